@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+// dbt-metadata: a self-hosted metadata service for dbt projects.
+// No package dependencies: SQLite and libcrypto come in as system library targets.
+import PackageDescription
+
+let package = Package(
+  name: "dbt-metadata",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "dbt-metadata", targets: ["dbt-metadata"]),
+    .library(name: "GraphQL", targets: ["GraphQL"]),
+    .library(name: "Artifacts", targets: ["Artifacts"]),
+    .library(name: "MetadataStore", targets: ["MetadataStore"]),
+    .library(name: "CLI", targets: ["CLI"]),
+  ],
+  targets: [
+    // System libraries.
+    .systemLibrary(
+      name: "CSQLite", path: "Sources/CSQLite",
+      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+    .systemLibrary(
+      name: "CCrypto", path: "Sources/CCrypto",
+      providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+
+    // Storage and artifacts.
+    .target(name: "SQLite", dependencies: ["CSQLite"]),
+    .target(name: "Artifacts"),
+    .target(name: "MetadataStore", dependencies: ["SQLite", "Artifacts"]),
+
+    // The GraphQL engine (knows nothing of dbt).
+    // Auth, MetadataAPI, HTTP and Server join here as DESIGN.md draws them.
+    .target(name: "GraphQL"),
+
+    // Command line and the executable.
+    .target(
+      name: "CLI",
+      dependencies: ["MetadataStore", "Artifacts", "GraphQL", "SQLite"]),
+    .executableTarget(name: "dbt-metadata", dependencies: ["CLI"]),
+
+    // Tests: one target per module.
+    .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+    .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts"]),
+    .testTarget(name: "MetadataStoreTests", dependencies: ["MetadataStore", "Artifacts", "SQLite"]),
+    .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
+    .testTarget(name: "CLITests", dependencies: ["CLI"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

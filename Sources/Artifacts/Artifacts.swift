@@ -1,0 +1,1 @@
+// The Artifacts module; see DESIGN.md.

@@ -1,0 +1,1 @@
+// The MetadataStore module; see DESIGN.md.
