@@ -1,0 +1,189 @@
+/// SHA-256 (FIPS 180-4 §6.2), in pure Swift.
+///
+/// The design keeps libcrypto to the Auth module; Artifacts stays free of storage and
+/// crypto libraries but needs a content hash for every manifest definition, so it carries
+/// this small implementation, tested against the NIST example vectors.
+///
+/// For example:
+/// ```swift
+/// SHA256.hexDigest(of: Array("abc".utf8))
+/// // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+/// ```
+///
+/// Specification: https://csrc.nist.gov/pubs/fips/180-4/upd1/final
+public struct SHA256: Sendable {
+  private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+    0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
+    0x5be0_cd19
+  )
+  /// Bytes waiting for a full 64-byte block.
+  private var pending: [UInt8] = []
+  private var totalLength: UInt64 = 0
+
+  /// A fresh hash state (FIPS 180-4 §5.3.3 initial value).
+  public init() {
+    pending.reserveCapacity(64)
+  }
+
+  /// Adds `bytes` to the message.
+  public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    totalLength &+= UInt64(bytes.count)
+    if let done: Void = bytes.withContiguousStorageIfAvailable({ update(contiguous: $0) }) {
+      return done
+    }
+    update(contiguous: Array(bytes))
+  }
+
+  private mutating func update(contiguous bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { update(contiguous: $0) }
+  }
+
+  private mutating func update(contiguous input: UnsafeBufferPointer<UInt8>) {
+    var offset = 0
+    if !pending.isEmpty {
+      let take = min(64 - pending.count, input.count)
+      pending.append(contentsOf: input[0..<take])
+      offset = take
+      if pending.count == 64 {
+        let block = pending
+        block.withUnsafeBufferPointer { compress($0, at: 0) }
+        pending.removeAll(keepingCapacity: true)
+      }
+    }
+    while input.count - offset >= 64 {
+      compress(input, at: offset)
+      offset += 64
+    }
+    if offset < input.count {
+      pending.append(contentsOf: input[offset...])
+    }
+  }
+
+  /// Pads the message (§5.1.1) and returns the 32-byte digest.
+  public mutating func finalize() -> [UInt8] {
+    let bitLength = totalLength &* 8
+    var padding: [UInt8] = [0x80]
+    let used = (pending.count + 1) % 64
+    let zeros = used <= 56 ? 56 - used : 120 - used
+    padding.append(contentsOf: repeatElement(0, count: zeros))
+    for shift in stride(from: 56, through: 0, by: -8) {
+      padding.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+    }
+    let savedLength = totalLength
+    update(padding)
+    totalLength = savedLength
+    var digest: [UInt8] = []
+    digest.reserveCapacity(32)
+    for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
+      digest.append(UInt8(truncatingIfNeeded: word >> 24))
+      digest.append(UInt8(truncatingIfNeeded: word >> 16))
+      digest.append(UInt8(truncatingIfNeeded: word >> 8))
+      digest.append(UInt8(truncatingIfNeeded: word))
+    }
+    return digest
+  }
+
+  /// The digest of `bytes`.
+  public static func digest<Bytes: Collection>(of bytes: Bytes) -> [UInt8]
+  where Bytes.Element == UInt8 {
+    var hasher = SHA256()
+    hasher.update(bytes)
+    return hasher.finalize()
+  }
+
+  /// The digest of `bytes` as 64 lowercase hex digits.
+  public static func hexDigest<Bytes: Collection>(of bytes: Bytes) -> String
+  where Bytes.Element == UInt8 {
+    hex(digest(of: bytes))
+  }
+
+  /// Lowercase hex of `bytes`.
+  public static func hex(_ bytes: [UInt8]) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    text.reserveCapacity(bytes.count * 2)
+    for byte in bytes {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: text, as: UTF8.self)
+  }
+
+  /// FIPS 180-4 §4.2.2: the first 32 bits of the fractional parts of the cube roots of the first 64 primes.
+  private static let k: [UInt32] = [
+    0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
+    0xab1c_5ed5,
+    0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7,
+    0xc19b_f174,
+    0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc,
+    0x76f9_88da,
+    0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351,
+    0x1429_2967,
+    0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e,
+    0x9272_2c85,
+    0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585,
+    0x106a_a070,
+    0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f,
+    0x682e_6ff3,
+    0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7,
+    0xc671_78f2,
+  ]
+
+  @inline(__always)
+  private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+
+  /// Processes one 64-byte block (§6.2.2).
+  private mutating func compress(_ input: UnsafeBufferPointer<UInt8>, at offset: Int) {
+    var w = (
+      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0)
+    )
+    withUnsafeMutableBytes(of: &w) { raw in
+      let schedule = raw.bindMemory(to: UInt32.self)
+      for t in 0..<16 {
+        let base = offset + t * 4
+        schedule[t] =
+          UInt32(input[base]) << 24 | UInt32(input[base + 1]) << 16 | UInt32(input[base + 2]) << 8
+          | UInt32(input[base + 3])
+      }
+      for t in 16..<64 {
+        let s0 =
+          SHA256.rotr(schedule[t - 15], 7) ^ SHA256.rotr(schedule[t - 15], 18)
+          ^ (schedule[t - 15] >> 3)
+        let s1 =
+          SHA256.rotr(schedule[t - 2], 17) ^ SHA256.rotr(schedule[t - 2], 19)
+          ^ (schedule[t - 2] >> 10)
+        schedule[t] = schedule[t - 16] &+ s0 &+ schedule[t - 7] &+ s1
+      }
+      var (a, b, c, d, e, f, g, h) = state
+      SHA256.k.withUnsafeBufferPointer { k in
+        for t in 0..<64 {
+          let s1 = SHA256.rotr(e, 6) ^ SHA256.rotr(e, 11) ^ SHA256.rotr(e, 25)
+          let ch = (e & f) ^ (~e & g)
+          let t1 = h &+ s1 &+ ch &+ k[t] &+ schedule[t]
+          let s0 = SHA256.rotr(a, 2) ^ SHA256.rotr(a, 13) ^ SHA256.rotr(a, 22)
+          let maj = (a & b) ^ (a & c) ^ (b & c)
+          let t2 = s0 &+ maj
+          h = g
+          g = f
+          f = e
+          e = d &+ t1
+          d = c
+          c = b
+          b = a
+          a = t1 &+ t2
+        }
+      }
+      state = (
+        state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f,
+        state.6 &+ g, state.7 &+ h
+      )
+    }
+  }
+}

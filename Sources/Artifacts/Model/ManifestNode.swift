@@ -1,0 +1,99 @@
+/// One manifest definition of any kind (model, seed, snapshot, test, analysis, operation,
+/// source, exposure, metric, macro, doc, semantic model, saved query, unit test, group,
+/// function), normalised across schema versions.
+///
+/// Version differences are folded here: `raw_sql`/`compiled_sql` (v0-v6) and
+/// `raw_code`/`compiled_code` (v7+) both fill ``rawCode``/``compiledCode``; refs written as
+/// `[["pkg", "name"]]` (v1-v8) or `{name, package, version}` (v9+) both fill ``refs``.
+/// Kind-specific parts are in optional sub-values (``test``, ``source``, ``exposure``,
+/// ``metric``, ``macro``); everything else dbt wrote is in ``json``.
+///
+/// For content-addressed storage each node carries its own JSON (``json``;
+/// ``RawJSON/compactBytes`` for the stored form) and ``contentHash``: SHA-256 of a
+/// canonical form (keys sorted, lists of scalars sorted, volatile keys such as
+/// `created_at` dropped; see ``CanonicalJSON``), equal for identical definitions parsed at
+/// different times.
+public struct ManifestNode: Sendable {
+  /// `unique_id`, e.g. `model.jaffle_shop.orders`, `source.pkg.raw.orders`. Never empty.
+  public let uniqueID: String
+  /// `resource_type` (or, when absent, the kind of the collection it was found in).
+  public let resourceType: ResourceType
+  /// `name` (for sources, the table name).
+  public let name: String
+  public let packageName: String?
+  /// `path`, relative to the resource directory.
+  public let path: String?
+  /// `original_file_path`, relative to the project root.
+  public let originalFilePath: String?
+  /// `fqn`: the fully qualified name parts.
+  public let fqn: [String]
+  public let database: String?
+  public let schema: String?
+  /// `alias` (the relation name in the warehouse; nodes).
+  public let alias: String?
+  /// `relation_name`: the quoted fully qualified relation (null for ephemeral models).
+  public let relationName: String?
+  public let description: String?
+  public let tags: [String]
+  /// `meta` as written (an object), nil when absent.
+  public let meta: RawJSON?
+  /// `config`, with the fields readers use most pulled out.
+  public let config: NodeConfig
+  /// `columns` in file order (YAML-declared columns, with the user's spelling).
+  public let columns: [NodeColumn]
+  /// `depends_on`: upstream node ids, macros and (1.11+) functions.
+  public let dependsOn: NodeDependencies
+  /// `refs`, normalised to name/package/version.
+  public let refs: [NodeRef]
+  /// `sources`: the `source('a', 'b')` calls as (source name, table name) pairs.
+  public let sourceRefs: [SourceRef]
+  /// `language` ("sql", "python"), v7+.
+  public let language: String?
+  /// `checksum.checksum` (sha256 of the file, or "" for generic tests).
+  public let checksum: String?
+  /// `patch_path` (`pkg://models/schema.yml`).
+  public let patchPath: String?
+  /// Model `access` (private, protected, public), v9+.
+  public let access: String?
+  /// `group` name, v9+ (from the node or its config).
+  public let group: String?
+  /// Model `version` (numbers are kept as written: "2", "1.5"), v9+.
+  public let version: String?
+  /// Model `latest_version`, v9+.
+  public let latestVersion: String?
+  /// `contract` (v9+) or, before, nil.
+  public let contract: NodeContract?
+  /// Model `deprecation_date` (v10+).
+  public let deprecationDate: String?
+  /// Hook position (`index`) for operations.
+  public let hookIndex: Int?
+  /// `owner` of exposures and groups.
+  public let owner: NodeOwner?
+  /// The model a metric (v4-v9), semantic model or unit test is defined on, as written
+  /// (`ref('orders')` for legacy metrics, `orders` for unit tests).
+  public let model: String?
+  /// True for entries of the manifest's `disabled` collection.
+  public let isDisabled: Bool
+  /// Test details (generic and singular tests).
+  public let test: TestDefinition?
+  /// Source details (sources only).
+  public let source: SourceDefinition?
+  /// Exposure details (exposures only).
+  public let exposure: ExposureDefinition?
+  /// Metric details (metrics only), in any of the three historic formats.
+  public let metric: MetricDefinition?
+  /// Macro details (macros only).
+  public let macro: MacroDefinition?
+  /// The node's complete JSON as written in the artifact.
+  public let json: RawJSON
+  /// SHA-256 (64 lowercase hex digits) of the canonical form of ``json``.
+  public let contentHash: String
+
+  let rawCodeText: LazyString?
+  let compiledCodeText: LazyString?
+
+  /// `raw_code` (v7+) or `raw_sql` (v0-v6); decoded on each access from the artifact's bytes.
+  public var rawCode: String? { rawCodeText?.value }
+  /// `compiled_code` (v7+) or `compiled_sql` (v0-v6); nil for nodes that were not compiled.
+  public var compiledCode: String? { compiledCodeText?.value }
+}
