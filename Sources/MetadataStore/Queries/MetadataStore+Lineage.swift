@@ -1,0 +1,52 @@
+import SQLite
+
+/// Lineage as a run's manifest had it (`parent_map` / `child_map`).
+extension MetadataStore {
+  /// The direct parents of a node in a run's manifest.
+  public func parents(accountID: Int, runID: Int, uniqueID: String) throws -> [LineageRecord] {
+    try wrapping {
+      try pool.read { db in
+        guard let version = try Self.manifestVersion(runID: runID, accountID: accountID, db: db)
+        else { return [] }
+        return try db.query(
+          """
+          SELECT parent.unique_id, parent.resource_type
+          FROM node child
+          JOIN definition d ON d.node_id = child.id
+          JOIN manifest_member m ON m.definition_id = d.id AND m.manifest_version_id = ?
+            AND m.resource_type = d.resource_type
+          JOIN lineage_edge l ON l.definition_id = d.id
+          JOIN node parent ON parent.id = l.parent_node_id
+          WHERE child.project_id = (SELECT project_id FROM manifest_version WHERE id = ?)
+            AND child.unique_id = ?
+          ORDER BY parent.unique_id
+          """, [.integer(version), .integer(version), .text(uniqueID)]
+        ) { LineageRecord(uniqueID: $0.string(at: 0) ?? "", resourceType: $0.string(at: 1) ?? "") }
+      }
+    }
+  }
+
+  /// The direct children of a node in a run's manifest.
+  public func children(accountID: Int, runID: Int, uniqueID: String) throws -> [LineageRecord] {
+    try wrapping {
+      try pool.read { db in
+        guard let version = try Self.manifestVersion(runID: runID, accountID: accountID, db: db)
+        else { return [] }
+        return try db.query(
+          """
+          SELECT child.unique_id, child.resource_type
+          FROM node parent
+          JOIN lineage_edge l ON l.parent_node_id = parent.id
+          JOIN manifest_member m ON m.definition_id = l.definition_id
+            AND m.manifest_version_id = ?
+          JOIN definition d ON d.id = l.definition_id AND m.resource_type = d.resource_type
+          JOIN node child ON child.id = d.node_id
+          WHERE parent.project_id = (SELECT project_id FROM manifest_version WHERE id = ?)
+            AND parent.unique_id = ?
+          ORDER BY child.unique_id
+          """, [.integer(version), .integer(version), .text(uniqueID)]
+        ) { LineageRecord(uniqueID: $0.string(at: 0) ?? "", resourceType: $0.string(at: 1) ?? "") }
+      }
+    }
+  }
+}
