@@ -22,9 +22,13 @@ struct NodeMapper {
     } else {
       throw value.missing("unique_id", expected: "a string")
     }
+    // Older docs, macros and sources omit resource_type: the collection says what they are.
+    // Disabled entries (any kind) fall back to their unique_id prefix.
     let resourceType =
       value.lenientString("resource_type").map(ResourceType.init(rawValue:))
-      ?? ResourceType(String(uniqueID.prefix { $0 != "." })).nonEmpty(or: defaultType)
+      ?? (disabled
+        ? ResourceType(String(uniqueID.prefix { $0 != "." })).nonEmpty(or: defaultType)
+        : defaultType)
     let config = try NodeConfigReader.read(value.member("config"))
     let dependsOn = try dependencies(value.member("depends_on"))
     let name =
