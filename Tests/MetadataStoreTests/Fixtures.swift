@@ -119,10 +119,12 @@ final class TemporaryDatabase {
     let tables = try connection.query(
       "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"
     ) { $0.string(at: 0) ?? "" }
-    var text = ""
+    var text = "user_version \(try connection.userVersion())\n"
     for table in tables {
       text += "## \(table)\n"
-      let statement = try connection.prepare("SELECT * FROM \(table) ORDER BY 1, 2, 3")
+      let columns = try connection.prepare("SELECT * FROM \(table)").columnCount
+      let order = (1...max(1, Int(columns))).map(String.init).joined(separator: ", ")
+      let statement = try connection.prepare("SELECT * FROM \(table) ORDER BY \(order)")
       while try statement.step() {
         let values = (0..<statement.columnCount).map { "\(statement.value(at: $0))" }
         text += values.joined(separator: "|") + "\n"
