@@ -116,7 +116,7 @@ enum Schema {
       freshness_error_count INTEGER,
       freshness_error_period TEXT,
       freshness_filter TEXT,
-      json TEXT NOT NULL,       -- the node's complete JSON, whitespace removed
+      json TEXT NOT NULL,       -- the node's complete JSON, as written in the manifest
       UNIQUE (node_id, content_hash)
     );
 

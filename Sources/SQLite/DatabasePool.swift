@@ -44,7 +44,11 @@ public final class DatabasePool: @unchecked Sendable {
     let writer = try Connection(path: path, mode: .readWriteCreate, busyTimeout: busyTimeout)
     try writer.checkIsDatabase()
     try writer.enableWriteAheadLog()
+    // WAL with synchronous=NORMAL: durable at checkpoints, consistent always; commits do
+    // not fsync (https://www.sqlite.org/pragma.html#pragma_synchronous). A larger page
+    // cache keeps index pages of a big ingest in memory (allocated only as used).
     try writer.execute("PRAGMA synchronous = NORMAL")
+    try writer.execute("PRAGMA cache_size = -65536")
     self.writer = writer
   }
 

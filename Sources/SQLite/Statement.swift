@@ -82,6 +82,19 @@ public final class Statement {
     try check(bindText(value, at: index))
   }
 
+  /// Binds UTF-8 text given as bytes, without making a `String` first (for large JSON
+  /// texts copied straight from an artifact). SQLite copies the bytes.
+  public func bind(utf8 bytes: ArraySlice<UInt8>, at index: Int32) throws {
+    let code = bytes.withUnsafeBufferPointer { buffer in
+      sqlite3_bind_text64(
+        sqliteStatement, index,
+        UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1))?
+          .assumingMemoryBound(to: CChar.self),
+        sqlite3_uint64(buffer.count), csqlite_transient(), UInt8(SQLITE_UTF8))
+    }
+    try check(code)
+  }
+
   /// Binds an optional value of any supported type; `nil` binds NULL.
   public func bind<Value: SQLiteValueConvertible>(_ value: Value?, at index: Int32) throws {
     try bind(value?.sqliteValue ?? .null, at: index)

@@ -40,7 +40,8 @@ import Testing
     #expect(orders.relationName == "\"db\".\"public\".\"orders\"")
     #expect(orders.tagsJSON == "[\"nightly\"]")
     #expect(orders.metaJSON == "{\"owner\":\"data\"}")
-    #expect(orders.json.contains("\"raw_code\":\"select * from"))
+    #expect(orders.json.hasPrefix("{\"unique_id\": \"model.shop.orders\""))
+    #expect(orders.json.contains("\"raw_code\": \"select * from"))
     let test = try #require(
       try store.definition(accountID: 1, runID: first.runID, uniqueID: P.test))
     #expect(test.testName == "not_null")

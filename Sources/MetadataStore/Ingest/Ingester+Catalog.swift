@@ -59,7 +59,7 @@ extension Ingester {
       }
       summary.catalogTables += 1
       summary.catalogColumns += table.columns.count
-      try advanceAppliedState("last_catalog", nodeID: nodeID, rowID: entryID, at: generatedAt)
+      try advanceAppliedState(.lastCatalog, nodeID: nodeID, rowID: entryID, at: generatedAt)
     }
   }
 

@@ -147,7 +147,8 @@ extension Ingester {
     try bind(freshness?.errorAfter?.count)
     try bind(freshness?.errorAfter?.period)
     try bind(freshness?.filter)
-    try bind(node.json.compactText)
+    index += 1
+    try insert.bind(utf8: node.json.bytes, at: index)
     try insert.execute()
     let definitionID = db.lastInsertedRowID
     summary.newDefinitions += 1

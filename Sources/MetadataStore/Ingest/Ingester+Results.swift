@@ -53,10 +53,10 @@ extension Ingester {
       if executes {
         summary.executionsByStatus[result.status ?? "null", default: 0] += 1
         try advanceAppliedState(
-          "last_execution", nodeID: nodeID, rowID: executionID, at: generatedAt)
+          .lastExecution, nodeID: nodeID, rowID: executionID, at: generatedAt)
         if let status = result.status, Ingester.successStatuses.contains(status) {
           try advanceAppliedState(
-            "last_success", nodeID: nodeID, rowID: executionID, at: generatedAt)
+            .lastSuccess, nodeID: nodeID, rowID: executionID, at: generatedAt)
         }
       } else {
         summary.nonExecutingResults += 1
@@ -108,7 +108,7 @@ extension Ingester {
       try insert.execute()
       summary.freshnessByStatus[result.status, default: 0] += 1
       try advanceAppliedState(
-        "last_freshness", nodeID: nodeID, rowID: db.lastInsertedRowID, at: generatedAt)
+        .lastFreshness, nodeID: nodeID, rowID: db.lastInsertedRowID, at: generatedAt)
     }
   }
 
@@ -116,18 +116,10 @@ extension Ingester {
   /// `last_execution`, `last_success`, `last_freshness`, `last_catalog` (each with `_id`
   /// and `_at`). A row older than the one already recorded (a late ingest of an old run)
   /// does not move it back.
-  func advanceAppliedState(_ column: String, nodeID: Int64, rowID: Int64, at time: String)
+  func advanceAppliedState(_ column: AppliedColumn, nodeID: Int64, rowID: Int64, at time: String)
     throws
   {
-    let statement = try db.cachedStatement(
-      """
-      INSERT INTO applied_state(environment_id, node_id, \(column)_id, \(column)_at)
-      VALUES (?, ?, ?, ?)
-      ON CONFLICT(environment_id, node_id) DO UPDATE
-        SET \(column)_id = excluded.\(column)_id, \(column)_at = excluded.\(column)_at
-        WHERE applied_state.\(column)_at IS NULL
-          OR applied_state.\(column)_at <= excluded.\(column)_at
-      """)
+    let statement = try db.cachedStatement(column.upsertSQL)
     try statement.bind(environmentID, at: 1)
     try statement.bind(nodeID, at: 2)
     try statement.bind(rowID, at: 3)

@@ -30,6 +30,6 @@ public struct DefinitionRecord: Sendable, Equatable {
   public var loader: String?
   public var loadedAtField: String?
   public var contentHash: String
-  /// The node's complete JSON as written (whitespace removed).
+  /// The node's complete JSON as written in the manifest.
   public var json: String
 }
