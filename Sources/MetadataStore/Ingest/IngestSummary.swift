@@ -1,7 +1,8 @@
 /// What an ingest stored: the run, counts by kind and status, and warnings.
 ///
-/// When the same artifacts are ingested again, ``outcome`` is ``Outcome/unchanged`` and
-/// every count is what the run already holds.
+/// Counts are of what this ingest stored, except ``nodesByType`` (the manifest's
+/// definitions). When the same artifacts are ingested again, ``outcome`` is
+/// ``Outcome/unchanged`` and the stored counts are 0.
 public struct IngestSummary: Sendable, Equatable {
   /// Whether the run was created, extended with new artifacts, or left as it was.
   public enum Outcome: String, Sendable, Equatable {

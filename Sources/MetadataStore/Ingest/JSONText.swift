@@ -16,6 +16,13 @@ enum JSONText {
 
   /// Appends `value` as a JSON string literal (RFC 8259 §7).
   static func appendString(_ value: String, to text: inout String) {
+    // Fast path: most names and tags need no escaping.
+    if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      text += "\""
+      text += value
+      text += "\""
+      return
+    }
     text += "\""
     for scalar in value.unicodeScalars {
       switch scalar {

@@ -69,7 +69,8 @@ extension MetadataStore {
     try runs(accountID: accountID, jobID: jobID, limit: 1).first
   }
 
-  /// Every run of the account, for listing (`dbt-metadata runs`).
+  /// Every run in the database, of every account, oldest first: for the operator's
+  /// listing (`dbt-metadata runs`), never for the API (which is scoped by account).
   public func allRuns(jobID: Int? = nil) throws -> [RunRecord] {
     try wrapping {
       try pool.read { db in
