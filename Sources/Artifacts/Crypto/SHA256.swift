@@ -144,13 +144,12 @@ public struct SHA256: Sendable {
       UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
       UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0)
     )
+    guard let base = input.baseAddress, offset + 64 <= input.count else { return }
+    let block = UnsafeRawPointer(base + offset)
     withUnsafeMutableBytes(of: &w) { raw in
       let schedule = raw.bindMemory(to: UInt32.self)
       for t in 0..<16 {
-        let base = offset + t * 4
-        schedule[t] =
-          UInt32(input[base]) << 24 | UInt32(input[base + 1]) << 16 | UInt32(input[base + 2]) << 8
-          | UInt32(input[base + 3])
+        schedule[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
       }
       for t in 16..<64 {
         let s0 =

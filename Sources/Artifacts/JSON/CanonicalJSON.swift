@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The canonical form of a manifest definition, and its SHA-256: the key of
 /// content-addressed storage ("a run that changes nothing adds only its executions").
 ///
@@ -24,9 +30,7 @@ public enum CanonicalJSON {
   /// The canonical bytes of `value`.
   public static func canonicalBytes(of value: JSONValue) -> [UInt8] {
     var output: [UInt8] = []
-    output.reserveCapacity(value.bytes.count)
-    var writer = Writer(document: value.document)
-    writer.write(value.index, dropVolatile: true, into: &output)
+    write(value, into: &output)
     return output
   }
 
@@ -39,85 +43,141 @@ public enum CanonicalJSON {
   /// As ``contentHash(of:)``, reusing `scratch` as the output buffer across calls.
   static func contentHash(of value: JSONValue, scratch: inout [UInt8]) -> String {
     scratch.removeAll(keepingCapacity: true)
-    var writer = Writer(document: value.document)
-    writer.write(value.index, dropVolatile: true, into: &scratch)
+    write(value, into: &scratch)
     return SHA256.hexDigest(of: scratch)
   }
 
-  struct Writer {
-    let document: JSONDocument
-    let volatile: [[UInt8]] = CanonicalJSON.volatileKeys.map { Array($0.utf8) }
-
-    init(document: JSONDocument) {
-      self.document = document
-    }
-
-    func keyBytes(_ entry: JSONTapeEntry) -> ArraySlice<UInt8> {
-      let slice = document.bytes[Int(entry.start)..<Int(entry.end)]
-      return entry.flag ? ArraySlice(JSONScalars.unescape(slice)) : slice
-    }
-
-    /// The token's text; strings with their quotes.
-    func scalarBytes(_ entry: JSONTapeEntry) -> ArraySlice<UInt8> {
-      if entry.kind == .string {
-        return document.bytes[(Int(entry.start) - 1)..<(Int(entry.end) + 1)]
+  /// Appends the canonical form of `value` (expanded first if collapsed) to `output`.
+  static func write(_ value: JSONValue, into output: inout [UInt8]) {
+    let value = value.expanded()
+    let document = value.document
+    output.reserveCapacity(output.count + value.bytes.count)
+    document.bytes.withUnsafeBufferPointer { bytes in
+      document.tape.withUnsafeBufferPointer { tape in
+        var writer = Writer(bytes: bytes, tape: tape)
+        writer.write(value.index, dropVolatile: true, into: &output)
       }
-      return document.bytes[Int(entry.start)..<Int(entry.end)]
+    }
+  }
+
+  /// The volatile keys as bytes, for comparison without decoding.
+  static let volatileKeyBytes: [[UInt8]] = volatileKeys.map { Array($0.utf8) }
+
+  /// Writes canonical JSON straight from the tape and bytes (no decoding, no per-value
+  /// allocation except a shared stack of indices used for sorting).
+  struct Writer {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tape: UnsafeBufferPointer<JSONTapeEntry>
+    /// Tape indices being sorted, one region per open container.
+    var stack: [Int] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, tape: UnsafeBufferPointer<JSONTapeEntry>) {
+      self.bytes = bytes
+      self.tape = tape
+      stack.reserveCapacity(256)
+    }
+
+    /// The raw text of a scalar (strings with quotes) or key contents (without).
+    @inline(__always)
+    func text(_ entry: JSONTapeEntry, quoted: Bool) -> UnsafeBufferPointer<UInt8> {
+      Writer.text(entry, quoted: quoted, in: bytes)
+    }
+
+    @inline(__always)
+    static func text(_ entry: JSONTapeEntry, quoted: Bool, in bytes: UnsafeBufferPointer<UInt8>)
+      -> UnsafeBufferPointer<UInt8>
+    {
+      let isString = entry.kind == .string
+      let start = Int(entry.start) - (isString && quoted ? 1 : 0)
+      let end = Int(entry.end) + (isString && quoted ? 1 : 0)
+      return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    /// Byte-wise order (shorter first on a common prefix), as UTF-8 code point order.
+    @inline(__always)
+    static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+      let common = min(a.count, b.count)
+      if common > 0, let pa = a.baseAddress, let pb = b.baseAddress {
+        let order = memcmp(pa, pb, common)
+        if order != 0 { return order < 0 }
+      }
+      return a.count < b.count
+    }
+
+    /// Orders two keys by their decoded bytes (escaped keys are rare and decoded here).
+    static func keyPrecedes(
+      _ a: JSONTapeEntry, _ b: JSONTapeEntry, in bytes: UnsafeBufferPointer<UInt8>
+    )
+      -> Bool
+    {
+      let left = text(a, quoted: false, in: bytes)
+      let right = text(b, quoted: false, in: bytes)
+      if !a.flag && !b.flag { return precedes(left, right) }
+      return JSONScalars.unescape(ArraySlice(left)).lexicographicallyPrecedes(
+        JSONScalars.unescape(ArraySlice(right)))
+    }
+
+    func isVolatile(_ key: JSONTapeEntry) -> Bool {
+      let keyText = text(key, quoted: false)
+      for volatile in CanonicalJSON.volatileKeyBytes where volatile.count == keyText.count {
+        if volatile.elementsEqual(keyText) { return true }
+      }
+      return false
     }
 
     mutating func write(_ index: Int, dropVolatile: Bool, into output: inout [UInt8]) {
-      let tape = document.tape
       let entry = tape[index]
       switch entry.kind {
       case .object:
-        var members: [(key: ArraySlice<UInt8>, keyIndex: Int, valueIndex: Int)] = []
+        let regionStart = stack.count
         var position = index + 1
         while position < entry.next {
-          let key = keyBytes(tape[position])
-          let valueIndex = position + 1
-          if !(dropVolatile && volatile.contains(where: { $0.elementsEqual(key) })) {
-            members.append((key, position, valueIndex))
-          }
-          position = tape[valueIndex].next
+          if !(dropVolatile && isVolatile(tape[position])) { stack.append(position) }
+          position = tape[position + 1].next
         }
-        members.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        let (tape, bytes) = (self.tape, self.bytes)
+        stack[regionStart...].sort { Writer.keyPrecedes(tape[$0], tape[$1], in: bytes) }
         output.append(UInt8(ascii: "{"))
-        for (offset, member) in members.enumerated() {
-          if offset > 0 { output.append(UInt8(ascii: ",")) }
-          output.append(contentsOf: scalarBytes(tape[member.keyIndex]))
+        var offset = regionStart
+        while offset < stack.count {
+          if offset > regionStart { output.append(UInt8(ascii: ",")) }
+          let keyIndex = stack[offset]
+          output.append(contentsOf: text(tape[keyIndex], quoted: true))
           output.append(UInt8(ascii: ":"))
-          write(member.valueIndex, dropVolatile: false, into: &output)
+          write(keyIndex + 1, dropVolatile: false, into: &output)
+          offset += 1
         }
+        stack.removeSubrange(regionStart...)
         output.append(UInt8(ascii: "}"))
       case .array:
-        var elements: [Int] = []
+        let regionStart = stack.count
         var allScalars = true
         var position = index + 1
         while position < entry.next {
           let kind = tape[position].kind
           if kind == .array || kind == .object { allScalars = false }
-          elements.append(position)
+          stack.append(position)
           position = tape[position].next
         }
         if allScalars {
-          var texts = elements.map { scalarBytes(tape[$0]) }
-          texts.sort { $0.lexicographicallyPrecedes($1) }
-          output.append(UInt8(ascii: "["))
-          for (offset, text) in texts.enumerated() {
-            if offset > 0 { output.append(UInt8(ascii: ",")) }
-            output.append(contentsOf: text)
+          let (tape, bytes) = (self.tape, self.bytes)
+          stack[regionStart...].sort {
+            Writer.precedes(
+              Writer.text(tape[$0], quoted: true, in: bytes),
+              Writer.text(tape[$1], quoted: true, in: bytes))
           }
-          output.append(UInt8(ascii: "]"))
-        } else {
-          output.append(UInt8(ascii: "["))
-          for (offset, element) in elements.enumerated() {
-            if offset > 0 { output.append(UInt8(ascii: ",")) }
-            write(element, dropVolatile: false, into: &output)
-          }
-          output.append(UInt8(ascii: "]"))
         }
+        output.append(UInt8(ascii: "["))
+        var offset = regionStart
+        while offset < stack.count {
+          if offset > regionStart { output.append(UInt8(ascii: ",")) }
+          write(stack[offset], dropVolatile: false, into: &output)
+          offset += 1
+        }
+        stack.removeSubrange(regionStart...)
+        output.append(UInt8(ascii: "]"))
       default:
-        output.append(contentsOf: scalarBytes(entry))
+        output.append(contentsOf: text(entry, quoted: true))
       }
     }
   }

@@ -5,7 +5,7 @@ extension JSONDocument {
   /// Computed only when an error is reported, by descending from the root into the
   /// container whose tape range holds `index`, so readers never track paths while reading.
   func path(to index: Int) -> String {
-    var path = "$"
+    var path = basePath
     var current = 0
     while current != index, current < tape.count {
       let entry = tape[current]

@@ -5,7 +5,9 @@
 /// many times the input size. The tape instead holds one 12-byte entry per JSON value
 /// (start offset, end offset, kind and the index of the next sibling), pointing into the
 /// original bytes; strings and numbers are decoded only when a reader asks for them.
-/// Manifests average 20-30 bytes per value, so the tape is about half the input size.
+/// Manifests average 20-30 bytes per value, so a full tape is about half the input size;
+/// the artifact readers avoid even that by indexing only the top levels and each node on
+/// its own (see ``JSONValue/expanded()``).
 ///
 /// For example:
 /// ```swift
@@ -24,6 +26,12 @@ public final class JSONDocument: Sendable {
   public let bytes: [UInt8]
   /// One entry per JSON value, in document order (pre-order: a container precedes its members).
   let tape: [JSONTapeEntry]
+  /// For a value re-parsed from a collapsed container: the outer document and the value's
+  /// index there, so error paths can be computed (only when needed) from the file's root.
+  let origin: JSONValue?
+
+  /// Where this document's root sits in the file: "$", or e.g. `$.nodes["model.a.b"]`.
+  var basePath: String { origin?.path ?? "$" }
 
   /// The default nesting limit: dbt artifacts are at most about 15 levels deep, and the
   /// limit keeps recursive consumers (canonical hashing) far from the thread's stack size.
@@ -42,8 +50,31 @@ public final class JSONDocument: Sendable {
   {
     self.name = name
     self.bytes = bytes
+    self.origin = nil
     var parser = JSONParser(name: name, maximumDepth: maximumDepth)
-    self.tape = try parser.parse(bytes)
+    self.tape = try parser.parse(bytes, range: 0..<bytes.count)
+  }
+
+  /// Parses the whole text but records only values up to `recordDepth` levels deep (the
+  /// root is level 0). Deeper containers are validated and marked collapsed; reading into
+  /// them re-parses just their bytes (``JSONValue/expanded()``), so a 200 MB manifest is
+  /// never indexed all at once.
+  init(bytes: [UInt8], name: String, recordDepth: Int) throws {
+    self.name = name
+    self.bytes = bytes
+    self.origin = nil
+    var parser = JSONParser(
+      name: name, maximumDepth: JSONDocument.defaultMaximumDepth, recordDepth: recordDepth)
+    self.tape = try parser.parse(bytes, range: 0..<bytes.count)
+  }
+
+  /// Indexes the bytes of `origin` (a value of another document, already validated).
+  init(expanding origin: JSONValue, range: Range<Int>) throws {
+    self.name = origin.document.name
+    self.bytes = origin.document.bytes
+    self.origin = origin
+    var parser = JSONParser(name: name, maximumDepth: JSONDocument.defaultMaximumDepth)
+    self.tape = try parser.parse(bytes, range: range)
   }
 
   /// The top-level value.
@@ -58,8 +89,9 @@ public final class JSONDocument: Sendable {
 /// `start`/`end` are byte offsets into the document. For strings they bound the contents
 /// between the quotes; for numbers and literals the token; for arrays and objects the
 /// brackets (end is one past the closing bracket). `info` packs the kind (3 bits), a flag
-/// (bit 3: the string has escapes, or the number has a fraction or exponent) and, from bit 4,
-/// the tape index just past this value (its next sibling).
+/// (bit 3: the string has escapes, the number has a fraction or exponent, or the container's
+/// members were not recorded) and, from bit 4, the tape index just past this value (its next
+/// sibling).
 struct JSONTapeEntry: Sendable {
   var start: UInt32
   var end: UInt32

@@ -9,19 +9,25 @@
 struct JSONParser {
   let name: String
   let maximumDepth: Int
+  /// Values nested deeper than this are validated but not put on the tape; their container
+  /// is marked collapsed (``JSONTapeEntry/flag``) and re-parsed on demand.
+  let recordDepth: Int
 
-  init(name: String, maximumDepth: Int) {
+  init(name: String, maximumDepth: Int, recordDepth: Int = Int.max) {
     self.name = name
     self.maximumDepth = maximumDepth
+    self.recordDepth = recordDepth
   }
 
-  /// Parses one JSON text and returns its tape.
-  mutating func parse(_ bytes: [UInt8]) throws -> [JSONTapeEntry] {
+  /// Parses the JSON text in `bytes[range]` and returns its tape (offsets into `bytes`).
+  mutating func parse(_ bytes: [UInt8], range: Range<Int>) throws -> [JSONTapeEntry] {
     guard bytes.count < Int(UInt32.max) else {
       throw ArtifactError(file: name, reason: .tooLarge(limit: "4 GiB per file"))
     }
     return try bytes.withUnsafeBufferPointer { buffer in
-      var scanner = Scanner(buffer: buffer, name: name, maximumDepth: maximumDepth)
+      var scanner = Scanner(
+        buffer: buffer, range: range, name: name, maximumDepth: maximumDepth,
+        recordDepth: recordDepth)
       return try scanner.run()
     }
   }
@@ -32,26 +38,53 @@ private struct Scanner {
   let buffer: UnsafeBufferPointer<UInt8>
   let name: String
   let maximumDepth: Int
+  let recordDepth: Int
+  /// One past the last byte to parse.
   let count: Int
-  var position = 0
+  var position: Int
   var tape: [JSONTapeEntry] = []
-  /// Tape indices of the open arrays and objects.
+  /// The open arrays and objects: a tape index, or ``unrecordedArray``/``unrecordedObject``
+  /// for containers below ``recordDepth``.
   var stack: [Int] = []
 
-  init(buffer: UnsafeBufferPointer<UInt8>, name: String, maximumDepth: Int) {
+  static let unrecordedArray = -1
+  static let unrecordedObject = -2
+
+  init(
+    buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, name: String, maximumDepth: Int,
+    recordDepth: Int
+  ) {
     self.buffer = buffer
     self.name = name
     self.maximumDepth = maximumDepth
-    self.count = buffer.count
-    // Manifests average 20-30 bytes per value; reserve for the dense end to avoid regrowth.
-    tape.reserveCapacity(max(16, buffer.count / 16))
+    self.recordDepth = recordDepth
+    self.position = max(0, range.lowerBound)
+    self.count = min(buffer.count, range.upperBound)
+    // Every value takes at least two bytes but the last: reserving for that worst case
+    // means the tape never regrows (a regrowth copy would double peak memory), and pages
+    // that stay unused are never touched, so they cost address space, not memory.
+    if recordDepth == Int.max {
+      tape.reserveCapacity((count - position) / 2 + 2)
+    } else {
+      tape.reserveCapacity(1024)
+    }
+  }
+
+  /// True if a value starting now (at depth `stack.count`) goes on the tape.
+  @inline(__always)
+  var recording: Bool { stack.count <= recordDepth }
+
+  /// True if the innermost open container is an object.
+  @inline(__always)
+  func innermostIsObject(_ top: Int) -> Bool {
+    top >= 0 ? tape[top].kind == .object : top == Scanner.unrecordedObject
   }
 
   // MARK: - Structure
 
   mutating func run() throws -> [JSONTapeEntry] {
     skipWhitespace()
-    if position == count { throw error("expected a JSON value, found end of input (empty file?)") }
+    if position >= count { throw error("expected a JSON value, found end of input (empty file?)") }
     expectValue: while true {
       // A value starts here.
       skipWhitespace()
@@ -104,10 +137,10 @@ private struct Scanner {
         skipWhitespace()
         guard position < count else {
           throw endOfInput(
-            tape[top].kind == .object ? "expected ',' or '}'" : "expected ',' or ']'")
+            innermostIsObject(top) ? "expected ',' or '}'" : "expected ',' or ']'")
         }
         let next = buffer[position]
-        if tape[top].kind == .object {
+        if innermostIsObject(top) {
           if next == UInt8(ascii: ",") {
             position += 1
             try readKeyAndColon(first: false)
@@ -135,19 +168,26 @@ private struct Scanner {
     guard stack.count < maximumDepth else {
       throw error("nesting deeper than \(maximumDepth) levels")
     }
-    try checkTapeSize()
-    stack.append(tape.count)
-    tape.append(JSONTapeEntry(kind: kind, start: position, end: position, flag: false, next: 0))
+    if recording {
+      try checkTapeSize()
+      stack.append(tape.count)
+      tape.append(JSONTapeEntry(kind: kind, start: position, end: position, flag: false, next: 0))
+    } else {
+      stack.append(kind == .object ? Scanner.unrecordedObject : Scanner.unrecordedArray)
+    }
     position += 1
   }
 
-  /// Closes the innermost container at the current `]` or `}`.
+  /// Closes the innermost container at the current `]` or `}`. A recorded container whose
+  /// members were not recorded is flagged as collapsed.
   mutating func close() {
     guard let index = stack.popLast() else { return }
     position += 1
+    guard index >= 0 else { return }
     let kind = tape[index].kind
+    let collapsed = stack.count + 1 > recordDepth
     tape[index] = JSONTapeEntry(
-      kind: kind, start: Int(tape[index].start), end: position, flag: false, next: tape.count)
+      kind: kind, start: Int(tape[index].start), end: position, flag: collapsed, next: tape.count)
   }
 
   mutating func readKeyAndColon(first: Bool) throws {
@@ -198,10 +238,12 @@ private struct Scanner {
         throw error("expected '\(word)', found \(describe(buffer[start + offset]))")
       }
     }
-    try checkTapeSize()
     position = start + length
-    tape.append(
-      JSONTapeEntry(kind: kind, start: start, end: position, flag: false, next: tape.count + 1))
+    if recording {
+      try checkTapeSize()
+      tape.append(
+        JSONTapeEntry(kind: kind, start: start, end: position, flag: false, next: tape.count + 1))
+    }
   }
 
   /// number = [ minus ] int [ frac ] [ exp ] (RFC 8259 §6).
@@ -240,10 +282,12 @@ private struct Scanner {
       }
       while position < count, isDigit(buffer[position]) { position += 1 }
     }
-    try checkTapeSize()
-    tape.append(
-      JSONTapeEntry(
-        kind: .number, start: start, end: position, flag: isFloating, next: tape.count + 1))
+    if recording {
+      try checkTapeSize()
+      tape.append(
+        JSONTapeEntry(
+          kind: .number, start: start, end: position, flag: isFloating, next: tape.count + 1))
+    }
   }
 
   @inline(__always)
@@ -276,10 +320,12 @@ private struct Scanner {
       }
       let byte = buffer[position]
       if byte == UInt8(ascii: "\"") {
-        try checkTapeSize()
-        tape.append(
-          JSONTapeEntry(
-            kind: .string, start: start, end: position, flag: escaped, next: tape.count + 1))
+        if recording {
+          try checkTapeSize()
+          tape.append(
+            JSONTapeEntry(
+              kind: .string, start: start, end: position, flag: escaped, next: tape.count + 1))
+        }
         position += 1
         return
       } else if byte == UInt8(ascii: "\\") {

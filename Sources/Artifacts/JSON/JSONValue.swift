@@ -65,8 +65,27 @@ public struct JSONValue: Sendable {
     }
   }
 
+  /// True for an array or object whose members were not indexed (see ``expanded()``).
+  public var isCollapsed: Bool {
+    let entry = self.entry
+    return (entry.kind == .array || entry.kind == .object) && entry.flag
+  }
+
+  /// The same value in a document that indexes all of its members: `self` unless the
+  /// value is collapsed, else a fresh index of just its bytes (the bytes are shared, not
+  /// copied; they were validated when the outer document was parsed).
+  public func expanded() -> JSONValue {
+    guard isCollapsed else { return self }
+    let entry = self.entry
+    guard
+      let inner = try? JSONDocument(expanding: self, range: Int(entry.start)..<Int(entry.end))
+    else { return self }
+    return inner.root
+  }
+
   /// The member named `key`, if the value is an object that has it (the first one wins).
   public subscript(key: String) -> JSONValue? {
+    if isCollapsed { return expanded()[key] }
     let entry = self.entry
     guard entry.kind == .object else { return nil }
     var key = key
@@ -86,6 +105,7 @@ public struct JSONValue: Sendable {
 
   /// The element at `offset`, if the value is an array that long.
   public subscript(offset: Int) -> JSONValue? {
+    if isCollapsed { return expanded()[offset] }
     guard entry.kind == .array, offset >= 0 else { return nil }
     var remaining = offset
     for element in elements {
@@ -96,10 +116,10 @@ public struct JSONValue: Sendable {
   }
 
   /// The elements, if the value is an array; empty otherwise.
-  public var elements: JSONElements { JSONElements(value: self) }
+  public var elements: JSONElements { JSONElements(value: expanded()) }
 
   /// The members in document order, if the value is an object; empty otherwise.
-  public var members: JSONMembers { JSONMembers(value: self) }
+  public var members: JSONMembers { JSONMembers(value: expanded()) }
 
   /// The number of elements or members (0 for scalars).
   public var count: Int {

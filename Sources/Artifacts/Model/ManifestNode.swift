@@ -22,9 +22,9 @@ public struct ManifestNode: Sendable {
   public let name: String
   public let packageName: String?
   /// `path`, relative to the resource directory.
-  public let path: String?
+  let pathText: LazyString?
   /// `original_file_path`, relative to the project root.
-  public let originalFilePath: String?
+  let originalFilePathText: LazyString?
   /// `fqn`: the fully qualified name parts.
   public let fqn: [String]
   public let database: String?
@@ -32,15 +32,16 @@ public struct ManifestNode: Sendable {
   /// `alias` (the relation name in the warehouse; nodes).
   public let alias: String?
   /// `relation_name`: the quoted fully qualified relation (null for ephemeral models).
-  public let relationName: String?
-  public let description: String?
+  let relationNameText: LazyString?
+  let descriptionText: LazyString?
   public let tags: [String]
   /// `meta` as written (an object), nil when absent.
   public let meta: RawJSON?
   /// `config`, with the fields readers use most pulled out.
-  public let config: NodeConfig
-  /// `columns` in file order (YAML-declared columns, with the user's spelling).
-  public let columns: [NodeColumn]
+  public var config: NodeConfig { configBox.value }
+  /// `columns` in file order (YAML-declared columns, with the user's spelling); decoded on
+  /// each access, so keep the result when using it more than once.
+  public var columns: [NodeColumn] { NodeColumn.decodeAll(columnsJSON) }
   /// `depends_on`: upstream node ids, macros and (1.11+) functions.
   public let dependsOn: NodeDependencies
   /// `refs`, normalised to name/package/version.
@@ -50,9 +51,9 @@ public struct ManifestNode: Sendable {
   /// `language` ("sql", "python"), v7+.
   public let language: String?
   /// `checksum.checksum` (sha256 of the file, or "" for generic tests).
-  public let checksum: String?
+  let checksumText: LazyString?
   /// `patch_path` (`pkg://models/schema.yml`).
-  public let patchPath: String?
+  let patchPathText: LazyString?
   /// Model `access` (private, protected, public), v9+.
   public let access: String?
   /// `group` name, v9+ (from the node or its config).
@@ -75,22 +76,48 @@ public struct ManifestNode: Sendable {
   /// True for entries of the manifest's `disabled` collection.
   public let isDisabled: Bool
   /// Test details (generic and singular tests).
-  public let test: TestDefinition?
+  public var test: TestDefinition? { testBox?.value }
   /// Source details (sources only).
-  public let source: SourceDefinition?
+  public var source: SourceDefinition? { sourceBox?.value }
   /// Exposure details (exposures only).
-  public let exposure: ExposureDefinition?
+  public var exposure: ExposureDefinition? { exposureBox?.value }
   /// Metric details (metrics only), in any of the three historic formats.
-  public let metric: MetricDefinition?
+  public var metric: MetricDefinition? { metricBox?.value }
   /// Macro details (macros only).
-  public let macro: MacroDefinition?
+  public var macro: MacroDefinition? { macroBox?.value }
   /// The node's complete JSON as written in the artifact.
   public let json: RawJSON
   /// SHA-256 (64 lowercase hex digits) of the canonical form of ``json``.
   public let contentHash: String
 
+  // Stored compactly: a manifest holds tens of thousands of definitions, so parts that are
+  // large or specific to one kind are boxed (a pointer when absent) and columns are decoded
+  // from the definition's bytes on access (``columnCount`` is kept).
+  let configBox: Box<NodeConfig>
+  let columnsJSON: RawJSON?
+  /// The number of entries in `columns`.
+  public let columnCount: Int
+  let testBox: Box<TestDefinition>?
+  let sourceBox: Box<SourceDefinition>?
+  let exposureBox: Box<ExposureDefinition>?
+  let metricBox: Box<MetricDefinition>?
+  let macroBox: Box<MacroDefinition>?
   let rawCodeText: LazyString?
   let compiledCodeText: LazyString?
+
+  // Longer texts are kept as slices of the artifact and decoded on access (see LazyString).
+
+  /// `path`, relative to the resource directory.
+  public var path: String? { pathText?.value }
+  /// `original_file_path`, relative to the project root.
+  public var originalFilePath: String? { originalFilePathText?.value }
+  /// `relation_name`: the quoted fully qualified relation (null for ephemeral models).
+  public var relationName: String? { relationNameText?.value }
+  public var description: String? { descriptionText?.value }
+  /// `patch_path` (`pkg://models/schema.yml`).
+  public var patchPath: String? { patchPathText?.value }
+  /// `checksum.checksum` (sha256 of the file, or "" for generic tests).
+  public var checksum: String? { checksumText?.value }
 
   /// `raw_code` (v7+) or `raw_sql` (v0-v6); decoded on each access from the artifact's bytes.
   public var rawCode: String? { rawCodeText?.value }

@@ -52,6 +52,28 @@ public struct NodeColumn: Sendable {
   public let json: RawJSON
 }
 
+extension NodeColumn {
+  /// Decodes a `columns` object; the manifest reader has checked that it is an object of
+  /// objects, so decoding cannot fail (an unparsable value yields no columns).
+  static func decodeAll(_ columns: RawJSON?) -> [NodeColumn] {
+    guard let columns, let document = try? columns.parse() else { return [] }
+    var list: [NodeColumn] = []
+    for member in document.root.members {
+      let column = member.value
+      list.append(
+        NodeColumn(
+          name: column.lenientString("name") ?? member.key,
+          description: column.lenientString("description"),
+          dataType: column.lenientString("data_type"),
+          meta: column.rawJSON("meta"),
+          tags: column.lenientStringList("tags"),
+          quote: column.lenientBool("quote"),
+          json: column.raw))
+    }
+    return list
+  }
+}
+
 /// `depends_on`: what a node reads from.
 public struct NodeDependencies: Sendable, Hashable {
   /// Upstream unique_ids (models, seeds, snapshots, sources, metrics...).

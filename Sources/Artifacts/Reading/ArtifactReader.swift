@@ -11,9 +11,10 @@
 /// let artifact = try ArtifactReader.read(file: "target/run_results.json", expecting: .runResults)
 /// ```
 ///
-/// Memory: the whole file is read into one byte array; parsed values keep slices of it
-/// (node JSON, SQL text decoded on access), plus a temporary tape of about half the file
-/// size while mapping. A 100 MB manifest needs roughly 2x its size at the peak.
+/// Memory: the whole file is read into one byte array, and parsed values keep slices of it
+/// (node JSON, SQL text decoded on access). The file is validated in one pass that indexes
+/// only the top two levels (collections and their entries); each entry is then indexed on
+/// its own while it is mapped, so no index of the whole file ever exists.
 public enum ArtifactReader {
   /// Reads the artifact at `path`, whatever its kind.
   ///
@@ -34,7 +35,7 @@ public enum ArtifactReader {
 
   /// Reads an artifact from memory; `name` stands for the file in error messages.
   public static func read(bytes: [UInt8], name: String) throws -> Artifact {
-    let document = try JSONDocument(bytes: bytes, name: name)
+    let document = try JSONDocument(bytes: bytes, name: name, recordDepth: 2)
     let header = try ArtifactHeaderReader.read(document.root)
     return try read(document: document, header: header)
   }
@@ -43,7 +44,7 @@ public enum ArtifactReader {
   public static func read(bytes: [UInt8], name: String, expecting kind: ArtifactKind) throws
     -> Artifact
   {
-    let document = try JSONDocument(bytes: bytes, name: name)
+    let document = try JSONDocument(bytes: bytes, name: name, recordDepth: 2)
     let header = try ArtifactHeaderReader.read(document.root)
     guard header.kind == kind else {
       throw ArtifactError(
@@ -56,7 +57,8 @@ public enum ArtifactReader {
   /// Reads only the header (kind, version, invocation); the file is still parsed in full
   /// to validate it.
   public static func readHeader(file path: String) throws -> ArtifactHeader {
-    let document = try JSONDocument(bytes: ArtifactFile.readBytes(path: path), name: path)
+    let document = try JSONDocument(
+      bytes: ArtifactFile.readBytes(path: path), name: path, recordDepth: 2)
     return try ArtifactHeaderReader.read(document.root)
   }
 

@@ -20,7 +20,7 @@ struct CatalogReader {
     guard value.kind == .object else { throw value.wrongType("an object keyed by unique_id") }
     var tables: [CatalogTable] = []
     for member in value.members {
-      tables.append(try table(id: member.key, member.value))
+      tables.append(try table(id: member.key, member.value.expanded()))
     }
     return tables
   }

@@ -14,6 +14,12 @@ struct ManifestReader {
   func read(_ root: JSONValue) throws -> Manifest {
     var mapper = NodeMapper(header: header)
     var nodes: [ManifestNode] = []
+    // Reserve exactly: regrowth would copy the array and leave slack capacity behind.
+    var total = 0
+    for (key, _) in ManifestReader.collections {
+      if let collection = root.member(key), collection.kind == .object { total += collection.count }
+    }
+    nodes.reserveCapacity(total)
     for (key, type) in ManifestReader.collections {
       guard let collection = root.member(key) else { continue }
       guard collection.kind == .object else {
@@ -21,7 +27,8 @@ struct ManifestReader {
       }
       for member in collection.members {
         nodes.append(
-          try mapper.node(member.value, key: member.key, defaultType: type, disabled: false))
+          try mapper.node(
+            member.value.expanded(), key: member.key, defaultType: type, disabled: false))
       }
     }
     var disabled: [ManifestNode] = []
@@ -29,7 +36,8 @@ struct ManifestReader {
       switch value.kind {
       case .array:  // v0-v3: a list of definitions
         for element in value.elements {
-          disabled.append(try mapper.node(element, key: nil, defaultType: .model, disabled: true))
+          disabled.append(
+            try mapper.node(element.expanded(), key: nil, defaultType: .model, disabled: true))
         }
       case .object:  // v4+: unique_id -> list of definitions sharing that id
         for member in value.members {
@@ -37,7 +45,8 @@ struct ManifestReader {
           guard list.kind == .array else { throw list.wrongType("a list of disabled definitions") }
           for element in list.elements {
             disabled.append(
-              try mapper.node(element, key: member.key, defaultType: .model, disabled: true))
+              try mapper.node(
+                element.expanded(), key: member.key, defaultType: .model, disabled: true))
           }
         }
       default:

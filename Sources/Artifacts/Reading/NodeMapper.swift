@@ -35,30 +35,30 @@ struct NodeMapper {
       value.lenientString("name")
       ?? String(uniqueID.split(separator: ".").last ?? Substring(uniqueID))
     let meta = value.rawJSON("meta")
+    let columnsJSON = value.rawJSON("columns")
+    let columnCount = try checkColumns(value.member("columns"))
 
     return ManifestNode(
       uniqueID: uniqueID,
       resourceType: resourceType,
       name: name,
       packageName: value.lenientString("package_name"),
-      path: value.lenientString("path"),
-      originalFilePath: value.lenientString("original_file_path"),
+      pathText: LazyString(value.member("path")),
+      originalFilePathText: LazyString(value.member("original_file_path")),
       fqn: value.lenientStringList("fqn"),
       database: value.lenientString("database"),
       schema: value.lenientString("schema"),
       alias: value.lenientString("alias"),
-      relationName: value.lenientString("relation_name"),
-      description: value.lenientString("description"),
+      relationNameText: LazyString(value.member("relation_name")),
+      descriptionText: LazyString(value.member("description")),
       tags: value.lenientStringList("tags"),
       meta: meta,
-      config: config,
-      columns: try columns(value.member("columns")),
       dependsOn: dependsOn,
       refs: try refs(value.member("refs")),
       sourceRefs: sourceRefs(value.member("sources")),
       language: value.lenientString("language"),
-      checksum: value.member("checksum")?.lenientString("checksum"),
-      patchPath: value.lenientString("patch_path"),
+      checksumText: LazyString(value.member("checksum")?.member("checksum")),
+      patchPathText: LazyString(value.member("patch_path")),
       access: value.lenientString("access") ?? config.access,
       group: value.lenientString("group") ?? config.group,
       version: value.lenientString("version"),
@@ -69,13 +69,16 @@ struct NodeMapper {
       owner: owner(value.member("owner")),
       model: value.lenientString("model"),
       isDisabled: disabled,
-      test: resourceType == .test ? test(value, dependsOn: dependsOn) : nil,
-      source: resourceType == .source ? try source(value, name: name) : nil,
-      exposure: resourceType == .exposure ? exposure(value) : nil,
-      metric: resourceType == .metric ? metric(value) : nil,
-      macro: resourceType == .macro ? macro(value) : nil,
       json: value.raw,
       contentHash: CanonicalJSON.contentHash(of: value, scratch: &scratch),
+      configBox: Box(config),
+      columnsJSON: columnsJSON,
+      columnCount: columnCount,
+      testBox: resourceType == .test ? Box(test(value, dependsOn: dependsOn)) : nil,
+      sourceBox: resourceType == .source ? Box(try source(value, name: name)) : nil,
+      exposureBox: resourceType == .exposure ? Box(exposure(value)) : nil,
+      metricBox: resourceType == .metric ? Box(metric(value)) : nil,
+      macroBox: resourceType == .macro ? Box(macro(value)) : nil,
       rawCodeText: LazyString(value.member("raw_code") ?? value.member("raw_sql")),
       compiledCodeText: LazyString(
         value.member("compiled_code") ?? value.member("compiled_sql")
@@ -93,24 +96,16 @@ struct NodeMapper {
       functions: try value.stringList("functions"))
   }
 
-  func columns(_ value: JSONValue?) throws -> [NodeColumn] {
-    guard let value else { return [] }
+  /// Checks that `columns` is an object of objects (so lazy decoding cannot fail) and counts them.
+  func checkColumns(_ value: JSONValue?) throws -> Int {
+    guard let value else { return 0 }
     guard value.kind == .object else { throw value.wrongType("an object of columns") }
-    var columns: [NodeColumn] = []
+    var count = 0
     for member in value.members {
-      let column = member.value
-      guard column.kind == .object else { throw column.wrongType("an object (column)") }
-      columns.append(
-        NodeColumn(
-          name: column.lenientString("name") ?? member.key,
-          description: column.lenientString("description"),
-          dataType: column.lenientString("data_type"),
-          meta: column.rawJSON("meta"),
-          tags: column.lenientStringList("tags"),
-          quote: column.lenientBool("quote"),
-          json: column.raw))
+      guard member.value.kind == .object else { throw member.value.wrongType("an object (column)") }
+      count += 1
     }
-    return columns
+    return count
   }
 
   /// `[["name"]]`, `[["pkg", "name"]]`, `[["pkg", "name", "v"]]` (v1-v8) or objects (v9+).

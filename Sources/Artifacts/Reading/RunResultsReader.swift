@@ -25,7 +25,8 @@ struct RunResultsReader {
       results: results)
   }
 
-  func readResult(_ result: JSONValue) throws -> RunResult {
+  func readResult(_ collapsed: JSONValue) throws -> RunResult {
+    let result = collapsed.expanded()
     try result.requireObject()
     let node = result.member("node")
     let uniqueID: String

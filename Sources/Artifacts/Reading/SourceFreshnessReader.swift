@@ -18,7 +18,8 @@ struct SourceFreshnessReader {
       header: header, elapsedTime: try root.optionalDouble("elapsed_time"), results: results)
   }
 
-  func readResult(_ result: JSONValue) throws -> FreshnessResult {
+  func readResult(_ collapsed: JSONValue) throws -> FreshnessResult {
+    let result = collapsed.expanded()
     try result.requireObject()
     let uniqueID: String
     if let id = result.member("unique_id") {
