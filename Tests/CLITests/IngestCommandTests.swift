@@ -159,6 +159,25 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: fresh))
   }
 
+  @Test func anUnreadableFileIsRefused() throws {
+    let directory = try ScratchDirectory()
+    let folder = directory.file("a-folder.json")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try expectRefused(
+      ["--manifest", folder], message: "\(folder): cannot read file: Is a directory (errno 21)",
+      in: directory)
+  }
+
+  @Test func aTargetFolderWithoutAManifestIsStoredWithAWarning() throws {
+    let directory = try ScratchDirectory()
+    let result = Self.ingest(
+      directory.database, ["--target", Self.publicArtifacts + "/mitodl-ol-data-platform"])
+    #expect(result.code == 0, "\(result.err)")
+    #expect(result.out.contains("nodes: 0\n"))
+    #expect(result.out.contains("warning: run_results name "))
+    #expect(result.out.contains("catalog: 0 tables, 0 columns"))  // an empty real catalog
+  }
+
   @Test func aMissingTargetFolderIsRefused() throws {
     let directory = try ScratchDirectory()
     let missing = directory.file("no-target")
