@@ -67,6 +67,32 @@ import Testing
     #expect(catalog.first?.stats.last?.valueJSON == "42")
   }
 
+  @Test func environmentStateHasCountsAndEveryPointer() throws {
+    let database = try TemporaryDatabase()
+    let store = try database.open()
+    let project = P(run: 1)
+    let summary = try store.ingest(
+      project.request(
+        runResults: [try project.runResults([(P.model, "success"), (P.test, "pass")])],
+        sources: try project.sources(status: "pass"), catalog: try project.catalog(rows: 7)))
+    #expect(
+      try store.resourceCounts(accountID: 1, environmentID: 1)
+        == ["model": 1, "test": 1, "source": 1])
+    let applied = try store.appliedState(accountID: 1, environmentID: 1)
+    #expect(applied.map(\.definition.uniqueID) == [P.model, P.source, P.test])
+    let model = try #require(applied.first)
+    #expect(model.lastExecution?.invocationID == project.invocationID)
+    #expect(model.lastExecution?.runElapsedTime == 2.5)
+    #expect(model.lastExecution?.argsJSON?.contains("\"which\":\"build\"") == true)
+    #expect(model.lastCatalog?.rowCount == 7)
+    #expect(model.lastCatalog?.runID == summary.runID)
+    #expect(model.lastCatalog?.columns.map(\.type) == ["integer"])
+    #expect(applied[1].lastFreshness?.status == "pass")
+    #expect(applied[1].lastExecution == nil)
+    #expect(applied[2].lastSuccess?.status == "pass")
+    #expect(try store.resourceCounts(accountID: 2, environmentID: 1).isEmpty)
+  }
+
   @Test func readsAreScopedToTheAccount() throws {
     let database = try TemporaryDatabase()
     let store = try database.open()
@@ -113,6 +139,13 @@ import Testing
       checked += 1
     }
     #expect(checked > 50)
+    // The bulk edge list agrees with parent_map, every edge once.
+    let edges = try store.lineage(accountID: 1, runID: summary.runID)
+    let expectedEdges = parentMap.flatMap { child, parents in Set(parents).map { "\(child)<-\($0)" }
+    }
+    #expect(
+      edges.map { "\($0.child.uniqueID)<-\($0.parent.uniqueID)" }.sorted() == expectedEdges.sorted()
+    )
     let childMap = try #require(json["child_map"] as? [String: [String]])
     for (parent, children) in childMap where !children.isEmpty {
       let stored = try store.children(accountID: 1, runID: summary.runID, uniqueID: parent)

@@ -19,6 +19,27 @@ extension MetadataStore {
     return try run(accountID: accountID, id: Int(runID))
   }
 
+  /// The number of definitions per resource type in the environment's current manifest
+  /// (the API's `resourceCounts`).
+  public func resourceCounts(accountID: Int, environmentID: Int) throws -> [String: Int] {
+    try wrapping {
+      try pool.read { db in
+        guard try Self.environmentInAccount(environmentID, accountID: accountID, db: db) else {
+          return [:]
+        }
+        let rows = try db.query(
+          """
+          SELECT m.resource_type, count(*) FROM environment e
+          JOIN run r ON r.id = e.latest_run_id
+          JOIN manifest_member m ON m.manifest_version_id = r.manifest_version_id
+          WHERE e.id = ? GROUP BY m.resource_type
+          """, [.integer(Int64(environmentID))]
+        ) { ($0.string(at: 0) ?? "", $0.int(at: 1)) }
+        return Dictionary(rows, uniquingKeysWith: +)
+      }
+    }
+  }
+
   /// The applied state of every node of one resource type (or all) in the environment's
   /// current manifest, ordered by unique_id.
   public func appliedState(accountID: Int, environmentID: Int, resourceType: String? = nil)
@@ -54,36 +75,48 @@ extension MetadataStore {
             (0..<4).map { row.optionalInt64(at: base + Int32($0)) }
           )
         }
-        return try rows.map { definition, pointers in
+        // Four batch lookups (not one query per node): every pointed-at row at once.
+        let executions = try Self.rows(
+          """
+          SELECT \(RowDecoding.executionColumns)
+          FROM execution e JOIN node n ON n.id = e.node_id JOIN run r ON r.id = e.run_id
+          JOIN artifact a ON a.id = e.artifact_id
+          WHERE e.id IN (SELECT last_execution_id FROM applied_state WHERE environment_id = ?
+            UNION SELECT last_success_id FROM applied_state WHERE environment_id = ?)
+          """, environmentID: environmentID, twice: true, db: db
+        ) { RowDecoding.execution($0) }
+        let freshness = try Self.rows(
+          """
+          SELECT \(RowDecoding.freshnessColumns)
+          FROM freshness_result f JOIN node n ON n.id = f.node_id JOIN run r ON r.id = f.run_id
+          WHERE f.id IN (SELECT last_freshness_id FROM applied_state WHERE environment_id = ?)
+          """, environmentID: environmentID, twice: false, db: db
+        ) { RowDecoding.freshness($0) }
+        let catalogIDs = Set(rows.compactMap { $0.1[3] })
+        var catalogs: [Int64: CatalogRecord] = [:]
+        for id in catalogIDs { catalogs[id] = try Self.catalogEntry(id: id, db: db) }
+        let executionsByID = Dictionary(
+          executions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let freshnessByID = Dictionary(
+          freshness.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return rows.map { definition, pointers in
           AppliedNodeRecord(
             definition: definition,
-            lastExecution: try pointers[0].flatMap { try Self.execution(id: $0, db: db) },
-            lastSuccess: try pointers[1].flatMap { try Self.execution(id: $0, db: db) },
-            lastFreshness: try pointers[2].flatMap { try Self.freshness(id: $0, db: db) },
-            lastCatalog: try pointers[3].flatMap { try Self.catalogEntry(id: $0, db: db) })
+            lastExecution: pointers[0].flatMap { executionsByID[$0] },
+            lastSuccess: pointers[1].flatMap { executionsByID[$0] },
+            lastFreshness: pointers[2].flatMap { freshnessByID[$0] },
+            lastCatalog: pointers[3].flatMap { catalogs[$0] })
         }
       }
     }
   }
 
-  static func execution(id: Int64, db: Connection) throws -> ExecutionRecord? {
-    try db.query(
-      """
-      SELECT \(RowDecoding.executionColumns)
-      FROM execution e JOIN node n ON n.id = e.node_id JOIN run r ON r.id = e.run_id
-      JOIN artifact a ON a.id = e.artifact_id WHERE e.id = ?
-      """, [.integer(id)]
-    ) { RowDecoding.execution($0) }.first
-  }
-
-  static func freshness(id: Int64, db: Connection) throws -> FreshnessRecord? {
-    try db.query(
-      """
-      SELECT \(RowDecoding.freshnessColumns)
-      FROM freshness_result f JOIN node n ON n.id = f.node_id JOIN run r ON r.id = f.run_id
-      WHERE f.id = ?
-      """, [.integer(id)]
-    ) { RowDecoding.freshness($0) }.first
+  /// Runs a query bound to the environment id (once or twice) and maps its rows.
+  private static func rows<T>(
+    _ sql: String, environmentID: Int, twice: Bool, db: Connection, row: (Statement) -> T
+  ) throws -> [T] {
+    let id = SQLiteValue.integer(Int64(environmentID))
+    return try db.query(sql, twice ? [id, id] : [id], row: row)
   }
 
   static func catalogEntry(id: Int64, db: Connection) throws -> CatalogRecord? {

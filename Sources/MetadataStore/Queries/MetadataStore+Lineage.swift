@@ -49,4 +49,34 @@ extension MetadataStore {
       }
     }
   }
+
+  /// Every lineage edge of a run's manifest, as (child, parent) pairs ordered by child then
+  /// parent: for lineage queries over the whole graph in one read (no query per node).
+  public func lineage(accountID: Int, runID: Int) throws -> [(
+    child: LineageRecord, parent: LineageRecord
+  )] {
+    try wrapping {
+      try pool.read { db in
+        guard let version = try Self.manifestVersion(runID: runID, accountID: accountID, db: db)
+        else { return [] }
+        return try db.query(
+          """
+          SELECT child.unique_id, child.resource_type, parent.unique_id, parent.resource_type
+          FROM manifest_member m
+          JOIN definition d ON d.id = m.definition_id
+          JOIN node child ON child.id = d.node_id
+          JOIN lineage_edge l ON l.definition_id = d.id
+          JOIN node parent ON parent.id = l.parent_node_id
+          WHERE m.manifest_version_id = ?
+          ORDER BY child.unique_id, parent.unique_id
+          """, [.integer(version)]
+        ) { row in
+          (
+            LineageRecord(uniqueID: row.string(at: 0) ?? "", resourceType: row.string(at: 1) ?? ""),
+            LineageRecord(uniqueID: row.string(at: 2) ?? "", resourceType: row.string(at: 3) ?? "")
+          )
+        }
+      }
+    }
+  }
 }

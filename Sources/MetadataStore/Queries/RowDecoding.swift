@@ -32,9 +32,9 @@ enum RowDecoding {
     e.run_id, r.job_id, n.unique_id, n.resource_type, a.step, e.executes_node, e.status,
     e.message, e.failures, e.thread_id, e.execution_time, e.compile_started_at,
     e.compile_completed_at, e.execute_started_at, e.execute_completed_at, e.adapter_response,
-    e.generated_at
+    e.generated_at, a.invocation_id, a.elapsed_time, a.args, e.id
     """
-  static let executionColumnCount: Int32 = 17
+  static let executionColumnCount: Int32 = 21
 
   static func execution(_ row: Statement, at start: Int32 = 0) -> ExecutionRecord {
     func text(_ offset: Int32) -> String? { row.string(at: start + offset) }
@@ -44,16 +44,18 @@ enum RowDecoding {
       status: text(6), message: text(7), failures: row.optionalInt64(at: start + 8).map(Int.init),
       threadID: text(9), executionTime: row.optionalDouble(at: start + 10),
       compileStartedAt: text(11), compileCompletedAt: text(12), executeStartedAt: text(13),
-      executeCompletedAt: text(14), adapterResponseJSON: text(15), generatedAt: text(16))
+      executeCompletedAt: text(14), adapterResponseJSON: text(15), generatedAt: text(16),
+      invocationID: text(17), runElapsedTime: row.optionalDouble(at: start + 18),
+      argsJSON: text(19), id: row.int64(at: start + 20))
   }
 
   /// Columns of `freshness_result f JOIN node n JOIN run r`, read by ``freshness(_:at:)``.
   static let freshnessColumns = """
     f.run_id, r.job_id, n.unique_id, f.status, f.max_loaded_at, f.snapshotted_at,
     f.max_loaded_at_time_ago_in_s, f.error, f.warn_after_count, f.warn_after_period,
-    f.error_after_count, f.error_after_period, f.generated_at
+    f.error_after_count, f.error_after_period, f.generated_at, f.id
     """
-  static let freshnessColumnCount: Int32 = 13
+  static let freshnessColumnCount: Int32 = 14
 
   static func freshness(_ row: Statement, at start: Int32 = 0) -> FreshnessRecord {
     func text(_ offset: Int32) -> String? { row.string(at: start + offset) }
@@ -63,7 +65,7 @@ enum RowDecoding {
       maxLoadedAtTimeAgoInS: row.optionalDouble(at: start + 6), error: text(7),
       warnAfterCount: row.optionalInt64(at: start + 8).map(Int.init), warnAfterPeriod: text(9),
       errorAfterCount: row.optionalInt64(at: start + 10).map(Int.init),
-      errorAfterPeriod: text(11), generatedAt: text(12))
+      errorAfterPeriod: text(11), generatedAt: text(12), id: row.int64(at: start + 13))
   }
 
   /// Columns of `catalog_entry c JOIN node n`, read by ``catalog(_:at:)`` (columns and

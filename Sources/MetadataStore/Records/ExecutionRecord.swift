@@ -21,4 +21,10 @@ public struct ExecutionRecord: Sendable, Equatable {
   public var adapterResponseJSON: String?
   /// The run_results' `generated_at`.
   public var generatedAt: String?
+  /// The run_results' invocation id, `elapsed_time` (the whole step) and `args` JSON.
+  public var invocationID: String?
+  public var runElapsedTime: Double?
+  public var argsJSON: String?
+  /// The execution's row id (stable; usable as a cursor).
+  public var id: Int64
 }

@@ -14,4 +14,6 @@ public struct FreshnessRecord: Sendable, Equatable {
   public var errorAfterCount: Int?
   public var errorAfterPeriod: String?
   public var generatedAt: String?
+  /// The result's row id (stable; usable as a cursor).
+  public var id: Int64
 }
