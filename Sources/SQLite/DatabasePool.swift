@@ -45,10 +45,11 @@ public final class DatabasePool: @unchecked Sendable {
     try writer.checkIsDatabase()
     try writer.enableWriteAheadLog()
     // WAL with synchronous=NORMAL: durable at checkpoints, consistent always; commits do
-    // not fsync (https://www.sqlite.org/pragma.html#pragma_synchronous). A larger page
-    // cache keeps index pages of a big ingest in memory (allocated only as used).
+    // not fsync (https://www.sqlite.org/pragma.html#pragma_synchronous). An 8 MiB page
+    // cache keeps a big ingest's hot index pages in memory; a larger one only raised peak
+    // memory (measured: 64 MiB cost +50 MB RSS on a 46 MB input for no speed gain).
     try writer.execute("PRAGMA synchronous = NORMAL")
-    try writer.execute("PRAGMA cache_size = -65536")
+    try writer.execute("PRAGMA cache_size = -8192")
     self.writer = writer
   }
 
