@@ -209,6 +209,10 @@ import Testing
     let error = try #require(throws: StoreError.self) { try store.ingest(other) }
     #expect(error.description.contains("run 5000 already holds another manifest"))
     #expect(try store.ingest(P(run: 2).request()).runID == 5001)
+    var otherJob = try P(run: 1).request(job: 2)
+    otherJob.runID = 5000
+    let conflict = try #require(throws: StoreError.self) { try store.ingest(otherJob) }
+    #expect(conflict.description == "run 5000 belongs to job 1, not job 2")
   }
 
   @Test func inconsistentFilesAreAcceptedWithOneWarningPerKind() throws {
