@@ -133,6 +133,28 @@ import Testing
       read("[1, 2]")?.reason == .wrongType(path: "$", expected: "an object", found: "an array"))
   }
 
+  /// Large manifests are mapped on several threads; the error reported is still the one
+  /// of the earliest bad definition, and nothing is returned.
+  @Test func theEarliestBadDefinitionIsReportedWhenMappingInParallel() throws {
+    var nodes: [String] = []
+    for index in 0..<3000 {
+      let dependency = index == 700 || index == 2500 ? "42" : "\"model.p.m\(index + 1)\""
+      nodes.append(
+        #""model.p.m\#(index)": {"unique_id": "model.p.m\#(index)", "resource_type": "model", "name": "m\#(index)", "depends_on": {"nodes": [\#(dependency)], "macros": []}}"#
+      )
+    }
+    let text =
+      #"{"metadata": {"dbt_schema_version": "https://schemas.getdbt.com/dbt/manifest/v12.json"}, "nodes": {"#
+      + nodes.joined(separator: ", ") + "}}"
+    #expect(ParallelNodeMapper.workerCount(for: 3000) >= 1)
+    let error = try #require(read(text, name: "big.json"))
+    #expect(
+      error.reason
+        == .wrongType(
+          path: #"$.nodes["model.p.m700"].depends_on.nodes[0]"#, expected: "a string",
+          found: "a number"))
+  }
+
   @Test func unknownKindListsTheSupportedOnes() throws {
     let error = try #require(
       read(

@@ -246,9 +246,32 @@ import Testing
     #expect(Set(first.nodes.map(\.contentHash)).count == first.nodes.count)
   }
 
+  /// fivetran-ad-reporting has 1,702 definitions, so it is mapped on several threads: the
+  /// result must be in file order and hash like a serial, uncached hash of each node.
+  @Test func parallelMappingKeepsOrderAndHashes() throws {
+    let manifest = try manifest("fivetran-ad-reporting/v7_dbt1.3.0/manifest.json")
+    #expect(manifest.nodes.count > ParallelNodeMapper.parallelThreshold)
+    let document = try JSONDocument(
+      bytes: try ArtifactFile.readBytes(
+        path: Fixtures.path("fivetran-ad-reporting/v7_dbt1.3.0/manifest.json")),
+      name: "m")
+    var expected: [String] = []
+    for (key, _) in ManifestReader.collections {
+      guard let collection = document.root[key] else { continue }
+      for member in collection.members { expected.append(member.key) }
+    }
+    #expect(manifest.nodes.map(\.uniqueID) == expected)
+    for node in manifest.nodes.prefix(200) {
+      let reparsed = try node.json.parse()
+      #expect(CanonicalJSON.contentHash(of: reparsed.root) == node.contentHash)
+    }
+  }
+
   @Test func compactJSONRoundTripsThroughTheParser() throws {
-    let manifest = try manifest("dbt-core/state/v8/manifest.json")
-    for node in manifest.nodes.prefix(50) {
+    // The reader hashes with a shared key-order cache; a fresh parse and hash of each
+    // node's compact JSON must agree for every node.
+    let manifest = try manifest("dbt-core/state/v12/manifest.json")
+    for node in manifest.nodes + manifest.disabled {
       let compact = node.json.compactBytes
       #expect(!compact.contains(UInt8(ascii: "\n")))
       let reparsed = try JSONDocument(bytes: compact, name: "compact")

@@ -39,23 +39,26 @@ public struct SHA256: Sendable {
   }
 
   private mutating func update(contiguous input: UnsafeBufferPointer<UInt8>) {
+    guard let base = input.baseAddress, input.count > 0 else { return }
     var offset = 0
     if !pending.isEmpty {
       let take = min(64 - pending.count, input.count)
-      pending.append(contentsOf: input[0..<take])
+      pending.append(contentsOf: UnsafeBufferPointer(start: base, count: take))
       offset = take
       if pending.count == 64 {
         let block = pending
-        block.withUnsafeBufferPointer { compress($0, at: 0) }
+        block.withUnsafeBytes { compress(blocks: $0.baseAddress, count: 1) }
         pending.removeAll(keepingCapacity: true)
       }
     }
-    while input.count - offset >= 64 {
-      compress(input, at: offset)
-      offset += 64
+    let whole = (input.count - offset) / 64
+    if whole > 0 {
+      compress(blocks: UnsafeRawPointer(base + offset), count: whole)
+      offset += whole * 64
     }
     if offset < input.count {
-      pending.append(contentsOf: input[offset...])
+      pending.append(
+        contentsOf: UnsafeBufferPointer(start: base + offset, count: input.count - offset))
     }
   }
 
@@ -132,57 +135,66 @@ public struct SHA256: Sendable {
   @inline(__always)
   private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
-  /// Processes one 64-byte block (§6.2.2).
-  private mutating func compress(_ input: UnsafeBufferPointer<UInt8>, at offset: Int) {
-    var w = (
-      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0)
-    )
-    guard let base = input.baseAddress, offset + 64 <= input.count else { return }
-    let block = UnsafeRawPointer(base + offset)
-    withUnsafeMutableBytes(of: &w) { raw in
-      let schedule = raw.bindMemory(to: UInt32.self)
-      for t in 0..<16 {
-        schedule[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
-      }
-      for t in 16..<64 {
-        let s0 =
-          SHA256.rotr(schedule[t - 15], 7) ^ SHA256.rotr(schedule[t - 15], 18)
-          ^ (schedule[t - 15] >> 3)
-        let s1 =
-          SHA256.rotr(schedule[t - 2], 17) ^ SHA256.rotr(schedule[t - 2], 19)
-          ^ (schedule[t - 2] >> 10)
-        schedule[t] = schedule[t - 16] &+ s0 &+ schedule[t - 7] &+ s1
-      }
-      var (a, b, c, d, e, f, g, h) = state
+  /// One round: `d += T1`, `h = T1 + T2`, where the caller rotates the variable names.
+  @inline(__always)
+  private static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32,
+    _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
+  ) {
+    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+    let ch = (e & f) ^ (~e & g)
+    let t1 = h &+ s1 &+ ch &+ kw
+    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+    let maj = (a & b) ^ (a & c) ^ (b & c)
+    d = d &+ t1
+    h = t1 &+ s0 &+ maj
+  }
+
+  /// Processes `count` consecutive 64-byte blocks (§6.2.2), with the message schedule in
+  /// one temporary buffer for all of them.
+  private mutating func compress(blocks: UnsafeRawPointer?, count: Int) {
+    guard let blocks, count > 0 else { return }
+    var (h0, h1, h2, h3, h4, h5, h6, h7) = state
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
       SHA256.k.withUnsafeBufferPointer { k in
-        for t in 0..<64 {
-          let s1 = SHA256.rotr(e, 6) ^ SHA256.rotr(e, 11) ^ SHA256.rotr(e, 25)
-          let ch = (e & f) ^ (~e & g)
-          let t1 = h &+ s1 &+ ch &+ k[t] &+ schedule[t]
-          let s0 = SHA256.rotr(a, 2) ^ SHA256.rotr(a, 13) ^ SHA256.rotr(a, 22)
-          let maj = (a & b) ^ (a & c) ^ (b & c)
-          let t2 = s0 &+ maj
-          h = g
-          g = f
-          f = e
-          e = d &+ t1
-          d = c
-          c = b
-          b = a
-          a = t1 &+ t2
+        for blockIndex in 0..<count {
+          let block = blocks + blockIndex * 64
+          for t in 0..<16 {
+            w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
+          }
+          for t in 16..<64 {
+            let x = w[t - 15]
+            let y = w[t - 2]
+            let s0 = SHA256.rotr(x, 7) ^ SHA256.rotr(x, 18) ^ (x >> 3)
+            let s1 = SHA256.rotr(y, 17) ^ SHA256.rotr(y, 19) ^ (y >> 10)
+            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+          }
+          var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+          // Eight rounds per iteration with the working variables renamed instead of
+          // shifted (FIPS 180-4 §6.2.2 step 3), which saves eight moves per round.
+          var t = 0
+          while t < 64 {
+            SHA256.round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+            SHA256.round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+            SHA256.round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+            SHA256.round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+            SHA256.round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+            SHA256.round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+            SHA256.round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+            SHA256.round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
+            t += 8
+          }
+          h0 = h0 &+ a
+          h1 = h1 &+ b
+          h2 = h2 &+ c
+          h3 = h3 &+ d
+          h4 = h4 &+ e
+          h5 = h5 &+ f
+          h6 = h6 &+ g
+          h7 = h7 &+ h
         }
       }
-      state = (
-        state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f,
-        state.6 &+ g, state.7 &+ h
-      )
     }
+    state = (h0, h1, h2, h3, h4, h5, h6, h7)
   }
 }

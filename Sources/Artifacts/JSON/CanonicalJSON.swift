@@ -40,24 +40,49 @@ public enum CanonicalJSON {
     return contentHash(of: value, scratch: &scratch)
   }
 
+  /// As ``contentHash(of:)``, reusing `scratch` as the output buffer and `orders` as the
+  /// key-order cache across calls.
+  static func contentHash(of value: JSONValue, scratch: inout [UInt8], orders: inout KeyOrderCache)
+    -> String
+  {
+    scratch.removeAll(keepingCapacity: true)
+    write(value, into: &scratch, orders: &orders)
+    return SHA256.hexDigest(of: scratch)
+  }
+
   /// As ``contentHash(of:)``, reusing `scratch` as the output buffer across calls.
   static func contentHash(of value: JSONValue, scratch: inout [UInt8]) -> String {
-    scratch.removeAll(keepingCapacity: true)
-    write(value, into: &scratch)
-    return SHA256.hexDigest(of: scratch)
+    var orders = KeyOrderCache()
+    return contentHash(of: value, scratch: &scratch, orders: &orders)
   }
 
   /// Appends the canonical form of `value` (expanded first if collapsed) to `output`.
   static func write(_ value: JSONValue, into output: inout [UInt8]) {
+    var orders = KeyOrderCache()
+    write(value, into: &output, orders: &orders)
+  }
+
+  static func write(_ value: JSONValue, into output: inout [UInt8], orders: inout KeyOrderCache) {
     let value = value.expanded()
     let document = value.document
     output.reserveCapacity(output.count + value.bytes.count)
     document.bytes.withUnsafeBufferPointer { bytes in
       document.tape.withUnsafeBufferPointer { tape in
-        var writer = Writer(bytes: bytes, tape: tape)
+        var writer = Writer(bytes: bytes, tape: tape, orders: orders)
+        orders = KeyOrderCache()  // the writer holds the only reference while it inserts
         writer.write(value.index, dropVolatile: true, into: &output)
+        orders = writer.orders
       }
     }
+  }
+
+  /// Sorted key orders by key sequence. dbt writes every definition of a kind with the
+  /// same keys in the same order (dataclass field order), so most objects reuse an order
+  /// found before; a reused order is verified (n - 1 comparisons) before it is trusted,
+  /// so the cache only saves work and never changes a result.
+  struct KeyOrderCache {
+    var orders: [UInt64: [Int32]] = [:]
+    static let capacity = 4096
   }
 
   /// The volatile keys as bytes, for comparison without decoding.
@@ -70,11 +95,51 @@ public enum CanonicalJSON {
     let tape: UnsafeBufferPointer<JSONTapeEntry>
     /// Tape indices being sorted, one region per open container.
     var stack: [Int] = []
+    var orders: KeyOrderCache
 
-    init(bytes: UnsafeBufferPointer<UInt8>, tape: UnsafeBufferPointer<JSONTapeEntry>) {
+    init(
+      bytes: UnsafeBufferPointer<UInt8>, tape: UnsafeBufferPointer<JSONTapeEntry>,
+      orders: KeyOrderCache = KeyOrderCache()
+    ) {
       self.bytes = bytes
       self.tape = tape
+      self.orders = orders
       stack.reserveCapacity(256)
+    }
+
+    /// FNV-1a over the key bytes (each followed by a 0xFF separator, which UTF-8 never contains).
+    @inline(__always)
+    static func combine(_ hash: inout UInt64, _ key: UnsafeBufferPointer<UInt8>) {
+      for byte in key {
+        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+      }
+      hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+    }
+
+    /// The sorted order (offsets into the region) of the keys at `stack[start...]`.
+    mutating func sortedOrder(regionStart start: Int, signature: UInt64) -> [Int32] {
+      let count = stack.count - start
+      let (tape, bytes) = (self.tape, self.bytes)
+      if let cached = orders.orders[signature], cached.count == count {
+        var ordered = true
+        var offset = 1
+        while offset < count {
+          let previous = tape[stack[start + Int(cached[offset - 1])]]
+          let next = tape[stack[start + Int(cached[offset])]]
+          if !Writer.keyPrecedes(previous, next, in: bytes) {
+            ordered = false
+            break
+          }
+          offset += 1
+        }
+        if ordered { return cached }
+      }
+      let keys = Array(stack[start...])
+      let order = (0..<Int32(count)).sorted {
+        Writer.keyPrecedes(tape[keys[Int($0)]], tape[keys[Int($1)]], in: bytes)
+      }
+      if orders.orders.count < KeyOrderCache.capacity { orders.orders[signature] = order }
+      return order
     }
 
     /// The raw text of a scalar (strings with quotes) or key contents (without).
@@ -130,22 +195,26 @@ public enum CanonicalJSON {
       switch entry.kind {
       case .object:
         let regionStart = stack.count
+        var signature: UInt64 = 0xcbf2_9ce4_8422_2325
         var position = index + 1
         while position < entry.next {
-          if !(dropVolatile && isVolatile(tape[position])) { stack.append(position) }
+          let key = tape[position]
+          if !(dropVolatile && isVolatile(key)) {
+            stack.append(position)
+            Writer.combine(&signature, text(key, quoted: false))
+          }
           position = tape[position + 1].next
         }
-        let (tape, bytes) = (self.tape, self.bytes)
-        stack[regionStart...].sort { Writer.keyPrecedes(tape[$0], tape[$1], in: bytes) }
+        let order =
+          stack.count - regionStart > 1
+          ? sortedOrder(regionStart: regionStart, signature: signature) : [0]
         output.append(UInt8(ascii: "{"))
-        var offset = regionStart
-        while offset < stack.count {
-          if offset > regionStart { output.append(UInt8(ascii: ",")) }
-          let keyIndex = stack[offset]
+        for (rank, offset) in order.enumerated() where regionStart + Int(offset) < stack.count {
+          if rank > 0 { output.append(UInt8(ascii: ",")) }
+          let keyIndex = stack[regionStart + Int(offset)]
           output.append(contentsOf: text(tape[keyIndex], quoted: true))
           output.append(UInt8(ascii: ":"))
           write(keyIndex + 1, dropVolatile: false, into: &output)
-          offset += 1
         }
         stack.removeSubrange(regionStart...)
         output.append(UInt8(ascii: "}"))

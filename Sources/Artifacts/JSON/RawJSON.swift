@@ -35,32 +35,49 @@ public struct RawJSON: Sendable, Hashable, CustomStringConvertible {
     try JSONDocument(bytes: Array(bytes), name: name)
   }
 
-  /// Copies `bytes` leaving out whitespace outside strings.
+  /// Copies `bytes` leaving out whitespace outside strings. The bytes are one valid JSON
+  /// value, so string contents are copied in runs up to the next quote or backslash.
   static func compact(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count)
-    var inString = false
-    var escaping = false
-    for byte in bytes {
-      if inString {
-        output.append(byte)
-        if escaping {
-          escaping = false
-        } else if byte == UInt8(ascii: "\\") {
-          escaping = true
-        } else if byte == UInt8(ascii: "\"") {
-          inString = false
+    bytes.withUnsafeBufferPointer { input -> [UInt8] in
+      guard let base = input.baseAddress else { return [] }
+      return [UInt8](unsafeUninitializedCapacity: input.count) { output, written in
+        guard let out = output.baseAddress else {
+          written = 0
+          return
         }
-        continue
-      }
-      switch byte {
-      case 0x20, 0x0A, 0x0D, 0x09: continue
-      case UInt8(ascii: "\""):
-        inString = true
-        output.append(byte)
-      default: output.append(byte)
+        var i = 0
+        var o = 0
+        let n = input.count
+        while i < n {
+          let byte = base[i]
+          switch byte {
+          case 0x20, 0x0A, 0x0D, 0x09:
+            i += 1
+          case UInt8(ascii: "\""):
+            out[o] = byte
+            o += 1
+            i += 1
+            // Copy the string's contents through its closing quote.
+            while i < n {
+              let c = base[i]
+              out[o] = c
+              o += 1
+              i += 1
+              if c == UInt8(ascii: "\"") { break }
+              if c == UInt8(ascii: "\\"), i < n {
+                out[o] = base[i]
+                o += 1
+                i += 1
+              }
+            }
+          default:
+            out[o] = byte
+            o += 1
+            i += 1
+          }
+        }
+        written = o
       }
     }
-    return output
   }
 }

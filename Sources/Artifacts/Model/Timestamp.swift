@@ -179,8 +179,30 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     let secondOfDay = Int(floorMod(seconds, 86_400))
     let days = Int((seconds - Int64(secondOfDay)) / 86_400)
     let (year, month, day) = civilFromDays(days)
-    return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
-      + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":"
-      + pad(secondOfDay % 60, 2) + "." + pad(Int(fraction), 6) + "Z"
+    // "YYYY-MM-DDTHH:MM:SS.ffffffZ": 27 ASCII bytes written in place.
+    var text = [UInt8](repeating: 0, count: 27)
+    func put(_ value: Int, at offset: Int, width: Int) {
+      var value = value
+      var index = offset + width - 1
+      while index >= offset {
+        text[index] = UInt8(ascii: "0") + UInt8(value % 10)
+        value /= 10
+        index -= 1
+      }
+    }
+    put(max(0, min(year, 9999)), at: 0, width: 4)
+    put(month, at: 5, width: 2)
+    put(day, at: 8, width: 2)
+    put(secondOfDay / 3600, at: 11, width: 2)
+    put(secondOfDay / 60 % 60, at: 14, width: 2)
+    put(secondOfDay % 60, at: 17, width: 2)
+    put(Int(fraction), at: 20, width: 6)
+    for (offset, byte) in [
+      (4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "."), (26, "Z"),
+    ] as [(Int, Unicode.Scalar)] {
+      text[offset] = UInt8(byte.value)
+    }
+    return String(decoding: text, as: UTF8.self)
   }
+
 }

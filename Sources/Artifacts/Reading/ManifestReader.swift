@@ -12,25 +12,18 @@ struct ManifestReader {
   ]
 
   func read(_ root: JSONValue) throws -> Manifest {
-    var mapper = NodeMapper(header: header)
-    var nodes: [ManifestNode] = []
-    // Reserve exactly: regrowth would copy the array and leave slack capacity behind.
-    var total = 0
-    for (key, _) in ManifestReader.collections {
-      if let collection = root.member(key), collection.kind == .object { total += collection.count }
-    }
-    nodes.reserveCapacity(total)
+    var entries: [ManifestEntry] = []
     for (key, type) in ManifestReader.collections {
       guard let collection = root.member(key) else { continue }
       guard collection.kind == .object else {
         throw collection.wrongType("an object keyed by unique_id")
       }
       for member in collection.members {
-        nodes.append(
-          try mapper.node(
-            member.value.expanded(), key: member.key, defaultType: type, disabled: false))
+        entries.append(ManifestEntry(member: member, type: type))
       }
     }
+    let nodes = try ParallelNodeMapper(header: header).map(entries)
+    var mapper = NodeMapper(header: header)
     var disabled: [ManifestNode] = []
     if let value = root.member("disabled") {
       switch value.kind {

@@ -4,6 +4,8 @@ struct NodeMapper {
   let header: ArtifactHeader
   /// Reused output buffer for canonical forms.
   var scratch: [UInt8] = []
+  /// Key orders seen so far (see ``CanonicalJSON/KeyOrderCache``).
+  var orders = CanonicalJSON.KeyOrderCache()
 
   init(header: ArtifactHeader) {
     self.header = header
@@ -70,7 +72,7 @@ struct NodeMapper {
       model: value.lenientString("model"),
       isDisabled: disabled,
       json: value.raw,
-      contentHash: CanonicalJSON.contentHash(of: value, scratch: &scratch),
+      contentHash: CanonicalJSON.contentHash(of: value, scratch: &scratch, orders: &orders),
       configBox: Box(config),
       columnsJSON: columnsJSON,
       columnCount: columnCount,
