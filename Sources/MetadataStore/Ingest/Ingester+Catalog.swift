@@ -23,7 +23,13 @@ extension Ingester {
       INSERT INTO catalog_stat(catalog_entry_id, stat_id, label, value, include, description)
       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
       """)
-    var columnSets: [String: Int64] = [:]
+    // The project's column lists, loaded once (they grow only with schema changes).
+    var columnSets = Dictionary(
+      try db.query(
+        "SELECT fingerprint, id FROM catalog_column_set WHERE project_id = ?",
+        [.integer(projectID)]
+      ) { ($0.string(at: 0) ?? "", $0.int64(at: 1)) },
+      uniquingKeysWith: { first, _ in first })
     for table in catalog.nodes + catalog.sources {
       if !manifestIDs.contains(table.uniqueID) { danglingCatalog.append(table.uniqueID) }
       let nodeID = try nodeID(table.uniqueID)
@@ -74,17 +80,9 @@ extension Ingester {
       fingerprint.combine(column.index)
       fingerprint.combine(column.comment)
     }
+    fingerprint.combine(columns.count)
     let key = fingerprint.hexDigest
     if let id = cache[key] { return id }
-    if let id = try db.scalarInt(
-      """
-      SELECT id FROM catalog_column_set
-      WHERE project_id = ? AND fingerprint = ? AND column_count = ?
-      """, [.integer(projectID), .text(key), .integer(Int64(columns.count))])
-    {
-      cache[key] = id
-      return id
-    }
     try db.run(
       "INSERT INTO catalog_column_set(project_id, fingerprint, column_count) VALUES (?, ?, ?)",
       [.integer(projectID), .text(key), .integer(Int64(columns.count))])
