@@ -8,6 +8,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
   /// What went wrong.
   public let reason: Reason
 
+  /// Wraps a reason.
   public init(_ reason: Reason) { self.reason = reason }
 
   /// The kinds of failure.
@@ -31,6 +32,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     case database(SQLiteError)
   }
 
+  /// One line naming the file or ids involved and what was wrong.
   public var description: String {
     switch reason {
     case .notADatabase(let path):

@@ -33,6 +33,7 @@ public struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringConv
   }
 
   // MARK: - Primary codes
+  // Named after SQLite's `SQLITE_*` constants (https://www.sqlite.org/rescode.html#primary_result_code_list).
 
   public static let ok = ResultCode(rawValue: SQLITE_OK)
   public static let error = ResultCode(rawValue: SQLITE_ERROR)

@@ -2,10 +2,15 @@
 ///
 /// Related SQLite documentation: <https://www.sqlite.org/datatype3.html>
 public enum SQLiteValue: Hashable, Sendable {
+  /// SQL `NULL`.
   case null
+  /// A signed 64-bit integer.
   case integer(Int64)
+  /// An IEEE 754 double.
   case real(Double)
+  /// UTF-8 text.
   case text(String)
+  /// Bytes, stored as given.
   case blob([UInt8])
 }
 

@@ -30,6 +30,7 @@ public struct IngestRequest: Sendable {
   /// catalog.json, at most one.
   public var catalog: NamedArtifact<Catalog>?
 
+  /// A request for the given hierarchy ids and artifacts; names are set afterwards.
   public init(
     accountID: Int, projectID: Int, environmentID: Int, jobID: Int,
     manifest: NamedArtifact<Manifest>?, runResults: [NamedArtifact<RunResults>] = [],
@@ -65,9 +66,12 @@ extension IngestRequest {
 }
 
 public struct NamedArtifact<Value: Sendable>: Sendable {
+  /// The path it was read from (for messages and the stored provenance).
   public var file: String
+  /// The parsed artifact.
   public var value: Value
 
+  /// Pairs a parsed artifact with its file name.
   public init(file: String, value: Value) {
     self.file = file
     self.value = value

@@ -14,7 +14,9 @@ public struct IngestSummary: Sendable, Equatable {
     case unchanged
   }
 
+  /// The run the artifacts were stored in.
   public var runID: Int
+  /// Created, extended or unchanged.
   public var outcome: Outcome
   /// The manifest's enabled definitions per resource type.
   public var nodesByType: [String: Int]
