@@ -134,7 +134,6 @@ enum Schema {
       definition_id INTEGER NOT NULL REFERENCES definition(id),
       PRIMARY KEY (manifest_version_id, resource_type, definition_id)
     ) WITHOUT ROWID;
-    CREATE INDEX manifest_member_by_definition ON manifest_member(definition_id);
 
     CREATE TABLE lineage_edge (
       definition_id INTEGER NOT NULL REFERENCES definition(id),

@@ -1,6 +1,10 @@
 import SQLite
 
 /// Lineage as a run's manifest had it (`parent_map` / `child_map`).
+///
+/// The CROSS JOINs fix the join order (SQLite keeps it as written): start from the one
+/// node and look each definition's membership up by the member primary key, rather than
+/// scanning the whole manifest version.
 extension MetadataStore {
   /// The direct parents of a node in a run's manifest.
   public func parents(accountID: Int, runID: Int, uniqueID: String) throws -> [LineageRecord] {
@@ -12,9 +16,9 @@ extension MetadataStore {
           """
           SELECT parent.unique_id, parent.resource_type
           FROM node child
-          JOIN definition d ON d.node_id = child.id
-          JOIN manifest_member m ON m.definition_id = d.id AND m.manifest_version_id = ?
-            AND m.resource_type = d.resource_type
+          CROSS JOIN definition d ON d.node_id = child.id
+          CROSS JOIN manifest_member m ON m.manifest_version_id = ?
+            AND m.resource_type = d.resource_type AND m.definition_id = d.id
           JOIN lineage_edge l ON l.definition_id = d.id
           JOIN node parent ON parent.id = l.parent_node_id
           WHERE child.project_id = (SELECT project_id FROM manifest_version WHERE id = ?)
@@ -36,10 +40,10 @@ extension MetadataStore {
           """
           SELECT child.unique_id, child.resource_type
           FROM node parent
-          JOIN lineage_edge l ON l.parent_node_id = parent.id
-          JOIN manifest_member m ON m.definition_id = l.definition_id
-            AND m.manifest_version_id = ?
-          JOIN definition d ON d.id = l.definition_id AND m.resource_type = d.resource_type
+          CROSS JOIN lineage_edge l ON l.parent_node_id = parent.id
+          CROSS JOIN definition d ON d.id = l.definition_id
+          CROSS JOIN manifest_member m ON m.manifest_version_id = ?
+            AND m.resource_type = d.resource_type AND m.definition_id = d.id
           JOIN node child ON child.id = d.node_id
           WHERE parent.project_id = (SELECT project_id FROM manifest_version WHERE id = ?)
             AND parent.unique_id = ?

@@ -56,9 +56,9 @@ extension MetadataStore {
         return try db.query(
           """
           SELECT \(RowDecoding.definitionColumns)
-          FROM node n JOIN definition d ON d.node_id = n.id
-          JOIN manifest_member m ON m.definition_id = d.id AND m.manifest_version_id = ?
-            AND m.resource_type = d.resource_type
+          FROM node n CROSS JOIN definition d ON d.node_id = n.id
+          CROSS JOIN manifest_member m ON m.manifest_version_id = ?
+            AND m.resource_type = d.resource_type AND m.definition_id = d.id
           WHERE n.project_id = (SELECT project_id FROM manifest_version WHERE id = ?)
             AND n.unique_id = ?
           """, [.integer(version), .integer(version), .text(uniqueID)]
