@@ -4,6 +4,15 @@ import SQLite
 /// manifest) and applied state (latest execution, success, freshness and catalog per node),
 /// read from `applied_state` without scanning history.
 extension MetadataStore {
+  /// The definitions of a manifest version with their applied-state pointers.
+  static let appliedStateSQL =
+    """
+    SELECT m.resource_type, count(*) FROM environment e
+    JOIN run r ON r.id = e.latest_run_id
+    JOIN manifest_member m ON m.manifest_version_id = r.manifest_version_id
+    WHERE e.id = ? GROUP BY m.resource_type
+    """
+
   /// The run whose manifest is the environment's current definition state (the newest
   /// manifest ingested for any of its jobs).
   public func latestRun(accountID: Int, environmentID: Int) throws -> RunRecord? {
@@ -28,12 +37,7 @@ extension MetadataStore {
           return [:]
         }
         let rows = try db.query(
-          """
-          SELECT m.resource_type, count(*) FROM environment e
-          JOIN run r ON r.id = e.latest_run_id
-          JOIN manifest_member m ON m.manifest_version_id = r.manifest_version_id
-          WHERE e.id = ? GROUP BY m.resource_type
-          """, [.integer(Int64(environmentID))]
+          Self.appliedStateSQL, [.integer(Int64(environmentID))]
         ) { ($0.string(at: 0) ?? "", $0.int(at: 1)) }
         return Dictionary(rows, uniquingKeysWith: +)
       }

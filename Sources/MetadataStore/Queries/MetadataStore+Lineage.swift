@@ -6,6 +6,36 @@ import SQLite
 /// node and look each definition's membership up by the member primary key, rather than
 /// scanning the whole manifest version.
 extension MetadataStore {
+  /// A node's children in a manifest version.
+  static let childrenSQL =
+    """
+    SELECT child.unique_id, child.resource_type
+    FROM node parent
+    CROSS JOIN lineage_edge l ON l.parent_node_id = parent.id
+    CROSS JOIN definition d ON d.id = l.definition_id
+    CROSS JOIN manifest_member m ON m.manifest_version_id = ?
+      AND m.resource_type = d.resource_type AND m.definition_id = d.id
+    JOIN node child ON child.id = d.node_id
+    WHERE parent.project_id = (SELECT project_id FROM manifest_version WHERE id = ?)
+      AND parent.unique_id = ?
+    ORDER BY child.unique_id
+    """
+
+  /// A node's parents in a manifest version.
+  static let parentsSQL =
+    """
+    SELECT parent.unique_id, parent.resource_type
+    FROM node child
+    CROSS JOIN definition d ON d.node_id = child.id
+    CROSS JOIN manifest_member m ON m.manifest_version_id = ?
+      AND m.resource_type = d.resource_type AND m.definition_id = d.id
+    JOIN lineage_edge l ON l.definition_id = d.id
+    JOIN node parent ON parent.id = l.parent_node_id
+    WHERE child.project_id = (SELECT project_id FROM manifest_version WHERE id = ?)
+      AND child.unique_id = ?
+    ORDER BY parent.unique_id
+    """
+
   /// The direct parents of a node in a run's manifest.
   public func parents(accountID: Int, runID: Int, uniqueID: String) throws -> [LineageRecord] {
     try wrapping {
@@ -13,18 +43,7 @@ extension MetadataStore {
         guard let version = try Self.manifestVersion(runID: runID, accountID: accountID, db: db)
         else { return [] }
         return try db.query(
-          """
-          SELECT parent.unique_id, parent.resource_type
-          FROM node child
-          CROSS JOIN definition d ON d.node_id = child.id
-          CROSS JOIN manifest_member m ON m.manifest_version_id = ?
-            AND m.resource_type = d.resource_type AND m.definition_id = d.id
-          JOIN lineage_edge l ON l.definition_id = d.id
-          JOIN node parent ON parent.id = l.parent_node_id
-          WHERE child.project_id = (SELECT project_id FROM manifest_version WHERE id = ?)
-            AND child.unique_id = ?
-          ORDER BY parent.unique_id
-          """, [.integer(version), .integer(version), .text(uniqueID)]
+          Self.parentsSQL, [.integer(version), .integer(version), .text(uniqueID)]
         ) { LineageRecord(uniqueID: $0.string(at: 0) ?? "", resourceType: $0.string(at: 1) ?? "") }
       }
     }
@@ -37,18 +56,7 @@ extension MetadataStore {
         guard let version = try Self.manifestVersion(runID: runID, accountID: accountID, db: db)
         else { return [] }
         return try db.query(
-          """
-          SELECT child.unique_id, child.resource_type
-          FROM node parent
-          CROSS JOIN lineage_edge l ON l.parent_node_id = parent.id
-          CROSS JOIN definition d ON d.id = l.definition_id
-          CROSS JOIN manifest_member m ON m.manifest_version_id = ?
-            AND m.resource_type = d.resource_type AND m.definition_id = d.id
-          JOIN node child ON child.id = d.node_id
-          WHERE parent.project_id = (SELECT project_id FROM manifest_version WHERE id = ?)
-            AND parent.unique_id = ?
-          ORDER BY child.unique_id
-          """, [.integer(version), .integer(version), .text(uniqueID)]
+          Self.childrenSQL, [.integer(version), .integer(version), .text(uniqueID)]
         ) { LineageRecord(uniqueID: $0.string(at: 0) ?? "", resourceType: $0.string(at: 1) ?? "") }
       }
     }

@@ -2,6 +2,27 @@ import SQLite
 
 /// A run's nodes and their executions, freshness and catalog: "models of run R of job J".
 extension MetadataStore {
+  /// A node's latest result in a run: served by `execution_by_run`.
+  static let runExecutionSQL =
+    """
+    SELECT \(RowDecoding.executionColumns)
+    FROM execution e JOIN node n ON n.id = e.node_id JOIN run r ON r.id = e.run_id
+    JOIN artifact a ON a.id = e.artifact_id
+    WHERE e.run_id = ? AND n.unique_id = ?
+    ORDER BY e.executes_node DESC, e.generated_at DESC, e.id DESC LIMIT 1
+    """
+
+  /// One node's definition in a manifest version.
+  static let definitionSQL =
+    """
+    SELECT \(RowDecoding.definitionColumns)
+    FROM node n CROSS JOIN definition d ON d.node_id = n.id
+    CROSS JOIN manifest_member m ON m.manifest_version_id = ?
+      AND m.resource_type = d.resource_type AND m.definition_id = d.id
+    WHERE n.project_id = (SELECT project_id FROM manifest_version WHERE id = ?)
+      AND n.unique_id = ?
+    """
+
   /// The manifest version of a run in the account, or nil (unknown run, other account).
   static func manifestVersion(runID: Int, accountID: Int, db: Connection) throws -> Int64? {
     try db.scalarInt(
@@ -54,14 +75,7 @@ extension MetadataStore {
         guard let version = try Self.manifestVersion(runID: runID, accountID: accountID, db: db)
         else { return nil }
         return try db.query(
-          """
-          SELECT \(RowDecoding.definitionColumns)
-          FROM node n CROSS JOIN definition d ON d.node_id = n.id
-          CROSS JOIN manifest_member m ON m.manifest_version_id = ?
-            AND m.resource_type = d.resource_type AND m.definition_id = d.id
-          WHERE n.project_id = (SELECT project_id FROM manifest_version WHERE id = ?)
-            AND n.unique_id = ?
-          """, [.integer(version), .integer(version), .text(uniqueID)]
+          Self.definitionSQL, [.integer(version), .integer(version), .text(uniqueID)]
         ) { RowDecoding.definition($0) }.first
       }
     }
@@ -100,13 +114,7 @@ extension MetadataStore {
         guard try Self.manifestVersion(runID: runID, accountID: accountID, db: db) != nil
         else { return nil }
         return try db.query(
-          """
-          SELECT \(RowDecoding.executionColumns)
-          FROM execution e JOIN node n ON n.id = e.node_id JOIN run r ON r.id = e.run_id
-          JOIN artifact a ON a.id = e.artifact_id
-          WHERE e.run_id = ? AND n.unique_id = ?
-          ORDER BY e.executes_node DESC, e.generated_at DESC, e.id DESC LIMIT 1
-          """, [.integer(Int64(runID)), .text(uniqueID)]
+          Self.runExecutionSQL, [.integer(Int64(runID)), .text(uniqueID)]
         ) { RowDecoding.execution($0) }.first
       }
     }
