@@ -15,9 +15,15 @@ mkdir -p "$WORK/data" "$WORK/db"
 SIZES="1000 10000 50000"
 [[ "${1:-}" == "--quick" ]] && SIZES="1000 10000"
 
-echo "building dbt-metadata (release)..." >&2
-swift build -c release --scratch-path "$WORK/swift" --product dbt-metadata >&2
-BIN=$WORK/swift/release/dbt-metadata
+# Build the committed state (a snapshot, so edits in the working tree cannot disturb the
+# build); set BIN to measure an existing binary instead.
+if [[ -z "${BIN:-}" ]]; then
+  echo "building dbt-metadata (release) from a snapshot of HEAD..." >&2
+  rm -rf "$WORK/src" && mkdir -p "$WORK/src"
+  git archive --format=tar HEAD | tar -x -C "$WORK/src"
+  swift build -c release --package-path "$WORK/src" --scratch-path "$WORK/swift" --product dbt-metadata >&2
+  BIN=$WORK/swift/release/dbt-metadata
+fi
 
 for n in $SIZES; do
   if [[ ! -f "$WORK/data/gen-$n/manifest.json" ]]; then
