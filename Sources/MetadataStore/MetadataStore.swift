@@ -28,7 +28,10 @@ public final class MetadataStore: Sendable {
     self.path = path
     let exists = FileManager.default.fileExists(atPath: path)
     if !exists && !create { throw StoreError(.missingDatabase(path: path)) }
-    if exists { try MetadataStore.checkHeader(path: path) }
+    if exists {
+      try MetadataStore.checkHeader(path: path)
+      try MetadataStore.checkOwnership(path: path)
+    }
     do {
       pool = try DatabasePool(path: path)
     } catch let error as SQLiteError where ResultCode.notADatabase ~= error.code {
@@ -51,31 +54,51 @@ public final class MetadataStore: Sendable {
     }
   }
 
-  /// Checks the file's mark and version, then applies the migrations it lacks, each in
-  /// its own transaction together with the new `user_version`.
+  /// Refuses another application's database, or one written by a newer binary, before
+  /// anything (such as switching it to WAL) touches the file: read-only.
+  private static func checkOwnership(path: String) throws {
+    do {
+      let connection = try Connection(path: path, mode: .readOnly)
+      try checkMark(connection, path: path)
+    } catch let error as SQLiteError where ResultCode.notADatabase ~= error.code {
+      throw StoreError(.notADatabase(path: path))
+    } catch let error as SQLiteError {
+      throw StoreError(.database(error))
+    }
+  }
+
+  /// Throws unless the database is ours (or empty) and not newer than this binary.
+  private static func checkMark(_ db: Connection, path: String) throws {
+    let applicationID = try db.applicationID()
+    let version = try db.userVersion()
+    let tableCount = try db.scalarInt("SELECT count(*) FROM sqlite_schema") ?? 0
+    if applicationID != Schema.applicationID {
+      guard applicationID == 0, version == 0, tableCount == 0 else {
+        throw StoreError(.foreignDatabase(path: path, applicationID: applicationID))
+      }
+    }
+    guard version <= Schema.currentVersion else {
+      throw StoreError(
+        .newerSchema(path: path, found: version, supported: Schema.currentVersion))
+    }
+  }
+
+  /// Applies the migrations the file lacks, in one `IMMEDIATE` transaction together with
+  /// the mark and the new `user_version`; the version is read inside that transaction, so
+  /// two processes opening a new file at once migrate it once.
   private func migrate() throws {
     try wrapping {
       try pool.writeWithoutTransaction { db in
-        let applicationID = try db.applicationID()
-        let version = try db.userVersion()
-        let tableCount = try db.scalarInt("SELECT count(*) FROM sqlite_schema") ?? 0
-        if applicationID != Schema.applicationID {
-          guard applicationID == 0, version == 0, tableCount == 0 else {
-            throw StoreError(.foreignDatabase(path: path, applicationID: applicationID))
-          }
-        }
-        guard version <= Schema.currentVersion else {
-          throw StoreError(
-            .newerSchema(path: path, found: version, supported: Schema.currentVersion))
-        }
-        for index in version..<Schema.currentVersion {
-          try db.transaction(.immediate) {
+        try db.transaction(.immediate) {
+          try Self.checkMark(db, path: path)
+          let version = try db.userVersion()
+          guard version < Schema.currentVersion else { return }
+          for index in version..<Schema.currentVersion {
             try db.execute(Schema.migrations[index])
-            try db.setApplicationID(Schema.applicationID)
-            try db.setUserVersion(index + 1)
           }
+          try db.setApplicationID(Schema.applicationID)
+          try db.setUserVersion(Schema.currentVersion)
         }
-        try db.setForeignKeysEnabled(false)
       }
     }
   }

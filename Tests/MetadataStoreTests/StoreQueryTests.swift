@@ -291,11 +291,34 @@ import Testing
     let database = try TemporaryDatabase()
     let other = try Connection(path: database.path)
     try other.execute("CREATE TABLE notes(id INTEGER PRIMARY KEY)")
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: database.path))
     let error = try #require(throws: StoreError.self) { try database.open() }
     #expect(
       error.description.contains(
         "not a dbt-metadata database (a SQLite file of another application"))
     #expect(try other.scalarInt("SELECT count(*) FROM sqlite_schema") == 1)
+    // Refused without a write: not even switched to WAL.
+    #expect(try Data(contentsOf: URL(fileURLWithPath: database.path)) == bytes)
+    #expect(try other.scalarString("PRAGMA journal_mode") == "delete")
+  }
+
+  @Test func twoStoresOnOneFileMigrateOnceAndBothIngest() async throws {
+    let database = try TemporaryDatabase()
+    let path = database.path
+    let runIDs = try await withThrowingTaskGroup(of: Int.self) { group in
+      for run in 1...4 {
+        group.addTask {
+          let store = try MetadataStore(path: path)
+          return try store.ingest(SyntheticProject(run: run).request(job: run)).runID
+        }
+      }
+      var ids: [Int] = []
+      for try await id in group { ids.append(id) }
+      return ids
+    }
+    #expect(runIDs.sorted() == [1, 2, 3, 4])
+    #expect(try database.count("run") == 4)
+    #expect(try database.count("definition") == 3)
   }
 
   @Test func aDatabaseFromANewerBinaryIsRefused() throws {
