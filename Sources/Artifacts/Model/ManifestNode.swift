@@ -26,7 +26,7 @@ public struct ManifestNode: Sendable {
   /// `original_file_path`, relative to the project root.
   let originalFilePathText: LazyString?
   /// `fqn`: the fully qualified name parts.
-  public let fqn: [String]
+  let fqnJSON: RawJSON?
   public let database: String?
   public let schema: String?
   /// `alias` (the relation name in the warehouse; nodes).
@@ -34,7 +34,7 @@ public struct ManifestNode: Sendable {
   /// `relation_name`: the quoted fully qualified relation (null for ephemeral models).
   let relationNameText: LazyString?
   let descriptionText: LazyString?
-  public let tags: [String]
+  let tagsJSON: RawJSON?
   /// `meta` as written (an object), nil when absent.
   public let meta: RawJSON?
   /// `config`, with the fields readers use most pulled out.
@@ -43,11 +43,11 @@ public struct ManifestNode: Sendable {
   /// each access, so keep the result when using it more than once.
   public var columns: [NodeColumn] { NodeColumn.decodeAll(columnsJSON) }
   /// `depends_on`: upstream node ids, macros and (1.11+) functions.
-  public let dependsOn: NodeDependencies
+  let dependsOnJSON: RawJSON?
   /// `refs`, normalised to name/package/version.
-  public let refs: [NodeRef]
+  let refsJSON: RawJSON?
   /// `sources`: the `source('a', 'b')` calls as (source name, table name) pairs.
-  public let sourceRefs: [SourceRef]
+  let sourcesJSON: RawJSON?
   /// `language` ("sql", "python"), v7+.
   public let language: String?
   /// `checksum.checksum` (sha256 of the file, or "" for generic tests).
@@ -104,6 +104,19 @@ public struct ManifestNode: Sendable {
   let macroBox: Box<MacroDefinition>?
   let rawCodeText: LazyString?
   let compiledCodeText: LazyString?
+
+  // Lists are kept as JSON (checked when the manifest was read) and decoded on access,
+  // so tens of thousands of definitions do not hold hundreds of thousands of small strings.
+
+  /// `fqn`: the fully qualified name parts.
+  public var fqn: [String] { ListDecoding.strings(fqnJSON) }
+  public var tags: [String] { ListDecoding.strings(tagsJSON) }
+  /// `depends_on`: upstream node ids, macros and (1.11+) functions.
+  public var dependsOn: NodeDependencies { ListDecoding.dependencies(dependsOnJSON) }
+  /// `refs`, normalised to name/package/version.
+  public var refs: [NodeRef] { ListDecoding.refs(refsJSON) }
+  /// `sources`: the `source('a', 'b')` calls as (source name, table name) pairs.
+  public var sourceRefs: [SourceRef] { ListDecoding.sourceRefs(sourcesJSON) }
 
   // Longer texts are kept as slices of the artifact and decoded on access (see LazyString).
 

@@ -15,31 +15,31 @@
 /// Format: RFC 3339 §5.6 (https://www.rfc-editor.org/rfc/rfc3339#section-5.6), also
 /// accepting a space instead of `T`, a missing zone, 1-9 fraction digits and `+HHMM`.
 public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
-  /// The text as written in the artifact.
-  public let original: String
-  /// `YYYY-MM-DDTHH:MM:SS.ffffffZ` in UTC, always with six fraction digits (sortable as text).
-  public let canonical: String
-  /// Seconds since 1970-01-01T00:00:00Z (negative before; microsecond precision).
-  public let epochSeconds: Double
   /// Whole microseconds since the epoch, exact (use for equality and ordering).
   public let epochMicroseconds: Int64
+  /// The text as written, kept only when it differs from the canonical form (run results
+  /// hold hundreds of thousands of timestamps, almost all written canonically by dbt).
+  private let writtenText: String?
+
+  /// The text as written in the artifact.
+  public var original: String { writtenText ?? canonical }
+  /// `YYYY-MM-DDTHH:MM:SS.ffffffZ` in UTC, always with six fraction digits (sortable as text).
+  public var canonical: String { Timestamp.format(epochMicroseconds) }
+  /// Seconds since 1970-01-01T00:00:00Z (negative before; microsecond precision).
+  public var epochSeconds: Double { Double(epochMicroseconds) / 1_000_000 }
 
   /// Parses `text`; nil if it is not a date-time in one of the accepted spellings.
   public init?(parsing text: String) {
     var text = text
     guard let parsed = text.withUTF8({ Timestamp.parse($0) }) else { return nil }
-    self.original = text
     self.epochMicroseconds = parsed
-    self.epochSeconds = Double(parsed) / 1_000_000
-    self.canonical = Timestamp.format(parsed)
+    self.writtenText = text == Timestamp.format(parsed) ? nil : text
   }
 
   /// Creates the timestamp for a number of microseconds since the epoch.
   public init(epochMicroseconds: Int64) {
     self.epochMicroseconds = epochMicroseconds
-    self.epochSeconds = Double(epochMicroseconds) / 1_000_000
-    self.canonical = Timestamp.format(epochMicroseconds)
-    self.original = canonical
+    self.writtenText = nil
   }
 
   /// The canonical form with milliseconds, as the Metadata API's `DateTime` scalar wants it:

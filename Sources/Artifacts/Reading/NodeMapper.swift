@@ -47,17 +47,17 @@ struct NodeMapper {
       packageName: value.lenientString("package_name"),
       pathText: LazyString(value.member("path")),
       originalFilePathText: LazyString(value.member("original_file_path")),
-      fqn: value.lenientStringList("fqn"),
+      fqnJSON: value.rawJSON("fqn"),
       database: value.lenientString("database"),
       schema: value.lenientString("schema"),
       alias: value.lenientString("alias"),
       relationNameText: LazyString(value.member("relation_name")),
       descriptionText: LazyString(value.member("description")),
-      tags: value.lenientStringList("tags"),
+      tagsJSON: value.rawJSON("tags"),
       meta: meta,
-      dependsOn: dependsOn,
-      refs: try refs(value.member("refs")),
-      sourceRefs: sourceRefs(value.member("sources")),
+      dependsOnJSON: value.rawJSON("depends_on"),
+      refsJSON: try checkedRefs(value.member("refs")),
+      sourcesJSON: value.rawJSON("sources"),
       language: value.lenientString("language"),
       checksumText: LazyString(value.member("checksum")?.member("checksum")),
       patchPathText: LazyString(value.member("patch_path")),
@@ -111,7 +111,7 @@ struct NodeMapper {
   }
 
   /// `[["name"]]`, `[["pkg", "name"]]`, `[["pkg", "name", "v"]]` (v1-v8) or objects (v9+).
-  func refs(_ value: JSONValue?) throws -> [NodeRef] {
+  static func refs(_ value: JSONValue?) throws -> [NodeRef] {
     guard let value else { return [] }
     guard value.kind == .array else { throw value.wrongType("a list of refs") }
     var refs: [NodeRef] = []
@@ -140,7 +140,13 @@ struct NodeMapper {
     return refs
   }
 
-  func sourceRefs(_ value: JSONValue?) -> [SourceRef] {
+  /// Checks `refs` (so decoding on access cannot fail) and keeps it as JSON.
+  func checkedRefs(_ value: JSONValue?) throws -> RawJSON? {
+    _ = try NodeMapper.refs(value)
+    return value?.raw
+  }
+
+  static func sourceRefs(_ value: JSONValue?) -> [SourceRef] {
     guard let value else { return [] }
     return value.elements.compactMap { element in
       let parts = element.elements.compactMap(\.string)
