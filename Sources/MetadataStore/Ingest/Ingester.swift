@@ -99,7 +99,7 @@ struct Ingester {
       parentID: nil)
     try upsert(
       table: "project", id: request.projectID,
-      name: request.projectName ?? nil, parentColumn: "account_id", parentID: request.accountID,
+      name: request.projectName, parentColumn: "account_id", parentID: request.accountID,
       defaultName: request.manifest?.value.header.projectName)
     try upsert(
       table: "environment", id: request.environmentID, name: request.environmentName,
