@@ -22,9 +22,9 @@ public struct ManifestNode: Sendable {
   public let name: String
   public let packageName: String?
   /// `path`, relative to the resource directory.
-  let pathText: LazyString?
+  let pathText: TextRange?
   /// `original_file_path`, relative to the project root.
-  let originalFilePathText: LazyString?
+  let originalFilePathText: TextRange?
   /// `fqn`: the fully qualified name parts.
   let fqnJSON: RawJSON?
   public let database: String?
@@ -32,8 +32,8 @@ public struct ManifestNode: Sendable {
   /// `alias` (the relation name in the warehouse; nodes).
   public let alias: String?
   /// `relation_name`: the quoted fully qualified relation (null for ephemeral models).
-  let relationNameText: LazyString?
-  let descriptionText: LazyString?
+  let relationNameText: TextRange?
+  let descriptionText: TextRange?
   let tagsJSON: RawJSON?
   /// `meta` as written (an object), nil when absent.
   public let meta: RawJSON?
@@ -51,9 +51,9 @@ public struct ManifestNode: Sendable {
   /// `language` ("sql", "python"), v7+.
   public let language: String?
   /// `checksum.checksum` (sha256 of the file, or "" for generic tests).
-  let checksumText: LazyString?
+  let checksumText: TextRange?
   /// `patch_path` (`pkg://models/schema.yml`).
-  let patchPathText: LazyString?
+  let patchPathText: TextRange?
   /// Model `access` (private, protected, public), v9+.
   public let access: String?
   /// `group` name, v9+ (from the node or its config).
@@ -102,8 +102,8 @@ public struct ManifestNode: Sendable {
   let exposureBox: Box<ExposureDefinition>?
   let metricBox: Box<MetricDefinition>?
   let macroBox: Box<MacroDefinition>?
-  let rawCodeText: LazyString?
-  let compiledCodeText: LazyString?
+  let rawCodeText: TextRange?
+  let compiledCodeText: TextRange?
 
   // Lists are kept as JSON (checked when the manifest was read) and decoded on access,
   // so tens of thousands of definitions do not hold hundreds of thousands of small strings.
@@ -118,22 +118,28 @@ public struct ManifestNode: Sendable {
   /// `sources`: the `source('a', 'b')` calls as (source name, table name) pairs.
   public var sourceRefs: [SourceRef] { ListDecoding.sourceRefs(sourcesJSON) }
 
-  // Longer texts are kept as slices of the artifact and decoded on access (see LazyString).
+  // Longer texts are kept as byte ranges of the artifact (12 bytes each) and decoded on access.
+
+  /// Decodes a string token's range; the ranges index the same buffer as ``json``.
+  func text(_ range: TextRange?) -> String? {
+    guard let range else { return nil }
+    return JSONScalars.decodeString(json.bytes.base(range), escaped: range.escaped)
+  }
 
   /// `path`, relative to the resource directory.
-  public var path: String? { pathText?.value }
+  public var path: String? { text(pathText) }
   /// `original_file_path`, relative to the project root.
-  public var originalFilePath: String? { originalFilePathText?.value }
+  public var originalFilePath: String? { text(originalFilePathText) }
   /// `relation_name`: the quoted fully qualified relation (null for ephemeral models).
-  public var relationName: String? { relationNameText?.value }
-  public var description: String? { descriptionText?.value }
+  public var relationName: String? { text(relationNameText) }
+  public var description: String? { text(descriptionText) }
   /// `patch_path` (`pkg://models/schema.yml`).
-  public var patchPath: String? { patchPathText?.value }
+  public var patchPath: String? { text(patchPathText) }
   /// `checksum.checksum` (sha256 of the file, or "" for generic tests).
-  public var checksum: String? { checksumText?.value }
+  public var checksum: String? { text(checksumText) }
 
   /// `raw_code` (v7+) or `raw_sql` (v0-v6); decoded on each access from the artifact's bytes.
-  public var rawCode: String? { rawCodeText?.value }
+  public var rawCode: String? { text(rawCodeText) }
   /// `compiled_code` (v7+) or `compiled_sql` (v0-v6); nil for nodes that were not compiled.
-  public var compiledCode: String? { compiledCodeText?.value }
+  public var compiledCode: String? { text(compiledCodeText) }
 }
