@@ -43,7 +43,7 @@ for n in $SIZES; do
   SETS+=("generated $n nodes|$WORK/data/gen-$n/manifest.json|$WORK/data/gen-$n/run_results.json|-")
 done
 
-# measure COMMAND...: prints "wall_seconds max_rss_kb"
+# measure COMMAND...: prints "wall_seconds max_rss_kb cpu_seconds" (cpu = user + system)
 measure() {
   local log
   log=$(mktemp)
@@ -56,12 +56,13 @@ measure() {
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" |
     awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+  cpu=$(awk -F': ' '/User time \(seconds\)/ {u=$2} /System time \(seconds\)/ {s=$2} END {print u + s}' "$log")
   rm -f "$log"
-  echo "$wall $rss"
+  echo "$wall $rss $cpu"
 }
 
-printf "%-26s %8s %8s | %8s %8s %8s %6s | %8s %8s %8s | %7s %7s\n" \
-  "input" "MB" "budget" "swift s" "MB/s" "RSS MB" "RSS ok" "py s" "MB/s" "RSS MB" "speedup" "RSS/py"
+printf "%-24s %7s %7s | %7s %7s %7s %7s %6s | %7s %7s %7s %7s | %7s %7s\n" \
+  "input" "MB" "budget" "swift s" "cpu s" "MB/s" "RSS MiB" "RSS ok" "py s" "cpu s" "MB/s" "RSS MiB" "speedup" "cpu x"
 for set in "${SETS[@]}"; do
   IFS='|' read -r name manifest results catalog <<<"$set"
   [[ -f "$manifest" ]] || { echo "missing $manifest" >&2; continue; }
@@ -77,15 +78,17 @@ for set in "${SETS[@]}"; do
   bytes=$(cat "${files[@]}" | wc -c)
   largest=$(for f in "${files[@]}"; do wc -c <"$f"; done | sort -n | tail -1)
   rm -f "$WORK"/db/*
-  read -r swall srss < <(measure "$BIN" "${swift_args[@]}" --db "$WORK/db/swift.db")
+  read -r swall srss scpu < <(measure "$BIN" "${swift_args[@]}" --db "$WORK/db/swift.db")
   rm -f "$WORK"/db/*
-  read -r pwall prss < <(measure python3 benchmarks/peers/ingest_baseline.py "${py_args[@]}" --db "$WORK/db/py.db")
+  read -r pwall prss pcpu < <(measure python3 benchmarks/peers/ingest_baseline.py "${py_args[@]}" --db "$WORK/db/py.db")
   rm -f "$WORK"/db/*
-  awk -v name="$name" -v bytes="$bytes" -v largest="$largest" -v sw="$swall" -v sr="$srss" -v pw="$pwall" -v pr="$prss" 'BEGIN {
+  awk -v name="$name" -v bytes="$bytes" -v largest="$largest" -v sw="$swall" -v sr="$srss" -v sc="$scpu" \
+    -v pw="$pwall" -v pr="$prss" -v pc="$pcpu" 'BEGIN {
     mb = bytes / 1e6; budget = (2 * largest + 64 * 1048576) / 1048576; srm = sr / 1024; prm = pr / 1024
-    printf "%-26s %8.1f %8.0f | %8.2f %8.1f %8.0f %6s | %8.2f %8.1f %8.0f | %6.2fx %7.2f\n",
-      name, mb, budget, sw, mb / sw, srm, (srm <= budget ? "yes" : "NO"), pw, mb / pw, prm, pw / sw, srm / prm
+    printf "%-24s %7.1f %7.0f | %7.2f %7.2f %7.1f %7.0f %6s | %7.2f %7.2f %7.1f %7.0f | %6.2fx %6.2fx\n",
+      name, mb, budget, sw, sc, mb / sw, srm, (srm <= budget ? "yes" : "NO"), pw, pc, mb / pw, prm, pw / sw, pc / sc
   }'
 done
-echo "MB: total input (manifest + run_results + catalog); budget: 2 x largest input + 64 MiB, in MiB;"
-echo "wall times include process start; speedup = python wall / swift wall. Load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "MB: total input (manifest + run_results + catalog); budget: 2 x largest input + 64 MiB (MiB);"
+echo "s: wall seconds incl. process start; cpu s: user + system; MB/s: input MB per wall second;"
+echo "speedup = python wall / swift wall; cpu x = python cpu / swift cpu. Load: $(cut -d' ' -f1-3 /proc/loadavg)"
