@@ -73,7 +73,8 @@ public final class JSONDocument: Sendable {
     self.name = origin.document.name
     self.bytes = origin.document.bytes
     self.origin = origin
-    var parser = JSONParser(name: name, maximumDepth: JSONDocument.defaultMaximumDepth)
+    var parser = JSONParser(
+      name: name, maximumDepth: JSONDocument.defaultMaximumDepth, validated: true)
     self.tape = try parser.parse(bytes, range: range)
   }
 

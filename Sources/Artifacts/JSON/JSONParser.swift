@@ -12,11 +12,15 @@ struct JSONParser {
   /// Values nested deeper than this are validated but not put on the tape; their container
   /// is marked collapsed (``JSONTapeEntry/flag``) and re-parsed on demand.
   let recordDepth: Int
+  /// True when the bytes were already validated by an earlier parse (re-indexing a
+  /// collapsed container): strings are then scanned for quotes and backslashes only.
+  let validated: Bool
 
-  init(name: String, maximumDepth: Int, recordDepth: Int = Int.max) {
+  init(name: String, maximumDepth: Int, recordDepth: Int = Int.max, validated: Bool = false) {
     self.name = name
     self.maximumDepth = maximumDepth
     self.recordDepth = recordDepth
+    self.validated = validated
   }
 
   /// Parses the JSON text in `bytes[range]` and returns its tape (offsets into `bytes`).
@@ -27,7 +31,7 @@ struct JSONParser {
     return try bytes.withUnsafeBufferPointer { buffer in
       var scanner = JSONScanner(
         buffer: buffer, range: range, name: name, maximumDepth: maximumDepth,
-        recordDepth: recordDepth)
+        recordDepth: recordDepth, validated: validated)
       return try scanner.run()
     }
   }

@@ -75,6 +75,9 @@ extension JSONScanner {
     var escaped = false
     guard let base = buffer.baseAddress else { throw endOfInput("expected '\"'") }
     let raw = UnsafeRawPointer(base)
+    // Validated input has no raw control characters and only well-formed UTF-8, so only
+    // quotes and backslashes need to stop the fast path.
+    let checkMask: UInt64 = validated ? 0 : ~0
     while true {
       // Fast path: skip eight plain ASCII bytes at a time.
       while position + 8 <= count {
@@ -85,7 +88,11 @@ extension JSONScanner {
         let hasQuote = (quote &- ones) & ~quote
         let hasBackslash = (backslash &- ones) & ~backslash
         let hasControl = (word &- 0x2020_2020_2020_2020) & ~word
-        if (hasQuote | hasBackslash | hasControl | word) & 0x8080_8080_8080_8080 != 0 { break }
+        if (hasQuote | hasBackslash | ((hasControl | word) & checkMask)) & 0x8080_8080_8080_8080
+          != 0
+        {
+          break
+        }
         position += 8
       }
       guard position < count else {
@@ -108,7 +115,11 @@ extension JSONScanner {
       } else if byte < 0x20 {
         throw error("control character \(describe(byte)) must be escaped inside a string")
       } else if byte >= 0x80 {
-        try readUTF8Sequence(lead: byte)
+        if validated {
+          position += 1
+        } else {
+          try readUTF8Sequence(lead: byte)
+        }
       } else {
         position += 1
       }

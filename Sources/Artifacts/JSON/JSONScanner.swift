@@ -19,10 +19,14 @@ struct JSONScanner {
   static let unrecordedArray = -1
   static let unrecordedObject = -2
 
+  /// See ``JSONParser/validated``.
+  let validated: Bool
+
   init(
     buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, name: String, maximumDepth: Int,
-    recordDepth: Int
+    recordDepth: Int, validated: Bool = false
   ) {
+    self.validated = validated
     self.buffer = buffer
     self.name = name
     self.maximumDepth = maximumDepth
