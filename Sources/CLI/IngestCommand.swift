@@ -1,10 +1,202 @@
+import Artifacts
+import Foundation
+import MetadataStore
+
 /// `dbt-metadata ingest`: loads one run's artifacts into the database.
+///
+/// Every file is read and checked before the database is opened, and the store writes
+/// the run in one transaction, so a bad file or a conflict stores nothing. Ingesting the
+/// same artifacts again changes nothing and says so.
 enum IngestCommand: Command {
   static let name = "ingest"
   static let summary = "Ingest a dbt run's artifacts into the database"
-  static let usage = "usage: dbt-metadata ingest --db FILE ... (not yet implemented)\n"
-  static func run(_ arguments: inout Arguments, output: CommandOutput) throws -> Int32 {
-    output.error("ingest: not yet implemented\n")
-    return ExitCode.failure
+  static let usage = """
+    usage: dbt-metadata ingest --db FILE --account ID --project ID --environment ID --job ID
+                               [--job-name NAME] [--environment-name NAME] [--run-id N]
+                               (--target DIR | --manifest FILE [--run-results FILE]...
+                                [--sources FILE] [--catalog FILE]) [--json]
+
+    Stores one dbt run (manifest, run_results per step, sources.json, catalog.json) in FILE,
+    creating the database and any missing account, project, environment and job records.
+
+    options:
+      --db FILE               the dbt-metadata database (created when missing)
+      --account, --project, --environment, --job ID
+                              where the run belongs (integer ids, as in dbt Cloud)
+      --job-name, --environment-name NAME
+                              names to store (kept when omitted)
+      --run-id N              the run's id (default: the run of this job with the same
+                              manifest, else the next free id)
+      --target DIR            read manifest.json, run_results.json, sources.json and
+                              catalog.json from a dbt target folder (those present)
+      --manifest FILE         the manifest; with --run-results (repeatable, one per step),
+                              --sources and --catalog
+      --json                  print the summary as JSON
+
+    exit codes: 0 stored (or already stored), 1 failure, 64 usage error
+
+    """
+
+  /// The files to read, by kind.
+  struct Files {
+    var manifest: String?
+    var runResults: [String] = []
+    var sources: String?
+    var catalog: String?
   }
+
+  static func run(_ arguments: inout Arguments, output: CommandOutput) throws -> Int32 {
+    let database = try arguments.required("--db")
+    let accountID = try arguments.requiredInt("--account")
+    let projectID = try arguments.requiredInt("--project")
+    let environmentID = try arguments.requiredInt("--environment")
+    let jobID = try arguments.requiredInt("--job")
+    let jobName = try arguments.option("--job-name")
+    let environmentName = try arguments.option("--environment-name")
+    let runID = try arguments.int("--run-id")
+    let target = try arguments.option("--target")
+    var files = Files(
+      manifest: try arguments.option("--manifest"),
+      runResults: try arguments.options("--run-results"),
+      sources: try arguments.option("--sources"),
+      catalog: try arguments.option("--catalog"))
+    let json = arguments.flag("--json")
+    try arguments.finish()
+
+    if let target {
+      guard files.manifest == nil, files.runResults.isEmpty, files.sources == nil,
+        files.catalog == nil
+      else {
+        throw UsageError(
+          "--target cannot be combined with --manifest, --run-results, --sources or --catalog")
+      }
+      files = try filesInTarget(target)
+    } else if files.manifest == nil {
+      throw UsageError("give --target DIR or --manifest FILE")
+    }
+    if let runID, runID <= 0 { throw UsageError("--run-id must be positive, found \(runID)") }
+
+    var request = IngestRequest(
+      accountID: accountID, projectID: projectID, environmentID: environmentID, jobID: jobID,
+      manifest: try files.manifest.map {
+        try read($0, as: .manifest) { if case .manifest(let value) = $0 { value } else { nil } }
+      },
+      runResults: try files.runResults.map {
+        try read($0, as: .runResults) {
+          if case .runResults(let value) = $0 { value } else { nil }
+        }
+      },
+      sources: try files.sources.map {
+        try read($0, as: .sources) { if case .sources(let value) = $0 { value } else { nil } }
+      },
+      catalog: try files.catalog.map {
+        try read($0, as: .catalog) { if case .catalog(let value) = $0 { value } else { nil } }
+      },
+      runID: runID)
+    request.jobName = jobName
+    request.environmentName = environmentName
+
+    let store = try MetadataStore(path: database)
+    let summary = try store.ingest(request)
+    output.write(json ? jsonSummary(summary) : textSummary(summary))
+    return ExitCode.success
+  }
+
+  /// The standard artifact files present in a target folder.
+  static func filesInTarget(_ directory: String) throws -> Files {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw IngestFailure(message: "\(directory): no such directory")
+    }
+    func present(_ name: String) -> String? {
+      let path = (directory as NSString).appendingPathComponent(name)
+      return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+    let files = Files(
+      manifest: present("manifest.json"),
+      runResults: present("run_results.json").map { [$0] } ?? [],
+      sources: present("sources.json"), catalog: present("catalog.json"))
+    guard
+      files.manifest != nil || !files.runResults.isEmpty || files.sources != nil
+        || files.catalog != nil
+    else {
+      throw IngestFailure(
+        message:
+          "\(directory): no dbt artifacts (manifest.json, run_results.json, sources.json, catalog.json)"
+      )
+    }
+    return files
+  }
+
+  /// Reads one file and checks that it is of the kind its option names.
+  static func read<Value>(
+    _ path: String, as kind: ArtifactKind, _ extract: (Artifact) -> Value?
+  ) throws -> NamedArtifact<Value> {
+    let artifact = try ArtifactReader.read(file: path, expecting: kind)
+    guard let value = extract(artifact) else {
+      throw IngestFailure(message: "\(path): expected a \(kind.displayName)")
+    }
+    return NamedArtifact(file: path, value: value)
+  }
+
+  // MARK: - Output
+
+  static func textSummary(_ summary: IngestSummary) -> String {
+    var text: String
+    switch summary.outcome {
+    case .created: text = "run \(summary.runID) created\n"
+    case .extended: text = "run \(summary.runID) extended with new artifacts\n"
+    case .unchanged:
+      text = "run \(summary.runID) unchanged: these artifacts were already ingested\n"
+    }
+    text += "nodes: \(summary.nodesByType.values.reduce(0, +))" + breakdown(summary.nodesByType)
+    text += "\ndefinitions: \(summary.newDefinitions) new"
+    text += summary.reusedManifestVersion ? " (manifest unchanged)\n" : "\n"
+    text += "executions: \(summary.executions)" + breakdown(summary.executionsByStatus)
+    if summary.nonExecutingResults > 0 {
+      text += "; \(summary.nonExecutingResults) results of docs generate/compile kept as history"
+    }
+    text +=
+      "\nfreshness results: \(summary.freshnessResults)"
+      + breakdown(summary.freshnessByStatus)
+    text += "\ncatalog: \(summary.catalogTables) tables, \(summary.catalogColumns) columns\n"
+    for warning in summary.warnings { text += "warning: \(warning)\n" }
+    return text
+  }
+
+  /// " (model 3, test 5)" in key order, or "".
+  static func breakdown(_ counts: [String: Int]) -> String {
+    guard !counts.isEmpty else { return "" }
+    return " ("
+      + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+      .joined(separator: ", ") + ")"
+  }
+
+  static func jsonSummary(_ summary: IngestSummary) -> String {
+    let object: [String: Any] = [
+      "run_id": summary.runID,
+      "outcome": summary.outcome.rawValue,
+      "nodes": summary.nodesByType,
+      "new_definitions": summary.newDefinitions,
+      "manifest_unchanged": summary.reusedManifestVersion,
+      "executions": summary.executionsByStatus,
+      "non_executing_results": summary.nonExecutingResults,
+      "freshness": summary.freshnessByStatus,
+      "catalog": ["tables": summary.catalogTables, "columns": summary.catalogColumns],
+      "warnings": summary.warnings,
+    ]
+    guard
+      let data = try? JSONSerialization.data(
+        withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+    else { return "{}\n" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}
+
+/// A failure of the ingest command that is not the store's or the reader's (exit 1).
+struct IngestFailure: Error, CustomStringConvertible {
+  let message: String
+  var description: String { message }
 }

@@ -1,1 +1,0 @@
-// The Artifacts module; see DESIGN.md.

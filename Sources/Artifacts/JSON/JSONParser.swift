@@ -1,0 +1,38 @@
+/// The byte-level JSON scanner behind ``JSONDocument``: validates RFC 8259 and builds the tape.
+///
+/// It is iterative (an explicit stack of open containers), so nesting depth costs heap, not
+/// thread stack, and deep input fails with a clear error at ``JSONDocument/defaultMaximumDepth``.
+/// Strings are scanned eight bytes at a time (SWAR) until a quote, backslash, control
+/// character or non-ASCII byte shows up; non-ASCII bytes are checked as UTF-8 (RFC 3629 §4).
+///
+/// Grammar: https://www.rfc-editor.org/rfc/rfc8259#section-2
+struct JSONParser {
+  let name: String
+  let maximumDepth: Int
+  /// Values nested deeper than this are validated but not put on the tape; their container
+  /// is marked collapsed (``JSONTapeEntry/flag``) and re-parsed on demand.
+  let recordDepth: Int
+  /// True when the bytes were already validated by an earlier parse (re-indexing a
+  /// collapsed container): strings are then scanned for quotes and backslashes only.
+  let validated: Bool
+
+  init(name: String, maximumDepth: Int, recordDepth: Int = Int.max, validated: Bool = false) {
+    self.name = name
+    self.maximumDepth = maximumDepth
+    self.recordDepth = recordDepth
+    self.validated = validated
+  }
+
+  /// Parses the JSON text in `bytes[range]` and returns its tape (offsets into `bytes`).
+  mutating func parse(_ bytes: [UInt8], range: Range<Int>) throws -> [JSONTapeEntry] {
+    guard bytes.count < Int(UInt32.max) else {
+      throw ArtifactError(file: name, reason: .tooLarge(limit: "4 GiB per file"))
+    }
+    return try bytes.withUnsafeBufferPointer { buffer in
+      var scanner = JSONScanner(
+        buffer: buffer, range: range, name: name, maximumDepth: maximumDepth,
+        recordDepth: recordDepth, validated: validated)
+      return try scanner.run()
+    }
+  }
+}

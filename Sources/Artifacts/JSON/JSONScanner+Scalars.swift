@@ -1,0 +1,191 @@
+extension JSONScanner {
+  // MARK: - Scalars (RFC 8259 §3, §6, §7)
+
+  mutating func readLiteral(_ word: StaticString, kind: JSONKind) throws {
+    let length = word.utf8CodeUnitCount
+    let start = position
+    let expected = word.utf8Start
+    for offset in 0..<length {
+      guard start + offset < count else { throw endOfInput("expected '\(word)'") }
+      guard buffer[start + offset] == expected[offset] else {
+        position = start + offset
+        throw error("expected '\(word)', found \(describe(buffer[start + offset]))")
+      }
+    }
+    position = start + length
+    if recording {
+      try checkTapeSize()
+      tape.append(
+        JSONTapeEntry(kind: kind, start: start, end: position, flag: false, next: tape.count + 1))
+    }
+  }
+
+  /// number = [ minus ] int [ frac ] [ exp ] (RFC 8259 §6).
+  mutating func readNumber() throws {
+    let start = position
+    var isFloating = false
+    if buffer[position] == UInt8(ascii: "-") { position += 1 }
+    guard position < count else { throw endOfInput("expected a digit after '-'") }
+    if buffer[position] == UInt8(ascii: "0") {
+      position += 1
+    } else if isDigit(buffer[position]) {
+      while position < count, isDigit(buffer[position]) { position += 1 }
+    } else {
+      throw error("expected a digit in a number, found \(describe(buffer[position]))")
+    }
+    if position < count, buffer[position] == UInt8(ascii: ".") {
+      isFloating = true
+      position += 1
+      guard position < count else { throw endOfInput("expected a digit after '.'") }
+      guard isDigit(buffer[position]) else {
+        throw error("expected a digit after '.' in a number, found \(describe(buffer[position]))")
+      }
+      while position < count, isDigit(buffer[position]) { position += 1 }
+    }
+    if position < count, buffer[position] | 0x20 == UInt8(ascii: "e") {
+      isFloating = true
+      position += 1
+      if position < count,
+        buffer[position] == UInt8(ascii: "+") || buffer[position] == UInt8(ascii: "-")
+      {
+        position += 1
+      }
+      guard position < count else { throw endOfInput("expected a digit in an exponent") }
+      guard isDigit(buffer[position]) else {
+        throw error("expected a digit in a number's exponent, found \(describe(buffer[position]))")
+      }
+      while position < count, isDigit(buffer[position]) { position += 1 }
+    }
+    if recording {
+      try checkTapeSize()
+      tape.append(
+        JSONTapeEntry(
+          kind: .number, start: start, end: position, flag: isFloating, next: tape.count + 1))
+    }
+  }
+
+  @inline(__always)
+  func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+  /// Reads a string starting at the opening quote; the tape entry bounds its contents.
+  mutating func readString() throws {
+    let open = position
+    position += 1
+    let start = position
+    var escaped = false
+    guard let base = buffer.baseAddress else { throw endOfInput("expected '\"'") }
+    let raw = UnsafeRawPointer(base)
+    // Validated input has no raw control characters and only well-formed UTF-8, so only
+    // quotes and backslashes need to stop the fast path.
+    let checkMask: UInt64 = validated ? 0 : ~0
+    while true {
+      // Fast path: skip eight plain ASCII bytes at a time.
+      while position + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+        let quote = word ^ 0x2222_2222_2222_2222
+        let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let hasQuote = (quote &- ones) & ~quote
+        let hasBackslash = (backslash &- ones) & ~backslash
+        let hasControl = (word &- 0x2020_2020_2020_2020) & ~word
+        if (hasQuote | hasBackslash | ((hasControl | word) & checkMask)) & 0x8080_8080_8080_8080
+          != 0
+        {
+          break
+        }
+        position += 8
+      }
+      guard position < count else {
+        position = open
+        throw endOfInput("unterminated string (opened here)", at: open)
+      }
+      let byte = buffer[position]
+      if byte == UInt8(ascii: "\"") {
+        if recording {
+          try checkTapeSize()
+          tape.append(
+            JSONTapeEntry(
+              kind: .string, start: start, end: position, flag: escaped, next: tape.count + 1))
+        }
+        position += 1
+        return
+      } else if byte == UInt8(ascii: "\\") {
+        escaped = true
+        try readEscape()
+      } else if byte < 0x20 {
+        throw error("control character \(describe(byte)) must be escaped inside a string")
+      } else if byte >= 0x80 {
+        if validated {
+          position += 1
+        } else {
+          try readUTF8Sequence(lead: byte)
+        }
+      } else {
+        position += 1
+      }
+    }
+  }
+
+  /// escape = %x5C ( %x22 / %x5C / %x2F / %x62 / %x66 / %x6E / %x72 / %x74 / %x75 4HEXDIG )
+  mutating func readEscape() throws {
+    guard position + 1 < count else { throw endOfInput("expected an escape character after '\\'") }
+    let code = buffer[position + 1]
+    switch code {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+      UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+      position += 2
+    case UInt8(ascii: "u"):
+      for offset in 2..<6 {
+        guard position + offset < count else {
+          throw endOfInput("expected 4 hex digits after '\\u'")
+        }
+        guard JSONScalars.hexValue(buffer[position + offset]) != nil else {
+          position += offset
+          throw error("expected 4 hex digits after '\\u', found \(describe(buffer[position]))")
+        }
+      }
+      position += 6
+    default:
+      position += 1
+      throw error(
+        "invalid escape '\\\(describe(code, quoted: false))' in a string; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"
+      )
+    }
+  }
+
+  /// Well-formed UTF-8 (RFC 3629 §4), so decoded strings never need repair.
+  mutating func readUTF8Sequence(lead: UInt8) throws {
+    var length = 0
+    var lower: UInt8 = 0x80
+    var upper: UInt8 = 0xBF
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0:
+      length = 3
+      lower = 0xA0
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED:
+      length = 3
+      upper = 0x9F
+    case 0xF0:
+      length = 4
+      lower = 0x90
+    case 0xF1...0xF3: length = 4
+    case 0xF4:
+      length = 4
+      upper = 0x8F
+    default:
+      throw error("invalid UTF-8 byte \(describe(lead, quoted: false)) in a string")
+    }
+    for offset in 1..<length {
+      guard position + offset < count else { throw endOfInput("truncated UTF-8 sequence") }
+      let continuation = buffer[position + offset]
+      let (low, high) = offset == 1 ? (lower, upper) : (UInt8(0x80), UInt8(0xBF))
+      guard continuation >= low, continuation <= high else {
+        position += offset
+        throw error("invalid UTF-8 sequence in a string")
+      }
+    }
+    position += length
+  }
+}

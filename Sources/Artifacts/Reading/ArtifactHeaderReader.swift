@@ -1,0 +1,117 @@
+/// Decides an artifact's kind and version and reads its header.
+///
+/// Versioned files: `metadata.dbt_schema_version` must match
+/// `/dbt/(manifest|run-results|sources|catalog)/v(\d+)\.json$`. Unversioned (pre-0.19)
+/// files are recognised by shape (`reference/dbt-artifacts.md` §7): `results` -> run
+/// results, or freshness when the results are about sources (`max_loaded_at`, `age`,
+/// a `source` node); `macros`/`parent_map`/`child_map`/`disabled` -> manifest;
+/// `nodes` + `sources` otherwise -> catalog.
+enum ArtifactHeaderReader {
+  static func read(_ root: JSONValue) throws -> ArtifactHeader {
+    try root.requireObject()
+    let metadata = root.member("metadata")
+    if let metadata, metadata.kind != .object { throw metadata.wrongType("an object") }
+    let kind: ArtifactKind
+    let version: Int
+    let url = try metadata?.optionalString("dbt_schema_version")
+    if let url {
+      guard let parsed = parseSchemaURL(url) else {
+        throw ArtifactError(
+          file: root.document.name, reason: .unknownKind(found: "dbt_schema_version \"\(url)\""))
+      }
+      guard let known = ArtifactKind(rawValue: parsed.kind) else {
+        throw ArtifactError(
+          file: root.document.name, reason: .unknownKind(found: "dbt_schema_version \"\(url)\""))
+      }
+      kind = known
+      version = parsed.version
+      guard kind.supportedVersions.contains(version) else {
+        throw ArtifactError(
+          file: root.document.name, reason: .unsupportedVersion(kind: kind, version: version))
+      }
+    } else {
+      kind = try detectUnversioned(root)
+      version = 0
+    }
+    let generatedAt =
+      try timestamp(metadata, "generated_at") ?? timestamp(root, "generated_at")
+    var env: [String: String] = [:]
+    if let object = metadata?.member("env") {
+      for member in object.members {
+        if let text = member.value.scalarText { env[member.key] = text }
+      }
+    }
+    return ArtifactHeader(
+      kind: kind,
+      schemaVersion: version,
+      schemaURL: url,
+      dbtVersion: metadata?.lenientString("dbt_version"),
+      generatedAt: generatedAt,
+      invocationID: metadata?.lenientString("invocation_id"),
+      invocationStartedAt: try timestamp(metadata, "invocation_started_at"),
+      env: env,
+      adapterType: metadata?.lenientString("adapter_type"),
+      projectID: metadata?.lenientString("project_id"),
+      projectName: metadata?.lenientString("project_name"),
+      userID: metadata?.lenientString("user_id"))
+  }
+
+  /// Parses a timestamp member; a string that is not a date-time is an error naming its path.
+  static func timestamp(_ object: JSONValue?, _ key: String) throws -> Timestamp? {
+    guard let value = object?.member(key) else { return nil }
+    guard let text = value.string else { throw value.wrongType("an ISO 8601 timestamp string") }
+    guard let parsed = Timestamp(parsing: text) else {
+      throw ArtifactError(
+        file: value.document.name,
+        reason: .wrongType(
+          path: value.path, expected: "an ISO 8601 timestamp", found: "\"\(text.prefix(60))\""))
+    }
+    return parsed
+  }
+
+  /// `(kind, N)` from `https://schemas.getdbt.com/dbt/<kind>/v<N>.json`, or nil.
+  static func parseSchemaURL(_ url: String) -> (kind: String, version: Int)? {
+    let parts = url.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count >= 3, parts[parts.count - 3] == "dbt" else { return nil }
+    let file = parts[parts.count - 1]
+    guard file.hasPrefix("v"), file.hasSuffix(".json") else { return nil }
+    let digits = file.dropFirst().dropLast(5)
+    guard !digits.isEmpty, digits.count < 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+      let version = Int(digits)
+    else { return nil }
+    return (String(parts[parts.count - 2]), version)
+  }
+
+  static func detectUnversioned(_ root: JSONValue) throws -> ArtifactKind {
+    if let results = root.member("results") {
+      guard results.kind == .array else { throw results.wrongType("a list of results") }
+      for result in results.elements {
+        if result["max_loaded_at"] != nil || result["age"] != nil || result["snapshotted_at"] != nil
+        {
+          return .sources
+        }
+        if let node = result.member("node"), node["resource_type"]?.stringEquals("source") == true {
+          return .sources
+        }
+      }
+      return .runResults
+    }
+    if root["macros"] != nil || root["parent_map"] != nil || root["child_map"] != nil
+      || root["disabled"] != nil || root["docs"] != nil
+    {
+      return .manifest
+    }
+    if root["nodes"] != nil, root["sources"] != nil {
+      return .catalog
+    }
+    if root["nodes"] != nil {
+      return .manifest
+    }
+    let keys = root.members.prefix(8).map { "\"\($0.key)\"" }.joined(separator: ", ")
+    throw ArtifactError(
+      file: root.document.name,
+      reason: .unknownKind(
+        found:
+          "no metadata.dbt_schema_version and top-level keys [\(keys)] match no pre-0.19 artifact"))
+  }
+}

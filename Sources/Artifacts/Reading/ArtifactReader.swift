@@ -1,0 +1,109 @@
+/// Reads dbt artifacts of every kind and schema version into version-independent values.
+///
+/// The kind and version come from `metadata.dbt_schema_version`
+/// (`https://schemas.getdbt.com/dbt/<kind>/v<N>.json`), never from the file name; files
+/// without it are the pre-0.19 format ("v0"), recognised by their shape. Unknown keys are
+/// ignored; known oddities of real files are read, not rejected (`reference/dbt-artifacts.md` §8).
+///
+/// For example:
+/// ```swift
+/// let manifest = try ArtifactReader.readManifest(file: "target/manifest.json")
+/// let artifact = try ArtifactReader.read(file: "target/run_results.json", expecting: .runResults)
+/// ```
+///
+/// Memory: the whole file is read into one byte array, and parsed values keep slices of it
+/// (node JSON, SQL text decoded on access). The file is validated in one pass that indexes
+/// only the top two levels (collections and their entries); each entry is then indexed on
+/// its own while it is mapped, so no index of the whole file ever exists.
+public enum ArtifactReader {
+  /// Reads the artifact at `path`, whatever its kind.
+  ///
+  /// - Throws: ``ArtifactError`` (unreadable file, invalid JSON, wrong types, unknown kind
+  ///   or unsupported version).
+  public static func read(file path: String) throws -> Artifact {
+    try read(bytes: ArtifactFile.readBytes(path: path), name: path)
+  }
+
+  /// Reads the artifact at `path` and checks that it is of `kind`.
+  ///
+  /// - Throws: ``ArtifactError/Reason/unexpectedKind(expected:found:version:)`` when the file
+  ///   is another kind ("expected a manifest, found run-results v6"), and the errors of
+  ///   ``read(file:)``.
+  public static func read(file path: String, expecting kind: ArtifactKind) throws -> Artifact {
+    try read(bytes: ArtifactFile.readBytes(path: path), name: path, expecting: kind)
+  }
+
+  /// Reads an artifact from memory; `name` stands for the file in error messages.
+  public static func read(bytes: [UInt8], name: String) throws -> Artifact {
+    let document = try JSONDocument(bytes: bytes, name: name, recordDepth: 2)
+    let header = try ArtifactHeaderReader.read(document.root)
+    return try read(document: document, header: header)
+  }
+
+  /// Reads an artifact from memory and checks its kind before mapping it.
+  public static func read(bytes: [UInt8], name: String, expecting kind: ArtifactKind) throws
+    -> Artifact
+  {
+    let document = try JSONDocument(bytes: bytes, name: name, recordDepth: 2)
+    let header = try ArtifactHeaderReader.read(document.root)
+    guard header.kind == kind else {
+      throw ArtifactError(
+        file: name,
+        reason: .unexpectedKind(expected: kind, found: header.kind, version: header.schemaVersion))
+    }
+    return try read(document: document, header: header)
+  }
+
+  /// Reads only the header (kind, version, invocation); the file is still parsed in full
+  /// to validate it.
+  public static func readHeader(file path: String) throws -> ArtifactHeader {
+    let document = try JSONDocument(
+      bytes: ArtifactFile.readBytes(path: path), name: path, recordDepth: 2)
+    return try ArtifactHeaderReader.read(document.root)
+  }
+
+  /// Reads a manifest (any version).
+  public static func readManifest(file path: String) throws -> Manifest {
+    guard case .manifest(let value) = try read(file: path, expecting: .manifest) else {
+      throw ArtifactError(file: path, reason: .unknownKind(found: "not a manifest"))
+    }
+    return value
+  }
+
+  /// Reads a run_results file (any version).
+  public static func readRunResults(file path: String) throws -> RunResults {
+    guard case .runResults(let value) = try read(file: path, expecting: .runResults) else {
+      throw ArtifactError(file: path, reason: .unknownKind(found: "not a run results file"))
+    }
+    return value
+  }
+
+  /// Reads a sources.json freshness file (any version).
+  public static func readSources(file path: String) throws -> SourceFreshness {
+    guard case .sources(let value) = try read(file: path, expecting: .sources) else {
+      throw ArtifactError(file: path, reason: .unknownKind(found: "not a sources file"))
+    }
+    return value
+  }
+
+  /// Reads a catalog (any version).
+  public static func readCatalog(file path: String) throws -> Catalog {
+    guard case .catalog(let value) = try read(file: path, expecting: .catalog) else {
+      throw ArtifactError(file: path, reason: .unknownKind(found: "not a catalog"))
+    }
+    return value
+  }
+
+  static func read(document: JSONDocument, header: ArtifactHeader) throws -> Artifact {
+    switch header.kind {
+    case .manifest:
+      return .manifest(try ManifestReader(header: header).read(document.root))
+    case .runResults:
+      return .runResults(try RunResultsReader(header: header).read(document.root))
+    case .sources:
+      return .sources(try SourceFreshnessReader(header: header).read(document.root))
+    case .catalog:
+      return .catalog(try CatalogReader(header: header).read(document.root))
+    }
+  }
+}

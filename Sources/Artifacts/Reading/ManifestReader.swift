@@ -1,0 +1,58 @@
+/// Maps a manifest document (v0-v12) to ``Manifest``: every collection, every node kind,
+/// both `disabled` shapes, and the lineage maps.
+struct ManifestReader {
+  let header: ArtifactHeader
+
+  /// The collections holding definitions, in output order, with the kind of their members.
+  static let collections: [(key: String, type: ResourceType)] = [
+    ("nodes", .model), ("sources", .source), ("exposures", .exposure), ("metrics", .metric),
+    ("macros", .macro), ("docs", .doc), ("semantic_models", .semanticModel),
+    ("saved_queries", .savedQuery), ("unit_tests", .unitTest), ("groups", .group),
+    ("functions", .function),
+  ]
+
+  func read(_ root: JSONValue) throws -> Manifest {
+    var entries: [ManifestEntry] = []
+    for (key, type) in ManifestReader.collections {
+      guard let collection = root.member(key) else { continue }
+      guard collection.kind == .object else {
+        throw collection.wrongType("an object keyed by unique_id")
+      }
+      for member in collection.members {
+        entries.append(ManifestEntry(member: member, type: type))
+      }
+    }
+    let nodes = try ParallelNodeMapper(header: header).map(entries)
+    var mapper = NodeMapper(header: header)
+    var disabled: [ManifestNode] = []
+    if let value = root.member("disabled") {
+      switch value.kind {
+      case .array:  // v0-v3: a list of definitions
+        for element in value.elements {
+          disabled.append(
+            try mapper.node(element.expanded(), key: nil, defaultType: .model, disabled: true))
+        }
+      case .object:  // v4+: unique_id -> list of definitions sharing that id
+        for member in value.members {
+          let list = member.value
+          guard list.kind == .array else { throw list.wrongType("a list of disabled definitions") }
+          for element in list.elements {
+            disabled.append(
+              try mapper.node(
+                element.expanded(), key: member.key, defaultType: .model, disabled: true))
+          }
+        }
+      default:
+        throw value.wrongType("a list or an object of disabled definitions")
+      }
+    }
+    return Manifest(
+      header: header,
+      nodes: nodes,
+      disabled: disabled,
+      parentMap: try root.stringListMap("parent_map"),
+      childMap: try root.stringListMap("child_map"),
+      groupMap: try root.stringListMap("group_map"),
+      selectors: root.rawJSON("selectors"))
+  }
+}

@@ -1,0 +1,107 @@
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One definition waiting to be mapped: its member of a manifest collection.
+struct ManifestEntry: Sendable {
+  let member: JSONMember
+  let type: ResourceType
+}
+
+/// Maps a manifest's definitions on all cores: each definition is indexed, checked and
+/// hashed on its own (the document is immutable), so the work splits without locks.
+///
+/// Workers take interleaved chunks of 64 definitions and write each result straight into
+/// its slot of the output array, so the array is built once, in file order, with no
+/// merge copy. On an error the slots written so far are released and the error of the
+/// earliest definition (the one a serial reader would have reported) is thrown.
+struct ParallelNodeMapper {
+  let header: ArtifactHeader
+
+  /// Fewer definitions than this are mapped on the calling thread.
+  static let parallelThreshold = 1024
+  static let chunkSize = 64
+
+  func map(_ entries: [ManifestEntry]) throws -> [ManifestNode] {
+    let workers = ParallelNodeMapper.workerCount(for: entries.count)
+    if workers == 1 {
+      var mapper = NodeMapper(header: header)
+      var nodes: [ManifestNode] = []
+      nodes.reserveCapacity(entries.count)
+      for entry in entries {
+        nodes.append(try mapper.node(entry))
+      }
+      return nodes
+    }
+    let count = entries.count
+    let chunkCount = (count + ParallelNodeMapper.chunkSize - 1) / ParallelNodeMapper.chunkSize
+    let header = self.header
+    return try [ManifestNode](unsafeUninitializedCapacity: count) { buffer, initializedCount in
+      guard let base = buffer.baseAddress else {
+        initializedCount = 0
+        return
+      }
+      // Per-slot "written" flags and per-worker first failures; every slot and every
+      // failure entry is written by exactly one worker.
+      let written = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
+      written.initialize(repeating: false)
+      let failures = UnsafeMutableBufferPointer<(index: Int, error: any Error)?>.allocate(
+        capacity: workers)
+      failures.initialize(repeating: nil)
+      defer {
+        written.deallocate()
+        failures.deinitialize()
+        failures.deallocate()
+      }
+      nonisolated(unsafe) let output = base
+      nonisolated(unsafe) let writtenFlags = written
+      nonisolated(unsafe) let workerFailures = failures
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        var mapper = NodeMapper(header: header)
+        var chunk = worker
+        while chunk < chunkCount {
+          let start = chunk * ParallelNodeMapper.chunkSize
+          let end = min(start + ParallelNodeMapper.chunkSize, count)
+          for index in start..<end {
+            do {
+              (output + index).initialize(to: try mapper.node(entries[index]))
+              writtenFlags[index] = true
+            } catch {
+              workerFailures[worker] = (index, error)
+              return
+            }
+          }
+          chunk += workers
+        }
+      }
+      let firstFailure = failures.compactMap { $0 }.min { $0.index < $1.index }
+      if let firstFailure {
+        for index in 0..<count where written[index] {
+          (base + index).deinitialize(count: 1)
+        }
+        initializedCount = 0
+        throw firstFailure.error
+      }
+      initializedCount = count
+    }
+  }
+
+  /// One worker per online core (at most 4), or 1 for small manifests.
+  static func workerCount(for count: Int) -> Int {
+    guard count >= parallelThreshold else { return 1 }
+    let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    return max(1, min(cores, 4))
+  }
+}
+
+extension NodeMapper {
+  mutating func node(_ entry: ManifestEntry) throws -> ManifestNode {
+    try node(
+      entry.member.value.expanded(), key: entry.member.key, defaultType: entry.type, disabled: false
+    )
+  }
+}

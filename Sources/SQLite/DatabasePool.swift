@@ -1,0 +1,108 @@
+import Foundation
+
+/// One serialized writer and a pool of read-only readers over one database file in WAL
+/// mode: readers never block the writer, and each read sees only committed data.
+///
+/// The writer runs every ``write(_:)`` inside an `IMMEDIATE` transaction, one at a
+/// time. Each ``read(_:)`` borrows a reader connection (opened lazily, at most
+/// `maximumReaderCount`), runs inside a deferred transaction so it sees one consistent
+/// snapshot, and returns the connection to the pool.
+///
+/// For example:
+/// ```swift
+/// let pool = try DatabasePool(path: "/tmp/metadata.sqlite")
+/// try pool.write { db in try db.run("INSERT INTO t(name) VALUES (?)", ["a"]) }
+/// let count = try pool.read { db in try db.scalarInt("SELECT count(*) FROM t") }
+/// ```
+///
+/// The pool is `Sendable`: its connections are only reached under its locks.
+/// Related SQLite documentation: <https://www.sqlite.org/wal.html>
+public final class DatabasePool: @unchecked Sendable {
+  /// The database file.
+  public let path: String
+  /// The most readers open at once; further reads wait for one to be returned.
+  public let maximumReaderCount: Int
+
+  private let writer: Connection
+  private let writerLock = NSLock()
+  private let readerCondition = NSCondition()
+  private var idleReaders: [Connection] = []
+  private var openReaderCount = 0
+  private let busyTimeout: Int32
+
+  /// Opens (creating if needed) the database and switches it to WAL.
+  ///
+  /// - Parameters:
+  ///   - path: the database file; must be a file, not `":memory:"`.
+  ///   - maximumReaderCount: the size of the reader pool.
+  ///   - busyTimeout: milliseconds a connection waits for a lock.
+  /// - Throws: ``SQLiteError`` when the file cannot be opened or is not a database.
+  public init(path: String, maximumReaderCount: Int = 4, busyTimeout: Int32 = 5_000) throws {
+    self.path = path
+    self.maximumReaderCount = max(1, maximumReaderCount)
+    self.busyTimeout = busyTimeout
+    let writer = try Connection(path: path, mode: .readWriteCreate, busyTimeout: busyTimeout)
+    try writer.checkIsDatabase()
+    try writer.enableWriteAheadLog()
+    // WAL with synchronous=NORMAL: durable at checkpoints, consistent always; commits do
+    // not fsync (https://www.sqlite.org/pragma.html#pragma_synchronous). An 8 MiB page
+    // cache keeps a big ingest's hot index pages in memory; a larger one only raised peak
+    // memory (measured: 64 MiB cost +50 MB RSS on a 46 MB input for no speed gain).
+    try writer.execute("PRAGMA synchronous = NORMAL")
+    try writer.execute("PRAGMA cache_size = -8192")
+    self.writer = writer
+  }
+
+  /// Runs `body` with the writer inside an `IMMEDIATE` transaction: committed when it
+  /// returns, rolled back when it throws. Calls are serialized.
+  public func write<T>(_ body: (Connection) throws -> T) throws -> T {
+    writerLock.lock()
+    defer { writerLock.unlock() }
+    return try writer.transaction(.immediate) { try body(writer) }
+  }
+
+  /// Runs `body` with the writer outside any transaction (for schema migrations that
+  /// manage their own, or pragmas that cannot run inside one). Calls are serialized.
+  public func writeWithoutTransaction<T>(_ body: (Connection) throws -> T) throws -> T {
+    writerLock.lock()
+    defer { writerLock.unlock() }
+    return try body(writer)
+  }
+
+  /// Runs `body` with a read-only connection inside a deferred transaction, so it sees
+  /// one snapshot of committed data; writes fail with `SQLITE_READONLY`.
+  public func read<T>(_ body: (Connection) throws -> T) throws -> T {
+    let reader = try borrowReader()
+    defer { returnReader(reader) }
+    return try reader.transaction(.deferred) { try body(reader) }
+  }
+
+  private func borrowReader() throws -> Connection {
+    readerCondition.lock()
+    while idleReaders.isEmpty && openReaderCount >= maximumReaderCount {
+      readerCondition.wait()
+    }
+    if let reader = idleReaders.popLast() {
+      readerCondition.unlock()
+      return reader
+    }
+    openReaderCount += 1
+    readerCondition.unlock()
+    do {
+      return try Connection(path: path, mode: .readOnly, busyTimeout: busyTimeout)
+    } catch {
+      readerCondition.lock()
+      openReaderCount -= 1
+      readerCondition.signal()
+      readerCondition.unlock()
+      throw error
+    }
+  }
+
+  private func returnReader(_ reader: Connection) {
+    readerCondition.lock()
+    idleReaders.append(reader)
+    readerCondition.signal()
+    readerCondition.unlock()
+  }
+}

@@ -1,0 +1,355 @@
+import Foundation
+import SQLite
+import Testing
+
+@testable import CLI
+
+/// `dbt-metadata ingest`: real target folders, explicit files, the summary, and every
+/// kind of bad input (one clear message, exit 1, nothing stored).
+@Suite struct IngestCommandTests {
+  static let publicArtifacts = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("../shared/artifacts/public").standardizedFileURL.path
+
+  static let hierarchy = ["--account", "1", "--project", "2", "--environment", "3", "--job", "4"]
+
+  /// Runs the CLI; returns the exit code, standard output and standard error.
+  static func run(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
+    let captured = CapturedOutput()
+    let code = CLI.run(arguments, output: captured.output)
+    return (code, captured.standardOutput, captured.standardError)
+  }
+
+  static func ingest(_ database: String, _ arguments: [String]) -> (
+    code: Int32, out: String, err: String
+  ) {
+    run(["ingest", "--db", database] + hierarchy + arguments)
+  }
+
+  @Test func ingestsATargetFolderAndSaysSoTheSecondTime() throws {
+    let directory = try ScratchDirectory()
+    let target = Self.publicArtifacts + "/diy9-dbt/target"
+    let first = Self.ingest(directory.database, ["--target", target, "--job-name", "nightly"])
+    #expect(first.code == 0, "\(first.err)")
+    #expect(first.err.isEmpty)
+    #expect(first.out.hasPrefix("run 1 created\n"))
+    #expect(first.out.contains("freshness results: "))
+    #expect(first.out.contains("catalog: "))
+    let second = Self.ingest(directory.database, ["--target", target])
+    #expect(second.code == 0)
+    #expect(second.out.hasPrefix("run 1 unchanged: these artifacts were already ingested\n"))
+    #expect(second.out.contains("executions: 0"))
+  }
+
+  @Test func printsAJSONSummary() throws {
+    let directory = try ScratchDirectory()
+    let folder = Self.publicArtifacts + "/openlineage/test/target"
+    let result = Self.ingest(
+      directory.database,
+      [
+        "--manifest", folder + "/manifest.json", "--run-results", folder + "/run_results.json",
+        "--run-id", "77", "--json",
+      ])
+    #expect(result.code == 0, "\(result.err)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+    #expect(object["run_id"] as? Int == 77)
+    #expect(object["outcome"] as? String == "created")
+    let executions = try #require(object["executions"] as? [String: Int])
+    let json = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: folder + "/run_results.json")))
+        as? [String: Any])
+    let results = try #require(json["results"] as? [[String: Any]])
+    var expected: [String: Int] = [:]
+    for result in results { expected[result["status"] as? String ?? "null", default: 0] += 1 }
+    #expect(executions == expected)
+    #expect(executions["fail", default: 0] > 0)
+    #expect((object["nodes"] as? [String: Int])?["model", default: 0] ?? 0 > 0)
+  }
+
+  @Test func acceptsSeveralRunResultsSteps() throws {
+    let directory = try ScratchDirectory()
+    let folder = Self.publicArtifacts + "/dbt-artifacts-parser"
+    let result = Self.ingest(
+      directory.database,
+      [
+        "--manifest", folder + "/manifest/v12/jaffle_shop/manifest_1.12.json",
+        "--run-results", folder + "/run_results/v6/jaffle_shop/run_results.json",
+        "--run-results=" + folder + "/run_results/v6/jaffle_shop/run_results_1.12.json",
+        "--catalog", folder + "/catalog/v1/jaffle_shop/catalog_1.12.json",
+      ])
+    #expect(result.code == 0, "\(result.err)")
+    let runs = Self.run(["runs", "--db", directory.database, "--json"])
+    let list = try #require(
+      try JSONSerialization.jsonObject(with: Data(runs.out.utf8)) as? [[String: Any]])
+    #expect(
+      list.first?["artifacts"] as? [String] == [
+        "manifest", "run-results", "run-results", "catalog",
+      ])
+  }
+
+  // MARK: - Usage errors (exit 64)
+
+  @Test(arguments: [
+    (["ingest"], "missing --db"),
+    (["ingest", "--db", "x.db", "--account", "1"], "missing --project"),
+    (["ingest", "--db", "x.db", "--account", "one"], "--account expects an integer, found 'one'"),
+    (
+      ["ingest", "--db", "x.db"] + IngestCommandTests.hierarchy,
+      "give --target DIR or --manifest FILE"
+    ),
+    (
+      ["ingest", "--db", "x.db", "--target", "t", "--manifest", "m"] + IngestCommandTests.hierarchy,
+      "--target cannot be combined with --manifest"
+    ),
+    (
+      ["ingest", "--db", "x.db", "--manifest", "m", "--frobnicate"] + IngestCommandTests.hierarchy,
+      "unexpected argument '--frobnicate'"
+    ),
+    (
+      ["ingest", "--db", "x.db", "--manifest", "m", "--run-id", "0"] + IngestCommandTests.hierarchy,
+      "--run-id must be positive"
+    ),
+  ])
+  func usageErrorsExit64(arguments: [String], message: String) {
+    let result = Self.run(arguments)
+    #expect(result.code == 64)
+    #expect(result.err.hasPrefix("error: " + message), "\(result.err)")
+    #expect(result.err.contains("usage: dbt-metadata ingest"))
+    #expect(result.out.isEmpty)
+  }
+
+  // MARK: - Bad input (exit 1, one message, nothing stored)
+
+  /// Ingests a good run first, then `arguments`; checks exit 1, the one-line message and
+  /// that the database is exactly as before.
+  func expectRefused(
+    _ arguments: [String], message: String, in directory: ScratchDirectory,
+    exact: Bool = true
+  ) throws {
+    let good = Self.ingest(
+      directory.database, ["--target", Self.publicArtifacts + "/tuva/v3_dbt0.21.0"])
+    #expect(good.code == 0)
+    let before = try directory.dump()
+    let result = Self.ingest(directory.database, arguments)
+    #expect(result.code == 1)
+    #expect(result.out.isEmpty)
+    if exact {
+      #expect(result.err == "error: \(message)\n")
+    } else {
+      #expect(result.err.hasPrefix("error: \(message)"), "\(result.err)")
+      #expect(result.err.filter { $0 == "\n" }.count == 1)
+    }
+    #expect(try directory.dump() == before)
+  }
+
+  var manifest: String { Self.publicArtifacts + "/diy9-dbt/target/manifest.json" }
+
+  @Test func aMissingFileIsRefused() throws {
+    let directory = try ScratchDirectory()
+    let missing = directory.file("nowhere/manifest.json")
+    try expectRefused(
+      ["--manifest", missing],
+      message: "\(missing): cannot read file: No such file or directory (errno 2)",
+      in: directory)
+    // With a fresh database path, not even the file is created.
+    let fresh = directory.file("fresh.db")
+    #expect(Self.ingest(fresh, ["--manifest", missing]).code == 1)
+    #expect(!FileManager.default.fileExists(atPath: fresh))
+  }
+
+  @Test func anUnreadableFileIsRefused() throws {
+    let directory = try ScratchDirectory()
+    let folder = directory.file("a-folder.json")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try expectRefused(
+      ["--manifest", folder], message: "\(folder): cannot read file: Is a directory (errno 21)",
+      in: directory)
+  }
+
+  @Test func aTargetFolderWithoutAManifestIsStoredWithAWarning() throws {
+    let directory = try ScratchDirectory()
+    let result = Self.ingest(
+      directory.database, ["--target", Self.publicArtifacts + "/mitodl-ol-data-platform"])
+    #expect(result.code == 0, "\(result.err)")
+    #expect(result.out.contains("nodes: 0\n"))
+    #expect(result.out.contains("warning: run_results name "))
+    #expect(result.out.contains("catalog: 0 tables, 0 columns"))  // an empty real catalog
+  }
+
+  @Test func aMissingTargetFolderIsRefused() throws {
+    let directory = try ScratchDirectory()
+    let missing = directory.file("no-target")
+    try expectRefused(
+      ["--target", missing], message: "\(missing): no such directory", in: directory)
+  }
+
+  @Test func aGoodManifestWithACorruptCatalogStoresNothing() throws {
+    let directory = try ScratchDirectory()
+    let catalog = directory.file("catalog.json")
+    try Data(
+      "{\"metadata\": {\"dbt_schema_version\": \"https://schemas.getdbt.com/dbt/catalog/v1.json\"}, \"nodes\": {\"a\": [}"
+        .utf8
+    )
+    .write(to: URL(fileURLWithPath: catalog))
+    try expectRefused(
+      ["--manifest", manifest, "--catalog", catalog],
+      message: "\(catalog): invalid JSON at line 1, column 104 (byte 103): expected a value",
+      in: directory, exact: false)
+  }
+
+  @Test func aTruncatedFileIsRefused() throws {
+    let directory = try ScratchDirectory()
+    let truncated = directory.file("manifest.json")
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: manifest))
+    try bytes.prefix(3000).write(to: URL(fileURLWithPath: truncated))
+    let good = Self.ingest(
+      directory.database, ["--target", Self.publicArtifacts + "/tuva/v3_dbt0.21.0"])
+    #expect(good.code == 0)
+    let before = try directory.dump()
+    let result = Self.ingest(directory.database, ["--manifest", truncated])
+    #expect(result.code == 1)
+    #expect(result.err.hasPrefix("error: \(truncated): invalid JSON at line "))
+    #expect(result.err.contains("truncated file?"))
+    #expect(result.err.filter { $0 == "\n" }.count == 1)
+    #expect(try directory.dump() == before)
+  }
+
+  @Test func aValueOfTheWrongTypeIsRefused() throws {
+    let directory = try ScratchDirectory()
+    let file = directory.file("manifest.json")
+    try Data(
+      """
+      {"metadata": {"dbt_schema_version": "https://schemas.getdbt.com/dbt/manifest/v12.json",
+      "dbt_version": "1.8.0"}, "nodes": {"model.a.b": {"unique_id": 5, "name": "b"}}}
+      """.utf8
+    ).write(to: URL(fileURLWithPath: file))
+    try expectRefused(
+      ["--manifest", file],
+      message:
+        "\(file): $.nodes[\"model.a.b\"].unique_id: expected a non-empty string, found a number",
+      in: directory)
+  }
+
+  @Test func aFutureVersionIsRefused() throws {
+    let directory = try ScratchDirectory()
+    let file = directory.file("manifest.json")
+    try Data(
+      "{\"metadata\": {\"dbt_schema_version\": \"https://schemas.getdbt.com/dbt/manifest/v13.json\"}, \"nodes\": {}}"
+        .utf8
+    ).write(to: URL(fileURLWithPath: file))
+    try expectRefused(
+      ["--manifest", file],
+      message:
+        "\(file): manifest v13 is not supported; supported: manifest v0-v12, run-results v0-v6, sources v0-v3, catalog v0-v1",
+      in: directory)
+  }
+
+  @Test func anUnknownKindIsRefused() throws {
+    let directory = try ScratchDirectory()
+    let file = directory.file("semantic_manifest.json")
+    try Data(
+      "{\"metadata\": {\"dbt_schema_version\": \"https://schemas.getdbt.com/dbt/semantic-manifest/v1.json\"}}"
+        .utf8
+    ).write(to: URL(fileURLWithPath: file))
+    let good = Self.ingest(
+      directory.database, ["--target", Self.publicArtifacts + "/tuva/v3_dbt0.21.0"])
+    #expect(good.code == 0)
+    let before = try directory.dump()
+    let result = Self.ingest(directory.database, ["--manifest", file])
+    #expect(result.code == 1)
+    #expect(result.err.hasPrefix("error: \(file): not a dbt artifact of a known kind"))
+    #expect(result.err.contains("supported: manifest v0-v12"))
+    #expect(try directory.dump() == before)
+  }
+
+  @Test func runResultsGivenAsTheManifestAreRefused() throws {
+    let directory = try ScratchDirectory()
+    let results = Self.publicArtifacts + "/diy9-dbt/target/run_results.json"
+    try expectRefused(
+      ["--manifest", results], message: "\(results): expected a manifest, found run-results v2",
+      in: directory)
+  }
+
+  @Test func aManifestGivenAsTheCatalogIsRefused() throws {
+    let directory = try ScratchDirectory()
+    try expectRefused(
+      ["--manifest", manifest, "--catalog", manifest],
+      message: "\(manifest): expected a catalog, found manifest v2", in: directory)
+  }
+
+  @Test func aDatabaseFileThatIsNotADbtMetadataDatabaseIsRefused() throws {
+    let directory = try ScratchDirectory()
+    let notSQLite = directory.file("notes.txt")
+    try Data("just some notes\n".utf8).write(to: URL(fileURLWithPath: notSQLite))
+    let result = Self.ingest(notSQLite, ["--manifest", manifest])
+    #expect(result.code == 1)
+    #expect(
+      result.err
+        == "error: \(notSQLite): not a dbt-metadata database (not a SQLite database file)\n")
+    #expect(try String(contentsOfFile: notSQLite, encoding: .utf8) == "just some notes\n")
+
+    let foreign = directory.file("other.sqlite")
+    let connection = try Connection(path: foreign)
+    try connection.execute("CREATE TABLE notes(id INTEGER PRIMARY KEY)")
+    let refused = Self.ingest(foreign, ["--manifest", manifest])
+    #expect(refused.code == 1)
+    #expect(
+      refused.err.hasPrefix(
+        "error: \(foreign): not a dbt-metadata database (a SQLite file of another application"))
+    #expect(try connection.scalarInt("SELECT count(*) FROM sqlite_schema") == 1)
+  }
+
+  @Test func aDatabaseFromANewerBinaryIsRefused() throws {
+    let directory = try ScratchDirectory()
+    let good = Self.ingest(
+      directory.database, ["--target", Self.publicArtifacts + "/tuva/v3_dbt0.21.0"])
+    #expect(good.code == 0)
+    let connection = try Connection(path: directory.database)
+    try connection.setUserVersion(99)
+    let before = try directory.dump()
+    let result = Self.ingest(directory.database, ["--manifest", manifest])
+    #expect(result.code == 1)
+    #expect(
+      result.err.hasPrefix(
+        "error: \(directory.database): written by a newer dbt-metadata (schema version 99;"))
+    #expect(try directory.dump() == before)
+  }
+}
+
+/// A temporary directory with a database path, removed afterwards.
+final class ScratchDirectory {
+  let url: URL
+  var database: String { file("metadata.sqlite") }
+
+  init() throws {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cli-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  func file(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+  /// Every row of every table: equal dumps mean equal databases.
+  func dump() throws -> String {
+    let connection = try Connection(path: database, mode: .readOnly)
+    var text = "user_version \(try connection.userVersion())\n"
+    let tables = try connection.query(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"
+    ) { $0.string(at: 0) ?? "" }
+    for table in tables {
+      text += "## \(table)\n"
+      let statement = try connection.prepare("SELECT * FROM \(table)")
+      var rows: [String] = []
+      while try statement.step() {
+        rows.append(
+          (0..<statement.columnCount).map { "\(statement.value(at: $0))" }.joined(separator: "|"))
+      }
+      text += rows.sorted().joined(separator: "\n") + "\n"
+    }
+    return text
+  }
+
+  deinit { try? FileManager.default.removeItem(at: url) }
+}

@@ -1,0 +1,68 @@
+import Testing
+
+@testable import SQLite
+
+@Suite struct DatabasePoolTests {
+  struct Expected: Error {}
+
+  @Test func readersSeeCommittedDataOnly() throws {
+    let directory = try TemporaryDirectory()
+    let pool = try DatabasePool(path: directory.path("pool.sqlite"))
+    try pool.write { db in try db.execute("CREATE TABLE t(id INTEGER PRIMARY KEY)") }
+    try pool.write { db in
+      try db.run("INSERT INTO t(id) VALUES (1)")
+      // The write is not committed yet: a reader sees the snapshot before it.
+      let seen = try pool.read { reader in try reader.scalarInt("SELECT count(*) FROM t") }
+      #expect(seen == 0)
+    }
+    #expect(try pool.read { try $0.scalarInt("SELECT count(*) FROM t") } == 1)
+  }
+
+  @Test func aFailedWriteLeavesNothing() throws {
+    let directory = try TemporaryDirectory()
+    let pool = try DatabasePool(path: directory.path("pool.sqlite"))
+    try pool.write { db in try db.execute("CREATE TABLE t(id INTEGER PRIMARY KEY)") }
+    #expect(throws: Expected.self) {
+      try pool.write { db in
+        try db.run("INSERT INTO t(id) VALUES (1)")
+        throw Expected()
+      }
+    }
+    #expect(try pool.read { try $0.scalarInt("SELECT count(*) FROM t") } == 0)
+  }
+
+  @Test func readersCannotWrite() throws {
+    let directory = try TemporaryDirectory()
+    let pool = try DatabasePool(path: directory.path("pool.sqlite"))
+    try pool.write { db in try db.execute("CREATE TABLE t(id INTEGER PRIMARY KEY)") }
+    let error = try #require(throws: SQLiteError.self) {
+      try pool.read { db in try db.run("INSERT INTO t(id) VALUES (1)") }
+    }
+    #expect(ResultCode.readOnly ~= error.code)
+  }
+
+  @Test func usesWriteAheadLogging() throws {
+    let directory = try TemporaryDirectory()
+    let pool = try DatabasePool(path: directory.path("pool.sqlite"))
+    let mode = try pool.read { try $0.scalarString("PRAGMA journal_mode") }
+    #expect(mode == "wal")
+  }
+
+  @Test func concurrentReadersShareThePool() async throws {
+    let directory = try TemporaryDirectory()
+    let pool = try DatabasePool(path: directory.path("pool.sqlite"), maximumReaderCount: 2)
+    try pool.write { db in
+      try db.execute("CREATE TABLE t(id INTEGER PRIMARY KEY)")
+      for id in 1...100 { try db.run("INSERT INTO t(id) VALUES (?)", [.integer(Int64(id))]) }
+    }
+    let sums = try await withThrowingTaskGroup(of: Int64.self) { group in
+      for _ in 0..<8 {
+        group.addTask { try pool.read { try $0.scalarInt("SELECT sum(id) FROM t") ?? 0 } }
+      }
+      var sums: [Int64] = []
+      for try await sum in group { sums.append(sum) }
+      return sums
+    }
+    #expect(sums == Array(repeating: 5050, count: 8))
+  }
+}
