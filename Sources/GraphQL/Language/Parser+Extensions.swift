@@ -1,0 +1,137 @@
+// Type system extensions.
+// See https://spec.graphql.org/September2025/#TypeSystemExtension
+
+extension Parser {
+  /// ```
+  /// TypeSystemExtension : SchemaExtension | TypeExtension
+  /// TypeExtension : ScalarTypeExtension | ObjectTypeExtension | InterfaceTypeExtension |
+  ///   UnionTypeExtension | EnumTypeExtension | InputObjectTypeExtension
+  /// ```
+  mutating func parseTypeSystemExtension() throws(GraphQLError) -> Definition {
+    let keyword = try lexer.lookahead()
+    if keyword.kind == .name {
+      switch keyword.value {
+      case "schema": return .schemaExtension(try parseSchemaExtension())
+      case "scalar": return .typeExtension(.scalar(try parseScalarTypeExtension()))
+      case "type": return .typeExtension(.object(try parseObjectTypeExtension()))
+      case "interface": return .typeExtension(.interface(try parseInterfaceTypeExtension()))
+      case "union": return .typeExtension(.union(try parseUnionTypeExtension()))
+      case "enum": return .typeExtension(.enum(try parseEnumTypeExtension()))
+      case "input": return .typeExtension(.inputObject(try parseInputObjectTypeExtension()))
+      default: break
+      }
+    }
+    throw unexpected(keyword)
+  }
+
+  /// ```
+  /// SchemaExtension :
+  ///   - extend schema Directives[Const]? { RootOperationTypeDefinition+ }
+  ///   - extend schema Directives[Const] [lookahead != {]
+  /// ```
+  mutating func parseSchemaExtension() throws(GraphQLError) -> SchemaExtension {
+    let start = token
+    try expectKeyword("extend")
+    try expectKeyword("schema")
+    let directives = try parseDirectives(isConst: true)
+    let operationTypes = try optionalMany(
+      .braceL,
+      { (parser: inout Parser) throws(GraphQLError) in try parser.parseOperationTypeDefinition() },
+      .braceR)
+    if directives.isEmpty && operationTypes.isEmpty { throw unexpected() }
+    return SchemaExtension(directives: directives, operationTypes: operationTypes, loc: loc(start))
+  }
+
+  /// `ScalarTypeExtension : extend scalar Name Directives[Const]`
+  mutating func parseScalarTypeExtension() throws(GraphQLError) -> ScalarTypeExtension {
+    let start = token
+    try expectKeyword("extend")
+    try expectKeyword("scalar")
+    let name = try parseName()
+    let directives = try parseDirectives(isConst: true)
+    if directives.isEmpty { throw unexpected() }
+    return ScalarTypeExtension(name: name, directives: directives, loc: loc(start))
+  }
+
+  /// ```
+  /// ObjectTypeExtension :
+  ///   - extend type Name ImplementsInterfaces? Directives[Const]? FieldsDefinition
+  ///   - extend type Name ImplementsInterfaces? Directives[Const]
+  ///   - extend type Name ImplementsInterfaces
+  /// ```
+  mutating func parseObjectTypeExtension() throws(GraphQLError) -> ObjectTypeExtension {
+    let start = token
+    try expectKeyword("extend")
+    try expectKeyword("type")
+    let name = try parseName()
+    let interfaces = try parseImplementsInterfaces()
+    let directives = try parseDirectives(isConst: true)
+    let fields = try parseFieldsDefinition()
+    if interfaces.isEmpty && directives.isEmpty && fields.isEmpty { throw unexpected() }
+    return ObjectTypeExtension(
+      name: name, interfaces: interfaces, directives: directives, fields: fields, loc: loc(start))
+  }
+
+  /// The interface analogue of ``parseObjectTypeExtension()``.
+  mutating func parseInterfaceTypeExtension() throws(GraphQLError) -> InterfaceTypeExtension {
+    let start = token
+    try expectKeyword("extend")
+    try expectKeyword("interface")
+    let name = try parseName()
+    let interfaces = try parseImplementsInterfaces()
+    let directives = try parseDirectives(isConst: true)
+    let fields = try parseFieldsDefinition()
+    if interfaces.isEmpty && directives.isEmpty && fields.isEmpty { throw unexpected() }
+    return InterfaceTypeExtension(
+      name: name, interfaces: interfaces, directives: directives, fields: fields, loc: loc(start))
+  }
+
+  /// ```
+  /// UnionTypeExtension :
+  ///   - extend union Name Directives[Const]? UnionMemberTypes
+  ///   - extend union Name Directives[Const]
+  /// ```
+  mutating func parseUnionTypeExtension() throws(GraphQLError) -> UnionTypeExtension {
+    let start = token
+    try expectKeyword("extend")
+    try expectKeyword("union")
+    let name = try parseName()
+    let directives = try parseDirectives(isConst: true)
+    let types = try parseUnionMemberTypes()
+    if directives.isEmpty && types.isEmpty { throw unexpected() }
+    return UnionTypeExtension(name: name, directives: directives, types: types, loc: loc(start))
+  }
+
+  /// ```
+  /// EnumTypeExtension :
+  ///   - extend enum Name Directives[Const]? EnumValuesDefinition
+  ///   - extend enum Name Directives[Const]
+  /// ```
+  mutating func parseEnumTypeExtension() throws(GraphQLError) -> EnumTypeExtension {
+    let start = token
+    try expectKeyword("extend")
+    try expectKeyword("enum")
+    let name = try parseName()
+    let directives = try parseDirectives(isConst: true)
+    let values = try parseEnumValuesDefinition()
+    if directives.isEmpty && values.isEmpty { throw unexpected() }
+    return EnumTypeExtension(name: name, directives: directives, values: values, loc: loc(start))
+  }
+
+  /// ```
+  /// InputObjectTypeExtension :
+  ///   - extend input Name Directives[Const]? InputFieldsDefinition
+  ///   - extend input Name Directives[Const]
+  /// ```
+  mutating func parseInputObjectTypeExtension() throws(GraphQLError) -> InputObjectTypeExtension {
+    let start = token
+    try expectKeyword("extend")
+    try expectKeyword("input")
+    let name = try parseName()
+    let directives = try parseDirectives(isConst: true)
+    let fields = try parseInputFieldsDefinition()
+    if directives.isEmpty && fields.isEmpty { throw unexpected() }
+    return InputObjectTypeExtension(
+      name: name, directives: directives, fields: fields, loc: loc(start))
+  }
+}
