@@ -96,6 +96,7 @@ extension Executor {
     _ value: Any, error: any Error, fieldNodes: [Field], path: ResponsePath?,
     _ serialize: (Any) throws -> JSONValue
   ) -> JSONValue? {
+    if case .null? = value as? JSONValue { return .null }
     if let resolverError = value as? any Error {
       recordError(resolverError, fieldNodes: fieldNodes, path: path)
       return nil
@@ -162,6 +163,7 @@ extension Executor {
     for index in values.indices {
       guard let value = values[index] else { continue }
       guard let elements = listElements(value) else {
+        if case .null? = value as? JSONValue { continue }
         if let resolverError = value as? any Error {
           recordError(resolverError, fieldNodes: fieldNodes, path: paths.path(index))
         } else if let unwrapped = unwrapOptional(value), unwrapped.value == nil {
@@ -236,6 +238,7 @@ extension Executor {
     var objects = [Any](repeating: (), count: values.count)
     for index in values.indices {
       guard var value = values[index] else { continue }
+      if case .null? = value as? JSONValue { continue }
       if let resolverError = value as? any Error {
         recordError(resolverError, fieldNodes: fieldNodes, path: paths.path(index))
         results[index] = nil
