@@ -1,12 +1,20 @@
 // The document and the executable grammar: operations, selections, fragments.
 // See https://spec.graphql.org/September2025/#sec-Language.Document
+//
+// The recursive productions (selection sets, fields, inline fragments) keep their frames
+// small: they hold a start offset rather than tokens, and build everything that is not on
+// the recursion path in helpers whose frames are gone before the recursion happens. In a
+// debug build that is what lets `ParseOptions.maxDepth` levels fit on a small stack.
 
 extension Parser {
   /// `Document : Definition+`
-  mutating func parseDocument() throws(GraphQLError) -> Document {
-    let start = token
-    let definitions = try many(
-      .sof, { (parser: inout Parser) throws(GraphQLError) in try parser.parseDefinition() }, .eof)
+  mutating func parseDocument() throws -> Document {
+    let start = lexer.token.start
+    try expect(.sof)
+    var definitions: [Definition] = []
+    repeat {
+      definitions.append(try parseDefinition())
+    } while try !expectOptionalToken(.eof)
     return Document(definitions: definitions, loc: loc(start))
   }
 
@@ -17,12 +25,12 @@ extension Parser {
   /// Many definitions begin with a description and need one token of lookahead. As in the
   /// September 2025 edition, operations (but not the `{ }` shorthand) and fragments may have
   /// descriptions too; type system extensions may not.
-  mutating func parseDefinition() throws(GraphQLError) -> Definition {
-    if peek(.braceL) {
+  mutating func parseDefinition() throws -> Definition {
+    if lexer.token.kind == .braceL {
       return .operation(try parseOperationDefinition())
     }
     let hasDescription = peekDescription()
-    let keyword = hasDescription ? try lexer.lookahead() : token
+    let keyword = hasDescription ? try lexer.lookahead() : lexer.token
     if keyword.kind == .name, let value = keyword.value {
       switch value {
       case "schema": return .schema(try parseSchemaDefinition())
@@ -38,7 +46,7 @@ extension Parser {
       case "extend":
         if hasDescription {
           throw lexer.syntaxError(
-            at: token.start,
+            at: lexer.token.start,
             "Unexpected description, descriptions are not supported on type extensions.")
         }
         return try parseTypeSystemExtension()
@@ -56,20 +64,17 @@ extension Parser {
   ///   - Description? OperationType Name? VariablesDefinition? Directives? SelectionSet
   ///   - SelectionSet
   /// ```
-  mutating func parseOperationDefinition() throws(GraphQLError) -> OperationDefinition {
-    let start = token
-    if peek(.braceL) {
+  mutating func parseOperationDefinition() throws -> OperationDefinition {
+    let start = lexer.token.start
+    if lexer.token.kind == .braceL {
       let selectionSet = try parseSelectionSet()
-      return OperationDefinition(
-        operation: .query, selectionSet: selectionSet, loc: loc(start))
+      return OperationDefinition(operation: .query, selectionSet: selectionSet, loc: loc(start))
     }
     let description = try parseDescription()
     let operation = try parseOperationType()
-    let name = peek(.name) ? try parseName() : nil
+    let name = lexer.token.kind == .name ? try parseName() : nil
     let variableDefinitions = try optionalMany(
-      .parenL,
-      { (parser: inout Parser) throws(GraphQLError) in try parser.parseVariableDefinition() },
-      .parenR)
+      .parenL, { (parser: inout Parser) throws in try parser.parseVariableDefinition() }, .parenR)
     let directives = try parseDirectives(isConst: false)
     let selectionSet = try parseSelectionSet()
     return OperationDefinition(
@@ -79,7 +84,7 @@ extension Parser {
   }
 
   /// `OperationType : one of query mutation subscription`
-  mutating func parseOperationType() throws(GraphQLError) -> OperationType {
+  mutating func parseOperationType() throws -> OperationType {
     let token = try expectToken(.name)
     switch token.value {
     case "query": return .query
@@ -90,11 +95,11 @@ extension Parser {
   }
 
   /// `VariableDefinition : Description? Variable : Type DefaultValue? Directives[Const]?`
-  mutating func parseVariableDefinition() throws(GraphQLError) -> VariableDefinition {
-    let start = token
+  mutating func parseVariableDefinition() throws -> VariableDefinition {
+    let start = lexer.token.start
     let description = try parseDescription()
     let variable = try parseVariable()
-    try expectToken(.colon)
+    try expect(.colon)
     let type = try parseTypeReference()
     let defaultValue = try expectOptionalToken(.equals) ? try parseValueLiteral(isConst: true) : nil
     let directives = try parseDirectives(isConst: true)
@@ -104,56 +109,64 @@ extension Parser {
   }
 
   /// `Variable : $ Name`
-  mutating func parseVariable() throws(GraphQLError) -> Variable {
-    let start = token
-    try expectToken(.dollar)
+  mutating func parseVariable() throws -> Variable {
+    let start = lexer.token.start
+    try expect(.dollar)
     let name = try parseName()
     return Variable(name: name, loc: loc(start))
   }
 
   // MARK: - Selections
 
-  /// `SelectionSet : { Selection+ }`
-  mutating func parseSelectionSet() throws(GraphQLError) -> SelectionSet {
-    let start = token
+  /// ```
+  /// SelectionSet : { Selection+ }
+  /// Selection : Field | FragmentSpread | InlineFragment
+  /// ```
+  mutating func parseSelectionSet() throws -> SelectionSet {
+    let start = lexer.token.start
     try enterNesting()
-    try expectToken(.braceL)
+    try expect(.braceL)
     var selections: [Selection] = []
     repeat {
-      selections.append(try parseSelection())
+      if lexer.token.kind == .spread {
+        selections.append(try parseFragment())
+      } else {
+        selections.append(.field(try parseField()))
+      }
     } while try !expectOptionalToken(.braceR)
     leaveNesting()
     return SelectionSet(selections: selections, loc: loc(start))
   }
 
-  /// `Selection : Field | FragmentSpread | InlineFragment`
-  mutating func parseSelection() throws(GraphQLError) -> Selection {
-    peek(.spread) ? try parseFragment() : .field(try parseField())
+  /// `Field : Alias? Name Arguments? Directives? SelectionSet?`
+  mutating func parseField() throws -> Field {
+    let start = lexer.token.start
+    var field = try parseFieldHead()
+    if lexer.token.kind == .braceL {
+      field.selectionSet = try parseSelectionSet()
+      field.loc = loc(start)
+    }
+    return field
   }
 
-  /// `Field : Alias? Name Arguments? Directives? SelectionSet?`
-  mutating func parseField() throws(GraphQLError) -> Field {
-    let start = token
+  /// A field up to its selection set: `Alias? Name Arguments? Directives?`.
+  mutating func parseFieldHead() throws -> Field {
+    let start = lexer.token.start
     let nameOrAlias = try parseName()
-    let alias: Name?
-    let name: Name
+    var alias: Name? = nil
+    var name = nameOrAlias
     if try expectOptionalToken(.colon) {
       alias = nameOrAlias
       name = try parseName()
-    } else {
-      alias = nil
-      name = nameOrAlias
     }
     let arguments = try parseArguments(isConst: false)
     let directives = try parseDirectives(isConst: false)
-    let selectionSet = peek(.braceL) ? try parseSelectionSet() : nil
     return Field(
-      alias: alias, name: name, arguments: arguments, directives: directives,
-      selectionSet: selectionSet, loc: loc(start))
+      alias: alias, name: name, arguments: arguments, directives: directives, loc: loc(start))
   }
 
   /// `Arguments[Const] : ( Argument[?Const]+ )`
-  mutating func parseArguments(isConst: Bool) throws(GraphQLError) -> [Argument] {
+  mutating func parseArguments(isConst: Bool) throws -> [Argument] {
     guard try expectOptionalToken(.parenL) else { return [] }
     var arguments: [Argument] = []
     repeat {
@@ -163,10 +176,10 @@ extension Parser {
   }
 
   /// `Argument[Const] : Name : Value[?Const]`
-  mutating func parseArgument(isConst: Bool) throws(GraphQLError) -> Argument {
-    let start = token
+  mutating func parseArgument(isConst: Bool) throws -> Argument {
+    let start = lexer.token.start
     let name = try parseName()
-    try expectToken(.colon)
+    try expect(.colon)
     let value = try parseValueLiteral(isConst: isConst)
     return Argument(name: name, value: value, loc: loc(start))
   }
@@ -177,30 +190,41 @@ extension Parser {
   /// FragmentSpread : ... FragmentName Directives?
   /// InlineFragment : ... TypeCondition? Directives? SelectionSet
   /// ```
-  mutating func parseFragment() throws(GraphQLError) -> Selection {
-    let start = token
-    try expectToken(.spread)
+  mutating func parseFragment() throws -> Selection {
+    let start = lexer.token.start
+    try expect(.spread)
     let hasTypeCondition = try expectOptionalKeyword("on")
-    if !hasTypeCondition && peek(.name) {
-      let name = try parseFragmentName()
-      let directives = try parseDirectives(isConst: false)
-      return .fragmentSpread(FragmentSpread(name: name, directives: directives, loc: loc(start)))
+    if !hasTypeCondition && lexer.token.kind == .name {
+      return .fragmentSpread(try parseFragmentSpreadRest(start))
     }
+    var fragment = try parseInlineFragmentHead(hasTypeCondition: hasTypeCondition)
+    fragment.selectionSet = try parseSelectionSet()
+    fragment.loc = loc(start)
+    return .inlineFragment(fragment)
+  }
+
+  /// A fragment spread after its `...`: `FragmentName Directives?`.
+  mutating func parseFragmentSpreadRest(_ start: Int) throws -> FragmentSpread {
+    let name = try parseFragmentName()
+    let directives = try parseDirectives(isConst: false)
+    return FragmentSpread(name: name, directives: directives, loc: loc(start))
+  }
+
+  /// An inline fragment after `...` (and `on`), up to its selection set.
+  mutating func parseInlineFragmentHead(hasTypeCondition: Bool) throws -> InlineFragment {
     let typeCondition = hasTypeCondition ? try parseNamedType() : nil
     let directives = try parseDirectives(isConst: false)
-    let selectionSet = try parseSelectionSet()
-    return .inlineFragment(
-      InlineFragment(
-        typeCondition: typeCondition, directives: directives, selectionSet: selectionSet,
-        loc: loc(start)))
+    return InlineFragment(
+      typeCondition: typeCondition, directives: directives,
+      selectionSet: SelectionSet(selections: []))
   }
 
   /// ```
   /// FragmentDefinition : Description? fragment FragmentName TypeCondition Directives? SelectionSet
   /// TypeCondition : on NamedType
   /// ```
-  mutating func parseFragmentDefinition() throws(GraphQLError) -> FragmentDefinition {
-    let start = token
+  mutating func parseFragmentDefinition() throws -> FragmentDefinition {
+    let start = lexer.token.start
     let description = try parseDescription()
     try expectKeyword("fragment")
     let name = try parseFragmentName()
@@ -214,8 +238,8 @@ extension Parser {
   }
 
   /// `FragmentName : Name but not on`
-  mutating func parseFragmentName() throws(GraphQLError) -> Name {
-    if token.value == "on" {
+  mutating func parseFragmentName() throws -> Name {
+    if lexer.token.value == "on" {
       throw unexpected()
     }
     return try parseName()

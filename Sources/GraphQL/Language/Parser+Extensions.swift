@@ -7,7 +7,7 @@ extension Parser {
   /// TypeExtension : ScalarTypeExtension | ObjectTypeExtension | InterfaceTypeExtension |
   ///   UnionTypeExtension | EnumTypeExtension | InputObjectTypeExtension
   /// ```
-  mutating func parseTypeSystemExtension() throws(GraphQLError) -> Definition {
+  mutating func parseTypeSystemExtension() throws -> Definition {
     let keyword = try lexer.lookahead()
     if keyword.kind == .name {
       switch keyword.value {
@@ -29,22 +29,22 @@ extension Parser {
   ///   - extend schema Directives[Const]? { RootOperationTypeDefinition+ }
   ///   - extend schema Directives[Const] [lookahead != {]
   /// ```
-  mutating func parseSchemaExtension() throws(GraphQLError) -> SchemaExtension {
-    let start = token
+  mutating func parseSchemaExtension() throws -> SchemaExtension {
+    let start = lexer.token.start
     try expectKeyword("extend")
     try expectKeyword("schema")
     let directives = try parseDirectives(isConst: true)
     let operationTypes = try optionalMany(
       .braceL,
-      { (parser: inout Parser) throws(GraphQLError) in try parser.parseOperationTypeDefinition() },
+      { (parser: inout Parser) throws in try parser.parseOperationTypeDefinition() },
       .braceR)
     if directives.isEmpty && operationTypes.isEmpty { throw unexpected() }
     return SchemaExtension(directives: directives, operationTypes: operationTypes, loc: loc(start))
   }
 
   /// `ScalarTypeExtension : extend scalar Name Directives[Const]`
-  mutating func parseScalarTypeExtension() throws(GraphQLError) -> ScalarTypeExtension {
-    let start = token
+  mutating func parseScalarTypeExtension() throws -> ScalarTypeExtension {
+    let start = lexer.token.start
     try expectKeyword("extend")
     try expectKeyword("scalar")
     let name = try parseName()
@@ -59,8 +59,8 @@ extension Parser {
   ///   - extend type Name ImplementsInterfaces? Directives[Const]
   ///   - extend type Name ImplementsInterfaces
   /// ```
-  mutating func parseObjectTypeExtension() throws(GraphQLError) -> ObjectTypeExtension {
-    let start = token
+  mutating func parseObjectTypeExtension() throws -> ObjectTypeExtension {
+    let start = lexer.token.start
     try expectKeyword("extend")
     try expectKeyword("type")
     let name = try parseName()
@@ -73,8 +73,8 @@ extension Parser {
   }
 
   /// The interface analogue of ``parseObjectTypeExtension()``.
-  mutating func parseInterfaceTypeExtension() throws(GraphQLError) -> InterfaceTypeExtension {
-    let start = token
+  mutating func parseInterfaceTypeExtension() throws -> InterfaceTypeExtension {
+    let start = lexer.token.start
     try expectKeyword("extend")
     try expectKeyword("interface")
     let name = try parseName()
@@ -91,8 +91,8 @@ extension Parser {
   ///   - extend union Name Directives[Const]? UnionMemberTypes
   ///   - extend union Name Directives[Const]
   /// ```
-  mutating func parseUnionTypeExtension() throws(GraphQLError) -> UnionTypeExtension {
-    let start = token
+  mutating func parseUnionTypeExtension() throws -> UnionTypeExtension {
+    let start = lexer.token.start
     try expectKeyword("extend")
     try expectKeyword("union")
     let name = try parseName()
@@ -107,8 +107,8 @@ extension Parser {
   ///   - extend enum Name Directives[Const]? EnumValuesDefinition
   ///   - extend enum Name Directives[Const]
   /// ```
-  mutating func parseEnumTypeExtension() throws(GraphQLError) -> EnumTypeExtension {
-    let start = token
+  mutating func parseEnumTypeExtension() throws -> EnumTypeExtension {
+    let start = lexer.token.start
     try expectKeyword("extend")
     try expectKeyword("enum")
     let name = try parseName()
@@ -123,8 +123,8 @@ extension Parser {
   ///   - extend input Name Directives[Const]? InputFieldsDefinition
   ///   - extend input Name Directives[Const]
   /// ```
-  mutating func parseInputObjectTypeExtension() throws(GraphQLError) -> InputObjectTypeExtension {
-    let start = token
+  mutating func parseInputObjectTypeExtension() throws -> InputObjectTypeExtension {
+    let start = lexer.token.start
     try expectKeyword("extend")
     try expectKeyword("input")
     let name = try parseName()

@@ -3,14 +3,14 @@
 
 extension Parser {
   /// `SchemaDefinition : Description? schema Directives[Const]? { RootOperationTypeDefinition+ }`
-  mutating func parseSchemaDefinition() throws(GraphQLError) -> SchemaDefinition {
-    let start = token
+  mutating func parseSchemaDefinition() throws -> SchemaDefinition {
+    let start = lexer.token.start
     let description = try parseDescription()
     try expectKeyword("schema")
     let directives = try parseDirectives(isConst: true)
     let operationTypes = try many(
       .braceL,
-      { (parser: inout Parser) throws(GraphQLError) in try parser.parseOperationTypeDefinition() },
+      { (parser: inout Parser) throws in try parser.parseOperationTypeDefinition() },
       .braceR)
     return SchemaDefinition(
       description: description, directives: directives, operationTypes: operationTypes,
@@ -18,17 +18,17 @@ extension Parser {
   }
 
   /// `RootOperationTypeDefinition : OperationType : NamedType`
-  mutating func parseOperationTypeDefinition() throws(GraphQLError) -> OperationTypeDefinition {
-    let start = token
+  mutating func parseOperationTypeDefinition() throws -> OperationTypeDefinition {
+    let start = lexer.token.start
     let operation = try parseOperationType()
-    try expectToken(.colon)
+    try expect(.colon)
     let type = try parseNamedType()
     return OperationTypeDefinition(operation: operation, type: type, loc: loc(start))
   }
 
   /// `ScalarTypeDefinition : Description? scalar Name Directives[Const]?`
-  mutating func parseScalarTypeDefinition() throws(GraphQLError) -> ScalarTypeDefinition {
-    let start = token
+  mutating func parseScalarTypeDefinition() throws -> ScalarTypeDefinition {
+    let start = lexer.token.start
     let description = try parseDescription()
     try expectKeyword("scalar")
     let name = try parseName()
@@ -41,8 +41,8 @@ extension Parser {
   /// ObjectTypeDefinition :
   ///   Description? type Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?
   /// ```
-  mutating func parseObjectTypeDefinition() throws(GraphQLError) -> ObjectTypeDefinition {
-    let start = token
+  mutating func parseObjectTypeDefinition() throws -> ObjectTypeDefinition {
+    let start = lexer.token.start
     let description = try parseDescription()
     try expectKeyword("type")
     let name = try parseName()
@@ -55,27 +55,27 @@ extension Parser {
   }
 
   /// `ImplementsInterfaces : implements &? NamedType (& NamedType)*`
-  mutating func parseImplementsInterfaces() throws(GraphQLError) -> [NamedType] {
+  mutating func parseImplementsInterfaces() throws -> [NamedType] {
     guard try expectOptionalKeyword("implements") else { return [] }
     return try delimitedMany(
-      .amp, { (parser: inout Parser) throws(GraphQLError) in try parser.parseNamedType() })
+      .amp, { (parser: inout Parser) throws in try parser.parseNamedType() })
   }
 
   /// `FieldsDefinition : { FieldDefinition+ }`
-  mutating func parseFieldsDefinition() throws(GraphQLError) -> [FieldDefinition] {
+  mutating func parseFieldsDefinition() throws -> [FieldDefinition] {
     try optionalMany(
       .braceL,
-      { (parser: inout Parser) throws(GraphQLError) in try parser.parseFieldDefinition() },
+      { (parser: inout Parser) throws in try parser.parseFieldDefinition() },
       .braceR)
   }
 
   /// `FieldDefinition : Description? Name ArgumentsDefinition? : Type Directives[Const]?`
-  mutating func parseFieldDefinition() throws(GraphQLError) -> FieldDefinition {
-    let start = token
+  mutating func parseFieldDefinition() throws -> FieldDefinition {
+    let start = lexer.token.start
     let description = try parseDescription()
     let name = try parseName()
     let arguments = try parseArgumentDefinitions()
-    try expectToken(.colon)
+    try expect(.colon)
     let type = try parseTypeReference()
     let directives = try parseDirectives(isConst: true)
     return FieldDefinition(
@@ -84,19 +84,19 @@ extension Parser {
   }
 
   /// `ArgumentsDefinition : ( InputValueDefinition+ )`
-  mutating func parseArgumentDefinitions() throws(GraphQLError) -> [InputValueDefinition] {
+  mutating func parseArgumentDefinitions() throws -> [InputValueDefinition] {
     try optionalMany(
       .parenL,
-      { (parser: inout Parser) throws(GraphQLError) in try parser.parseInputValueDefinition() },
+      { (parser: inout Parser) throws in try parser.parseInputValueDefinition() },
       .parenR)
   }
 
   /// `InputValueDefinition : Description? Name : Type DefaultValue? Directives[Const]?`
-  mutating func parseInputValueDefinition() throws(GraphQLError) -> InputValueDefinition {
-    let start = token
+  mutating func parseInputValueDefinition() throws -> InputValueDefinition {
+    let start = lexer.token.start
     let description = try parseDescription()
     let name = try parseName()
-    try expectToken(.colon)
+    try expect(.colon)
     let type = try parseTypeReference()
     let defaultValue = try expectOptionalToken(.equals) ? try parseValueLiteral(isConst: true) : nil
     let directives = try parseDirectives(isConst: true)
@@ -109,8 +109,8 @@ extension Parser {
   /// InterfaceTypeDefinition :
   ///   Description? interface Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?
   /// ```
-  mutating func parseInterfaceTypeDefinition() throws(GraphQLError) -> InterfaceTypeDefinition {
-    let start = token
+  mutating func parseInterfaceTypeDefinition() throws -> InterfaceTypeDefinition {
+    let start = lexer.token.start
     let description = try parseDescription()
     try expectKeyword("interface")
     let name = try parseName()
@@ -123,8 +123,8 @@ extension Parser {
   }
 
   /// `UnionTypeDefinition : Description? union Name Directives[Const]? UnionMemberTypes?`
-  mutating func parseUnionTypeDefinition() throws(GraphQLError) -> UnionTypeDefinition {
-    let start = token
+  mutating func parseUnionTypeDefinition() throws -> UnionTypeDefinition {
+    let start = lexer.token.start
     let description = try parseDescription()
     try expectKeyword("union")
     let name = try parseName()
@@ -136,15 +136,15 @@ extension Parser {
   }
 
   /// `UnionMemberTypes : = |? NamedType (| NamedType)*`
-  mutating func parseUnionMemberTypes() throws(GraphQLError) -> [NamedType] {
+  mutating func parseUnionMemberTypes() throws -> [NamedType] {
     guard try expectOptionalToken(.equals) else { return [] }
     return try delimitedMany(
-      .pipe, { (parser: inout Parser) throws(GraphQLError) in try parser.parseNamedType() })
+      .pipe, { (parser: inout Parser) throws in try parser.parseNamedType() })
   }
 
   /// `EnumTypeDefinition : Description? enum Name Directives[Const]? EnumValuesDefinition?`
-  mutating func parseEnumTypeDefinition() throws(GraphQLError) -> EnumTypeDefinition {
-    let start = token
+  mutating func parseEnumTypeDefinition() throws -> EnumTypeDefinition {
+    let start = lexer.token.start
     let description = try parseDescription()
     try expectKeyword("enum")
     let name = try parseName()
@@ -156,21 +156,22 @@ extension Parser {
   }
 
   /// `EnumValuesDefinition : { EnumValueDefinition+ }`
-  mutating func parseEnumValuesDefinition() throws(GraphQLError) -> [EnumValueDefinition] {
+  mutating func parseEnumValuesDefinition() throws -> [EnumValueDefinition] {
     try optionalMany(
       .braceL,
-      { (parser: inout Parser) throws(GraphQLError) in try parser.parseEnumValueDefinition() },
+      { (parser: inout Parser) throws in try parser.parseEnumValueDefinition() },
       .braceR)
   }
 
   /// `EnumValueDefinition : Description? EnumValue Directives[Const]?`
-  mutating func parseEnumValueDefinition() throws(GraphQLError) -> EnumValueDefinition {
-    let start = token
+  mutating func parseEnumValueDefinition() throws -> EnumValueDefinition {
+    let start = lexer.token.start
     let description = try parseDescription()
-    if token.value == "true" || token.value == "false" || token.value == "null" {
+    let value = lexer.token.value
+    if value == "true" || value == "false" || value == "null" {
       throw lexer.syntaxError(
-        at: token.start,
-        "\(token.description) is reserved and cannot be used for an enum value.")
+        at: lexer.token.start,
+        "\(lexer.token.description) is reserved and cannot be used for an enum value.")
     }
     let name = try parseName()
     let directives = try parseDirectives(isConst: true)
@@ -182,8 +183,8 @@ extension Parser {
   /// InputObjectTypeDefinition :
   ///   Description? input Name Directives[Const]? InputFieldsDefinition?
   /// ```
-  mutating func parseInputObjectTypeDefinition() throws(GraphQLError) -> InputObjectTypeDefinition {
-    let start = token
+  mutating func parseInputObjectTypeDefinition() throws -> InputObjectTypeDefinition {
+    let start = lexer.token.start
     let description = try parseDescription()
     try expectKeyword("input")
     let name = try parseName()
@@ -195,10 +196,10 @@ extension Parser {
   }
 
   /// `InputFieldsDefinition : { InputValueDefinition+ }`
-  mutating func parseInputFieldsDefinition() throws(GraphQLError) -> [InputValueDefinition] {
+  mutating func parseInputFieldsDefinition() throws -> [InputValueDefinition] {
     try optionalMany(
       .braceL,
-      { (parser: inout Parser) throws(GraphQLError) in try parser.parseInputValueDefinition() },
+      { (parser: inout Parser) throws in try parser.parseInputValueDefinition() },
       .braceR)
   }
 
@@ -207,25 +208,25 @@ extension Parser {
   ///   Description? directive @ Name ArgumentsDefinition? repeatable? on DirectiveLocations
   /// DirectiveLocations : |? DirectiveLocation (| DirectiveLocation)*
   /// ```
-  mutating func parseDirectiveDefinition() throws(GraphQLError) -> DirectiveDefinition {
-    let start = token
+  mutating func parseDirectiveDefinition() throws -> DirectiveDefinition {
+    let start = lexer.token.start
     let description = try parseDescription()
     try expectKeyword("directive")
-    try expectToken(.at)
+    try expect(.at)
     let name = try parseName()
     let arguments = try parseArgumentDefinitions()
     let repeatable = try expectOptionalKeyword("repeatable")
     try expectKeyword("on")
     let locations = try delimitedMany(
-      .pipe, { (parser: inout Parser) throws(GraphQLError) in try parser.parseDirectiveLocation() })
+      .pipe, { (parser: inout Parser) throws in try parser.parseDirectiveLocation() })
     return DirectiveDefinition(
       description: description, name: name, arguments: arguments, repeatable: repeatable,
       locations: locations, loc: loc(start))
   }
 
   /// `DirectiveLocation : ExecutableDirectiveLocation | TypeSystemDirectiveLocation`
-  mutating func parseDirectiveLocation() throws(GraphQLError) -> Name {
-    let start = token
+  mutating func parseDirectiveLocation() throws -> Name {
+    let start = lexer.token
     let name = try parseName()
     guard Parser.directiveLocations.contains(name.value) else {
       throw unexpected(start)

@@ -1,5 +1,8 @@
 // Values, directives and type references.
 // See https://spec.graphql.org/September2025/#sec-Input-Values
+//
+// Lists and objects recurse through `parseValueLiteral`, which only dispatches: scalars are
+// read by `parseScalarValue`, whose frame is not on the recursion path.
 
 extension Parser {
   /// ```
@@ -8,37 +11,43 @@ extension Parser {
   ///   - IntValue | FloatValue | StringValue | BooleanValue | NullValue | EnumValue
   ///   - ListValue[?Const]
   ///   - ObjectValue[?Const]
+  /// ```
+  mutating func parseValueLiteral(isConst: Bool) throws -> Value {
+    switch lexer.token.kind {
+    case .bracketL: return .list(try parseList(isConst: isConst))
+    case .braceL: return .object(try parseObject(isConst: isConst))
+    default: return try parseScalarValue(isConst: isConst)
+    }
+  }
+
+  /// ```
   /// BooleanValue : one of `true` `false`
   /// NullValue : `null`
   /// EnumValue : Name but not `true`, `false` or `null`
   /// ```
-  mutating func parseValueLiteral(isConst: Bool) throws(GraphQLError) -> Value {
-    let token = self.token
+  mutating func parseScalarValue(isConst: Bool) throws -> Value {
+    let token = lexer.token
     switch token.kind {
-    case .bracketL:
-      return .list(try parseList(isConst: isConst))
-    case .braceL:
-      return .object(try parseObject(isConst: isConst))
     case .int:
       try advanceLexer()
-      return .int(IntValue(value: token.value ?? "", loc: loc(token)))
+      return .int(IntValue(value: token.value ?? "", loc: loc(token.start)))
     case .float:
       try advanceLexer()
-      return .float(FloatValue(value: token.value ?? "", loc: loc(token)))
+      return .float(FloatValue(value: token.value ?? "", loc: loc(token.start)))
     case .string, .blockString:
       return .string(try parseStringLiteral())
     case .name:
       try advanceLexer()
       switch token.value {
-      case "true": return .boolean(BooleanValue(value: true, loc: loc(token)))
-      case "false": return .boolean(BooleanValue(value: false, loc: loc(token)))
-      case "null": return .null(NullValue(loc: loc(token)))
-      default: return .enum(EnumValue(value: token.value ?? "", loc: loc(token)))
+      case "true": return .boolean(BooleanValue(value: true, loc: loc(token.start)))
+      case "false": return .boolean(BooleanValue(value: false, loc: loc(token.start)))
+      case "null": return .null(NullValue(loc: loc(token.start)))
+      default: return .enum(EnumValue(value: token.value ?? "", loc: loc(token.start)))
       }
     case .dollar:
       if isConst {
-        try expectToken(.dollar)
-        if self.token.kind == .name, let name = self.token.value {
+        try expect(.dollar)
+        if lexer.token.kind == .name, let name = lexer.token.value {
           throw lexer.syntaxError(
             at: token.start, "Unexpected variable \"$\(name)\" in constant value.")
         }
@@ -51,18 +60,18 @@ extension Parser {
   }
 
   /// A StringValue token as a node, remembering whether it was a block string.
-  mutating func parseStringLiteral() throws(GraphQLError) -> StringValue {
-    let token = self.token
+  mutating func parseStringLiteral() throws -> StringValue {
+    let token = lexer.token
     try advanceLexer()
     return StringValue(
-      value: token.value ?? "", block: token.kind == .blockString, loc: loc(token))
+      value: token.value ?? "", block: token.kind == .blockString, loc: loc(token.start))
   }
 
   /// `ListValue[Const] : [ ] | [ Value[?Const]+ ]`
-  mutating func parseList(isConst: Bool) throws(GraphQLError) -> ListValue {
-    let start = token
+  mutating func parseList(isConst: Bool) throws -> ListValue {
+    let start = lexer.token.start
     try enterNesting()
-    try expectToken(.bracketL)
+    try expect(.bracketL)
     var values: [Value] = []
     while try !expectOptionalToken(.bracketR) {
       values.append(try parseValueLiteral(isConst: isConst))
@@ -71,43 +80,41 @@ extension Parser {
     return ListValue(values: values, loc: loc(start))
   }
 
-  /// `ObjectValue[Const] : { } | { ObjectField[?Const]+ }`
-  mutating func parseObject(isConst: Bool) throws(GraphQLError) -> ObjectValue {
-    let start = token
+  /// ```
+  /// ObjectValue[Const] : { } | { ObjectField[?Const]+ }
+  /// ObjectField[Const] : Name : Value[?Const]
+  /// ```
+  mutating func parseObject(isConst: Bool) throws -> ObjectValue {
+    let start = lexer.token.start
     try enterNesting()
-    try expectToken(.braceL)
+    try expect(.braceL)
     var fields: [ObjectField] = []
     while try !expectOptionalToken(.braceR) {
-      fields.append(try parseObjectField(isConst: isConst))
+      let fieldStart = lexer.token.start
+      let name = try parseName()
+      try expect(.colon)
+      let value = try parseValueLiteral(isConst: isConst)
+      fields.append(ObjectField(name: name, value: value, loc: loc(fieldStart)))
     }
     leaveNesting()
     return ObjectValue(fields: fields, loc: loc(start))
   }
 
-  /// `ObjectField[Const] : Name : Value[?Const]`
-  mutating func parseObjectField(isConst: Bool) throws(GraphQLError) -> ObjectField {
-    let start = token
-    let name = try parseName()
-    try expectToken(.colon)
-    let value = try parseValueLiteral(isConst: isConst)
-    return ObjectField(name: name, value: value, loc: loc(start))
-  }
-
   // MARK: - Directives
 
   /// `Directives[Const] : Directive[?Const]+`
-  mutating func parseDirectives(isConst: Bool) throws(GraphQLError) -> [Directive] {
+  mutating func parseDirectives(isConst: Bool) throws -> [Directive] {
     var directives: [Directive] = []
-    while peek(.at) {
+    while lexer.token.kind == .at {
       directives.append(try parseDirective(isConst: isConst))
     }
     return directives
   }
 
   /// `Directive[Const] : @ Name Arguments[?Const]?`
-  mutating func parseDirective(isConst: Bool) throws(GraphQLError) -> Directive {
-    let start = token
-    try expectToken(.at)
+  mutating func parseDirective(isConst: Bool) throws -> Directive {
+    let start = lexer.token.start
+    try expect(.at)
     let name = try parseName()
     let arguments = try parseArguments(isConst: isConst)
     return Directive(name: name, arguments: arguments, loc: loc(start))
@@ -120,27 +127,27 @@ extension Parser {
   /// ListType : [ Type ]
   /// NonNullType : NamedType ! | ListType !
   /// ```
-  mutating func parseTypeReference() throws(GraphQLError) -> TypeReference {
-    let start = token
-    let type: TypeReference
+  mutating func parseTypeReference() throws -> TypeReference {
+    let start = lexer.token.start
+    var type: TypeReference
     if try expectOptionalToken(.bracketL) {
       try enterNesting()
-      let inner = try parseTypeReference()
-      try expectToken(.bracketR)
+      type = try parseTypeReference()
+      try expect(.bracketR)
       leaveNesting()
-      type = .list(ListType(type: inner, loc: loc(start)))
+      type = .list(ListType(type: type, loc: loc(start)))
     } else {
       type = .named(try parseNamedType())
     }
     if try expectOptionalToken(.bang) {
-      return .nonNull(NonNullType(type: type, loc: loc(start)))
+      type = .nonNull(NonNullType(type: type, loc: loc(start)))
     }
     return type
   }
 
   /// `NamedType : Name`
-  mutating func parseNamedType() throws(GraphQLError) -> NamedType {
-    let start = token
+  mutating func parseNamedType() throws -> NamedType {
+    let start = lexer.token.start
     let name = try parseName()
     return NamedType(name: name, loc: loc(start))
   }
@@ -149,11 +156,11 @@ extension Parser {
 
   /// Whether the current token could start a description.
   func peekDescription() -> Bool {
-    peek(.string) || peek(.blockString)
+    lexer.token.kind == .string || lexer.token.kind == .blockString
   }
 
   /// `Description : StringValue`, if present.
-  mutating func parseDescription() throws(GraphQLError) -> StringValue? {
+  mutating func parseDescription() throws -> StringValue? {
     peekDescription() ? try parseStringLiteral() : nil
   }
 }

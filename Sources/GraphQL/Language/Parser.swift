@@ -13,7 +13,7 @@
 public func parse(_ source: Source, options: ParseOptions = ParseOptions())
   throws(GraphQLError) -> Document
 {
-  try Parser.run(source, options) { (parser: inout Parser) throws(GraphQLError) in
+  try Parser.run(source, options) { (parser: inout Parser) throws in
     try parser.parseDocument()
   }
 }
@@ -31,7 +31,7 @@ public func parse(_ text: String, options: ParseOptions = ParseOptions())
 public func parseValue(_ source: Source, options: ParseOptions = ParseOptions())
   throws(GraphQLError) -> Value
 {
-  try Parser.run(source, options) { (parser: inout Parser) throws(GraphQLError) in
+  try Parser.run(source, options) { (parser: inout Parser) throws in
     try parser.expectToken(.sof)
     let value = try parser.parseValueLiteral(isConst: false)
     try parser.expectToken(.eof)
@@ -43,7 +43,7 @@ public func parseValue(_ source: Source, options: ParseOptions = ParseOptions())
 public func parseConstValue(_ source: Source, options: ParseOptions = ParseOptions())
   throws(GraphQLError) -> Value
 {
-  try Parser.run(source, options) { (parser: inout Parser) throws(GraphQLError) in
+  try Parser.run(source, options) { (parser: inout Parser) throws in
     try parser.expectToken(.sof)
     let value = try parser.parseValueLiteral(isConst: true)
     try parser.expectToken(.eof)
@@ -57,7 +57,7 @@ public func parseConstValue(_ source: Source, options: ParseOptions = ParseOptio
 public func parseType(_ source: Source, options: ParseOptions = ParseOptions())
   throws(GraphQLError) -> TypeReference
 {
-  try Parser.run(source, options) { (parser: inout Parser) throws(GraphQLError) in
+  try Parser.run(source, options) { (parser: inout Parser) throws in
     try parser.expectToken(.sof)
     let type = try parser.parseTypeReference()
     try parser.expectToken(.eof)
@@ -83,34 +83,38 @@ struct Parser {
   }
 
   /// Runs `body` with a parser over `source`, positioned on the `<SOF>` token.
+  ///
+  /// The productions use untyped `throws` on purpose: in debug builds every call site of a
+  /// typed-throws function reserves a stack slot for the (large) error value, which made each
+  /// nesting level several times bigger. Only ``GraphQLError`` is ever thrown.
   static func run<R>(
-    _ source: Source, _ options: ParseOptions, _ body: (inout Parser) throws(GraphQLError) -> R
+    _ source: Source, _ options: ParseOptions, _ body: (inout Parser) throws -> R
   ) throws(GraphQLError) -> R {
-    try Lexer.withLexer(source) { (lexer: inout Lexer) throws(GraphQLError) -> R in
-      var parser = Parser(lexer: lexer, options: options)
-      return try body(&parser)
+    do {
+      return try Lexer.withLexer(source) { (lexer: inout Lexer) throws -> R in
+        var parser = Parser(lexer: lexer, options: options)
+        return try body(&parser)
+      }
+    } catch let error as GraphQLError {
+      throw error
+    } catch {
+      throw GraphQLError(message: "Syntax Error: \(error)")
     }
   }
 
   // MARK: - Tokens
 
-  /// The current token.
-  var token: Token { lexer.token }
-
-  /// The location from `start` to the end of the last consumed token.
+  /// The location from the byte offset `start` to the end of the last consumed token.
+  ///
+  /// Productions keep only their start offset (not a copy of the start token), which keeps
+  /// their stack frames small in debug builds, where nesting depth is bounded by frame size.
   @inline(__always)
-  func loc(_ start: Token) -> Location {
-    options.noLocation ? .none : Location(start: start.start, end: lexer.lastToken.end)
-  }
-
-  /// Whether the current token is of `kind`.
-  @inline(__always)
-  func peek(_ kind: TokenKind) -> Bool {
-    lexer.token.kind == kind
+  func loc(_ start: Int) -> Location {
+    options.noLocation ? .none : Location(start: start, end: lexer.lastToken.end)
   }
 
   /// Advances the lexer, counting tokens against ``ParseOptions/maxTokens``.
-  mutating func advanceLexer() throws(GraphQLError) {
+  mutating func advanceLexer() throws {
     let token = try lexer.advance()
     if let maxTokens = options.maxTokens, token.kind != .eof {
       tokenCount += 1
@@ -123,25 +127,35 @@ struct Parser {
 
   /// Consumes a token of `kind` and returns it, or throws `Expected kind, found token.`.
   @discardableResult
-  mutating func expectToken(_ kind: TokenKind) throws(GraphQLError) -> Token {
+  mutating func expectToken(_ kind: TokenKind) throws -> Token {
     let token = lexer.token
-    guard token.kind == kind else {
-      throw lexer.syntaxError(
-        at: token.start, "Expected \(kind.description), found \(token.description).")
-    }
+    guard token.kind == kind else { throw expected(kind) }
     try advanceLexer()
     return token
   }
 
+  /// Consumes a token of `kind`, or throws `Expected kind, found token.` (no result, so no
+  /// token copy in the caller's frame).
+  mutating func expect(_ kind: TokenKind) throws {
+    guard lexer.token.kind == kind else { throw expected(kind) }
+    try advanceLexer()
+  }
+
+  /// The error `Expected kind, found token.` at the current token.
+  func expected(_ kind: TokenKind) -> GraphQLError {
+    lexer.syntaxError(
+      at: lexer.token.start, "Expected \(kind.description), found \(lexer.token.description).")
+  }
+
   /// Consumes a token of `kind` if it is the current one.
-  mutating func expectOptionalToken(_ kind: TokenKind) throws(GraphQLError) -> Bool {
+  mutating func expectOptionalToken(_ kind: TokenKind) throws -> Bool {
     guard lexer.token.kind == kind else { return false }
     try advanceLexer()
     return true
   }
 
   /// Consumes the keyword `value`, or throws `Expected "value", found token.`.
-  mutating func expectKeyword(_ value: String) throws(GraphQLError) {
+  mutating func expectKeyword(_ value: String) throws {
     let token = lexer.token
     guard token.kind == .name, token.value == value else {
       throw lexer.syntaxError(at: token.start, "Expected \"\(value)\", found \(token.description).")
@@ -150,7 +164,7 @@ struct Parser {
   }
 
   /// Consumes the keyword `value` if it is the current token.
-  mutating func expectOptionalKeyword(_ value: String) throws(GraphQLError) -> Bool {
+  mutating func expectOptionalKeyword(_ value: String) throws -> Bool {
     guard lexer.token.kind == .name, lexer.token.value == value else { return false }
     try advanceLexer()
     return true
@@ -166,8 +180,8 @@ struct Parser {
 
   /// `open item* close`: a possibly empty list.
   mutating func any<T>(
-    _ open: TokenKind, _ item: (inout Parser) throws(GraphQLError) -> T, _ close: TokenKind
-  ) throws(GraphQLError) -> [T] {
+    _ open: TokenKind, _ item: (inout Parser) throws -> T, _ close: TokenKind
+  ) throws -> [T] {
     try expectToken(open)
     var nodes: [T] = []
     while try !expectOptionalToken(close) {
@@ -178,8 +192,8 @@ struct Parser {
 
   /// `(open item+ close)?`: empty only when `open` is absent.
   mutating func optionalMany<T>(
-    _ open: TokenKind, _ item: (inout Parser) throws(GraphQLError) -> T, _ close: TokenKind
-  ) throws(GraphQLError) -> [T] {
+    _ open: TokenKind, _ item: (inout Parser) throws -> T, _ close: TokenKind
+  ) throws -> [T] {
     guard try expectOptionalToken(open) else { return [] }
     var nodes: [T] = []
     repeat {
@@ -190,8 +204,8 @@ struct Parser {
 
   /// `open item+ close`: a non-empty list.
   mutating func many<T>(
-    _ open: TokenKind, _ item: (inout Parser) throws(GraphQLError) -> T, _ close: TokenKind
-  ) throws(GraphQLError) -> [T] {
+    _ open: TokenKind, _ item: (inout Parser) throws -> T, _ close: TokenKind
+  ) throws -> [T] {
     try expectToken(open)
     var nodes: [T] = []
     repeat {
@@ -202,8 +216,8 @@ struct Parser {
 
   /// `delimiter? item (delimiter item)*`: a non-empty list.
   mutating func delimitedMany<T>(
-    _ delimiter: TokenKind, _ item: (inout Parser) throws(GraphQLError) -> T
-  ) throws(GraphQLError) -> [T] {
+    _ delimiter: TokenKind, _ item: (inout Parser) throws -> T
+  ) throws -> [T] {
     _ = try expectOptionalToken(delimiter)
     var nodes: [T] = []
     repeat {
@@ -216,7 +230,7 @@ struct Parser {
 
   /// Enters one level of nesting at the current token, failing past ``ParseOptions/maxDepth``.
   @inline(__always)
-  mutating func enterNesting() throws(GraphQLError) {
+  mutating func enterNesting() throws {
     depth += 1
     if depth > options.maxDepth {
       throw lexer.syntaxError(
@@ -234,8 +248,11 @@ struct Parser {
   // MARK: - Names
 
   /// `Name`
-  mutating func parseName() throws(GraphQLError) -> Name {
-    let token = try expectToken(.name)
-    return Name(value: token.value ?? "", loc: loc(token))
+  mutating func parseName() throws -> Name {
+    guard lexer.token.kind == .name else { throw expected(.name) }
+    let value = lexer.token.value ?? ""
+    let start = lexer.token.start
+    try advanceLexer()
+    return Name(value: value, loc: loc(start))
   }
 }

@@ -15,8 +15,40 @@ public enum Printer {
   static let maxLineLength = 80
 
   /// A whole document: definitions separated by a blank line.
+  ///
+  /// One departure from graphql-js: a shorthand query (`{ a }`) right after a definition that
+  /// ends without a body (`type T`, `enum E`, `extend schema @d`...) is printed with the
+  /// `query` keyword, because the parser would otherwise read its `{` as that body. graphql-js
+  /// prints the ambiguous text; the fuzzer's `parse(print(ast)) == ast` oracle found it.
   public static func print(_ document: Document) -> String {
-    join(document.definitions.map(print), "\n\n")
+    var printed: [String] = []
+    printed.reserveCapacity(document.definitions.count)
+    var previousIsOpen = false
+    for definition in document.definitions {
+      if previousIsOpen, case .operation(let operation) = definition {
+        printed.append(print(operation, forceKeyword: true))
+      } else {
+        printed.append(print(definition))
+      }
+      previousIsOpen = absorbsFollowingBrace(definition)
+    }
+    return join(printed, "\n\n")
+  }
+
+  /// Whether a definition ends where a following `{` would continue it.
+  static func absorbsFollowingBrace(_ definition: Definition) -> Bool {
+    switch definition {
+    case .type(.object(let type)): type.fields.isEmpty
+    case .type(.interface(let type)): type.fields.isEmpty
+    case .type(.enum(let type)): type.values.isEmpty
+    case .type(.inputObject(let type)): type.fields.isEmpty
+    case .typeExtension(.object(let type)): type.fields.isEmpty
+    case .typeExtension(.interface(let type)): type.fields.isEmpty
+    case .typeExtension(.enum(let type)): type.values.isEmpty
+    case .typeExtension(.inputObject(let type)): type.fields.isEmpty
+    case .schemaExtension(let schema): schema.operationTypes.isEmpty
+    default: false
+    }
   }
 
   /// One definition.
@@ -36,6 +68,11 @@ public enum Printer {
 
   /// An operation; an anonymous query without variables or directives prints as `{ ... }`.
   public static func print(_ node: OperationDefinition) -> String {
+    print(node, forceKeyword: false)
+  }
+
+  /// An operation, with the `query` keyword even for the shorthand when `forceKeyword`.
+  static func print(_ node: OperationDefinition, forceKeyword: Bool) -> String {
     let variables = wrap("(", join(node.variableDefinitions.map(print), ", "), ")")
     let prefix = join(
       [
@@ -43,7 +80,7 @@ public enum Printer {
         join(node.directives.map(print), " "),
       ], " ")
     let description = node.description.map(print)
-    let head = prefix == "query" && description == nil ? "" : prefix + " "
+    let head = prefix == "query" && description == nil && !forceKeyword ? "" : prefix + " "
     return wrap("", description, "\n") + head + print(node.selectionSet)
   }
 
