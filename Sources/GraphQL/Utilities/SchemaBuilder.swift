@@ -273,7 +273,7 @@ struct SchemaBuilder {
       }
       if kind != expected {
         let kindName: String
-        switch expected {
+        switch kind {
         case .scalar: kindName = "scalar"
         case .object: kindName = "object"
         case .interface: kindName = "interface"
