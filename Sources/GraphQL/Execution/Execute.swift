@@ -88,6 +88,8 @@ final class Executor {
   /// later items are dropped.
   private var truncations: [(list: [Int], index: Int)] = []
   private var subfieldCache: [SubfieldKey: OrderedDictionary<String, [Field]>] = [:]
+  /// Line starts of the document, for locating errors.
+  private lazy var lineTable = LineTable(source)
 
   init(
     schema: GraphQLSchema, fragments: [String: FragmentDefinition], operation: OperationDefinition,
@@ -258,17 +260,16 @@ final class Executor {
     var located: GraphQLError
     if let graphQLError = error as? GraphQLError {
       if graphQLError.locations.isEmpty {
-        located = GraphQLError(
-          message: graphQLError.message, nodes: fieldNodes, source: source, path: components,
+        located = lineTable.error(
+          graphQLError.message, nodes: fieldNodes, path: components,
           extensions: graphQLError.extensions, underlyingError: graphQLError.underlyingError)
       } else {
         located = graphQLError
         located.path = components
       }
     } else {
-      located = GraphQLError(
-        message: "\(error)", nodes: fieldNodes, source: source, path: components,
-        underlyingError: error)
+      located = lineTable.error(
+        "\(error)", nodes: fieldNodes, path: components, underlyingError: error)
     }
     errors.append((located, path?.ordinals ?? []))
   }

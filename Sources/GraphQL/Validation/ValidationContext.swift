@@ -51,8 +51,12 @@ final class ValidationContext {
   /// Records an error; at `maxErrors` adds graphql-js's "Too many validation errors" and
   /// stops the walk.
   func report(_ message: String, _ nodes: [any Node]) {
-    report(GraphQLError(message: message, nodes: nodes, source: source))
+    guard !isAborted else { return }
+    report(lineTable.error(message, nodes: nodes))
   }
+
+  /// Line starts of the document, for locating errors.
+  private(set) lazy var lineTable = LineTable(source)
 
   /// Records an error that already has its locations.
   func report(_ error: GraphQLError) {

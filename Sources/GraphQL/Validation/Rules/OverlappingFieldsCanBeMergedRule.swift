@@ -61,6 +61,8 @@ final class OverlappingFieldsCanBeMergedRule: ValidationRule {
   final class FieldsAndFragments {
     var fields = OrderedDictionary<String, [Entry]>()
     var fragmentNames: [String] = []
+    /// Per response name, the signature all its entries share, if they all share one.
+    var uniformSignature: [String: String] = [:]
   }
 
   indirect enum Reason {
@@ -122,7 +124,7 @@ final class OverlappingFieldsCanBeMergedRule: ValidationRule {
     guard !budgetExceeded, let fragment = context.fragment(named: fragmentName) else { return }
     let map2 = referencedFieldsAndFragmentNames(fragment)
     if map === map2 { return }
-    collectConflictsBetween(&conflicts, mutuallyExclusive, map.fields, map2.fields)
+    collectConflictsBetween(&conflicts, mutuallyExclusive, map, map2)
     for referenced in map2.fragmentNames {
       if budgetExceeded { return }
       if pairCompared(referenced, fragmentName, mutuallyExclusive) { continue }
@@ -143,7 +145,7 @@ final class OverlappingFieldsCanBeMergedRule: ValidationRule {
     guard spend() else { return }
     let map1 = referencedFieldsAndFragmentNames(fragment1)
     let map2 = referencedFieldsAndFragmentNames(fragment2)
-    collectConflictsBetween(&conflicts, mutuallyExclusive, map1.fields, map2.fields)
+    collectConflictsBetween(&conflicts, mutuallyExclusive, map1, map2)
     for referenced2 in map2.fragmentNames {
       collectConflictsBetweenFragments(&conflicts, mutuallyExclusive, name1, referenced2)
     }
@@ -159,7 +161,7 @@ final class OverlappingFieldsCanBeMergedRule: ValidationRule {
     var conflicts: [Conflict] = []
     let map1 = fieldsAndFragmentNames(parentType1, selectionSet1)
     let map2 = fieldsAndFragmentNames(parentType2, selectionSet2)
-    collectConflictsBetween(&conflicts, mutuallyExclusive, map1.fields, map2.fields)
+    collectConflictsBetween(&conflicts, mutuallyExclusive, map1, map2)
     for name2 in map2.fragmentNames {
       collectConflictsBetweenFieldsAndFragment(&conflicts, mutuallyExclusive, map1, name2)
     }
@@ -193,11 +195,18 @@ final class OverlappingFieldsCanBeMergedRule: ValidationRule {
   }
 
   private func collectConflictsBetween(
-    _ conflicts: inout [Conflict], _ mutuallyExclusive: Bool,
-    _ fields1: OrderedDictionary<String, [Entry]>, _ fields2: OrderedDictionary<String, [Entry]>
+    _ conflicts: inout [Conflict], _ mutuallyExclusive: Bool, _ map1: FieldsAndFragments,
+    _ map2: FieldsAndFragments
   ) {
+    let fields1 = map1.fields
+    let fields2 = map2.fields
     for (index, responseName) in fields1.keys.enumerated() {
       guard let entries2 = fields2[responseName] else { continue }
+      if let signature = map1.uniformSignature[responseName],
+        map2.uniformSignature[responseName] == signature
+      {
+        continue
+      }
       let entries1 = fields1.values[index]
       if allIdentical(entries1, entries2) { continue }
       var cache: [PairKey: Conflict?] = [:]
@@ -340,6 +349,13 @@ final class OverlappingFieldsCanBeMergedRule: ValidationRule {
     let result = FieldsAndFragments()
     var fragmentNames = Set<String>()
     collect(parentType, selectionSet, result, &fragmentNames)
+    for (index, responseName) in result.fields.keys.enumerated() {
+      let entries = result.fields.values[index]
+      if let signature = entries.first?.signature, entries.allSatisfy({ $0.signature == signature })
+      {
+        result.uniformSignature[responseName] = signature
+      }
+    }
     if cacheable { cache[key] = result }
     return result
   }

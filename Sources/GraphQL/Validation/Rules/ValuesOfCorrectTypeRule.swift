@@ -82,7 +82,7 @@ final class ValuesOfCorrectTypeRule: ValidationRule {
     do {
       _ = try Self.parseLiteral(value, type: type)
     } catch {
-      context.report(GraphQLError(message: error.message, nodes: [value], source: context.source))
+      context.report(error.message, [value])
     }
   }
 
