@@ -77,3 +77,10 @@ public struct JSONObject: Sendable, Equatable, Sequence {
     }
   }
 }
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+  /// An object from a literal, members in the literal's order.
+  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    self.init(elements)
+  }
+}
