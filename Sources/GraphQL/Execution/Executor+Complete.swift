@@ -158,8 +158,8 @@ extension Executor {
   ) -> [JSONValue?] {
     var results = [JSONValue?](repeating: .null, count: values.count)
     var items: [Any?] = []
-    var itemPaths: [ResponsePath?] = []
     var ranges: [(index: Int, start: Int, path: ResponsePath?)] = []
+    var owners: [Int32] = []
     for index in values.indices {
       guard let value = values[index] else { continue }
       guard let elements = listElements(value) else {
@@ -178,16 +178,15 @@ extension Executor {
         results[index] = nil
         continue
       }
-      let listPath = paths.path(index)
-      ranges.append((index, items.count, listPath))
+      let owner = Int32(truncatingIfNeeded: ranges.count)
+      ranges.append((index, items.count, paths.path(index)))
       items.append(contentsOf: elements)
-      for position in elements.indices {
-        itemPaths.append(ResponsePath(parent: listPath, key: .index(position), ordinal: position))
-      }
+      owners.append(contentsOf: repeatElement(owner, count: elements.count))
     }
     guard !ranges.isEmpty else { return results }
+    let itemPaths = PathSet(lists: ranges.map(\.path), owners: owners, starts: ranges.map(\.start))
     let completed = completeValues(
-      type: itemType, fieldNodes: fieldNodes, info: info, paths: PathSet(itemPaths), values: items)
+      type: itemType, fieldNodes: fieldNodes, info: info, paths: itemPaths, values: items)
     for (rangeIndex, range) in ranges.enumerated() {
       let end = rangeIndex + 1 < ranges.count ? ranges[rangeIndex + 1].start : items.count
       var list: [JSONValue] = []
@@ -215,7 +214,10 @@ extension Executor {
   private func listElements(_ value: Any) -> [Any?]? {
     if let array = value as? [Any?] { return array }
     if value is String { return nil }
-    if case .list(let elements) as JSONValue = value { return elements.map { $0 } }
+    if let json = value as? JSONValue {
+      guard case .list(let elements) = json else { return nil }
+      return elements.map { $0 }
+    }
     if let sequence = value as? any Sequence {
       var elements: [Any?] = []
       for element in sequence { elements.append(element) }

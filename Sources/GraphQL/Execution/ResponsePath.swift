@@ -37,30 +37,44 @@ final class ResponsePath {
   }
 }
 
-/// The response paths of one vector of values: either given one by one, or a field key
-/// under each parent (made only when needed, since most fields never fail).
+/// The response paths of one vector of values, made only when needed (most values never
+/// fail): given one by one, as a field key under each parent, or as the items of lists.
 struct PathSet {
-  let parents: [ResponsePath?]
-  let key: GraphQLError.PathComponent?
-  let ordinal: Int
+  private enum Storage {
+    case explicit([ResponsePath?])
+    case field(parents: [ResponsePath?], key: GraphQLError.PathComponent, ordinal: Int)
+    case items(lists: [ResponsePath?], owners: [Int32], starts: [Int])
+  }
+
+  private let storage: Storage
 
   /// Explicit paths.
   init(_ paths: [ResponsePath?]) {
-    parents = paths
-    key = nil
-    ordinal = 0
+    storage = .explicit(paths)
   }
 
   /// `key` under each parent.
   init(parents: [ResponsePath?], key: GraphQLError.PathComponent, ordinal: Int) {
-    self.parents = parents
-    self.key = key
-    self.ordinal = ordinal
+    storage = .field(parents: parents, key: key, ordinal: ordinal)
+  }
+
+  /// The items of lists flattened into one vector: item `i` belongs to list `owners[i]`,
+  /// whose first item is at `starts[owners[i]]`.
+  init(lists: [ResponsePath?], owners: [Int32], starts: [Int]) {
+    storage = .items(lists: lists, owners: owners, starts: starts)
   }
 
   /// The path of value `index`.
   func path(_ index: Int) -> ResponsePath? {
-    guard let key else { return parents[index] }
-    return ResponsePath(parent: parents[index], key: key, ordinal: ordinal)
+    switch storage {
+    case .explicit(let paths):
+      return paths[index]
+    case .field(let parents, let key, let ordinal):
+      return ResponsePath(parent: parents[index], key: key, ordinal: ordinal)
+    case .items(let lists, let owners, let starts):
+      let owner = Int(owners[index])
+      let position = index - starts[owner]
+      return ResponsePath(parent: lists[owner], key: .index(position), ordinal: position)
+    }
   }
 }

@@ -57,7 +57,8 @@ enum Values {
             nodes: [definition], source: source))
         continue
       }
-      let result = coerceInputValue(value, type: type) { path, invalid, message in
+      var path: [GraphQLError.PathComponent] = []
+      let result = coerceInputValue(value, type: type, path: &path) { path, invalid, message in
         var prefix = "Variable \"$\(name)\" got invalid value \(Inspect.json(invalid))"
         if !path.isEmpty { prefix += " at \"\(name)\(printPath(path))\"" }
         errors.append(
@@ -71,12 +72,14 @@ enum Values {
   /// Coerces an external JSON value to `type` (graphql-js's `coerceInputValue`), calling
   /// `onError(path, invalidValue, message)` for each problem.
   static func coerceInputValue(
-    _ value: JSONValue, type: GraphQLType, path: [GraphQLError.PathComponent] = [],
+    _ value: JSONValue, type: GraphQLType, path: inout [GraphQLError.PathComponent],
     onError: (_ path: [GraphQLError.PathComponent], _ value: JSONValue, _ message: String) -> Void
   ) -> JSONValue? {
     switch type {
     case .nonNull(let inner):
-      if !value.isNull { return coerceInputValue(value, type: inner, path: path, onError: onError) }
+      if !value.isNull {
+        return coerceInputValue(value, type: inner, path: &path, onError: onError)
+      }
       onError(path, value, "Expected non-nullable type \"\(type)\" not to be null.")
       return nil
     case .list(let itemType):
@@ -86,17 +89,17 @@ enum Values {
         result.reserveCapacity(elements.count)
         var valid = true
         for (index, element) in elements.enumerated() {
-          if let item = coerceInputValue(
-            element, type: itemType, path: path + [.index(index)], onError: onError)
-          {
+          path.append(.index(index))
+          if let item = coerceInputValue(element, type: itemType, path: &path, onError: onError) {
             result.append(item)
           } else {
             valid = false
           }
+          path.removeLast()
         }
         return valid ? .list(result) : nil
       }
-      guard let single = coerceInputValue(value, type: itemType, path: path, onError: onError)
+      guard let single = coerceInputValue(value, type: itemType, path: &path, onError: onError)
       else {
         return nil
       }
@@ -123,13 +126,15 @@ enum Values {
             }
             continue
           }
+          path.append(.key(field.name))
           if let coerced = coerceInputValue(
-            fieldValue, type: field.type, path: path + [.key(field.name)], onError: onError)
+            fieldValue, type: field.type, path: &path, onError: onError)
           {
             result.append(field.name, coerced)
           } else {
             valid = false
           }
+          path.removeLast()
         }
         for key in object.keys where named.inputFields[key] == nil {
           let suggestions = SuggestionList.suggestions(for: key, options: named.inputFields.keys)

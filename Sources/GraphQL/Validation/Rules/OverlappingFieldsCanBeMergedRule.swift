@@ -33,6 +33,7 @@ final class OverlappingFieldsCanBeMergedRule: ValidationRule {
       return .skip
     }
     for conflict in conflicts {
+      if context.isAborted { break }
       context.report(
         "Fields \"\(conflict.responseName)\" conflict because \(conflict.reason.message). Use different aliases on the fields to fetch both if this was intentional.",
         conflict.fields1 + conflict.fields2)
@@ -89,7 +90,10 @@ final class OverlappingFieldsCanBeMergedRule: ValidationRule {
   // MARK: - Budget
 
   /// Counts one unit of work; false once the budget is spent.
-  private func spend() -> Bool {
+  @inline(__always)
+  private func spend(_ conflicts: Int = 0) -> Bool {
+    // More conflicts than can be reported need not be found.
+    if conflicts > context.maxErrors { return false }
     comparisons += 1
     if comparisons > context.overlapComparisonBudget { budgetExceeded = true }
     return !budgetExceeded
@@ -185,7 +189,9 @@ final class OverlappingFieldsCanBeMergedRule: ValidationRule {
       var cache: [PairKey: Conflict?] = [:]
       for i in entries.indices {
         for j in (i + 1)..<entries.count {
-          guard spend() else { return }
+          // Identical leaf fields never conflict: not worth a unit of the budget.
+          if let signature = entries[i].signature, signature == entries[j].signature { continue }
+          guard spend(conflicts.count) else { return }
           if let conflict = cachedConflict(&cache, false, responseName, entries[i], entries[j]) {
             conflicts.append(conflict)
           }
@@ -212,7 +218,8 @@ final class OverlappingFieldsCanBeMergedRule: ValidationRule {
       var cache: [PairKey: Conflict?] = [:]
       for entry1 in entries1 {
         for entry2 in entries2 {
-          guard spend() else { return }
+          if let signature = entry1.signature, signature == entry2.signature { continue }
+          guard spend(conflicts.count) else { return }
           if let conflict = cachedConflict(&cache, mutuallyExclusive, responseName, entry1, entry2)
           {
             conflicts.append(conflict)
