@@ -56,14 +56,21 @@ final class OverlappingFieldsCanBeMergedRule: ValidationRule {
     let node: Field
     let definition: GraphQLField?
     /// Identical leaf fields share a signature; other fields have none.
-    let signature: String?
+    let signature: Signature?
+  }
+
+  /// What makes two leaf fields identical for merging: parent type, name and arguments.
+  struct Signature: Hashable {
+    let parentType: ObjectIdentifier?
+    let name: String
+    let arguments: String
   }
 
   final class FieldsAndFragments {
     var fields = OrderedDictionary<String, [Entry]>()
     var fragmentNames: [String] = []
     /// Per response name, the signature all its entries share, if they all share one.
-    var uniformSignature: [String: String] = [:]
+    var uniformSignature: [String: Signature] = [:]
   }
 
   indirect enum Reason {
@@ -239,8 +246,8 @@ final class OverlappingFieldsCanBeMergedRule: ValidationRule {
   }
 
   struct PairKey: Hashable {
-    let first: String
-    let second: String
+    let first: Signature
+    let second: Signature
   }
 
   /// `findConflict`, computed once per pair of identical-leaf groups; the nodes of the
@@ -390,11 +397,11 @@ final class OverlappingFieldsCanBeMergedRule: ValidationRule {
           definition = parentType.fields[name]
         }
         let responseName = field.alias?.value ?? name
-        var signature: String?
+        var signature: Signature?
         if field.selectionSet == nil {
-          let typeKey =
-            parentType.map { String(UInt(bitPattern: ObjectIdentifier($0).hashValue)) } ?? "-"
-          signature = typeKey + "|" + name + "|" + Self.argumentsSignature(field)
+          signature = Signature(
+            parentType: parentType.map { ObjectIdentifier($0) }, name: name,
+            arguments: field.arguments.isEmpty ? "" : Self.argumentsSignature(field))
         }
         result.fields.modify(responseName, default: []) {
           $0.append(
