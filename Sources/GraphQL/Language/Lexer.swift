@@ -17,8 +17,9 @@ public struct Lexer {
   let body: UnsafeBufferPointer<UInt8>
   /// The current token (`<SOF>` before the first ``advance()``).
   private(set) var token: Token
-  /// The token before the current one; nodes end at its end.
-  private(set) var lastToken: Token
+  /// Where the token before the current one ends; nodes end there. (Only the offset is kept:
+  /// copying whole tokens on every advance showed up in profiles.)
+  private(set) var lastTokenEnd = 0
   /// A token read by ``lookahead()`` and not yet consumed.
   private var pending: Token?
   /// Where the next token's ignored prefix starts.
@@ -36,7 +37,6 @@ public struct Lexer {
     self.body = body
     let sof = Token(kind: .sof, start: 0, end: 0, line: 0, column: 0)
     self.token = sof
-    self.lastToken = sof
   }
 
   /// Runs `body` with a lexer over `source`'s bytes.
@@ -64,7 +64,11 @@ public struct Lexer {
     try withLexer(source) { (lexer: inout Lexer) throws(GraphQLError) -> [Token] in
       var tokens: [Token] = []
       repeat {
-        tokens.append(try lexer.advance())
+        var token = try lexer.advance()
+        if token.value == nil, token.kind == .name || token.kind == .int || token.kind == .float {
+          token.value = lexer.text(token)
+        }
+        tokens.append(token)
       } while lexer.token.kind != .eof
       return tokens
     }
@@ -75,7 +79,7 @@ public struct Lexer {
   /// Moves to the next token and returns it.
   @discardableResult
   mutating func advance() throws(GraphQLError) -> Token {
-    lastToken = token
+    lastTokenEnd = token.end
     if let next = pending {
       pending = nil
       token = next
@@ -108,6 +112,43 @@ public struct Lexer {
     Token(
       kind: kind, start: start, end: end, line: line, column: start - lineStart - extra + 1,
       value: value)
+  }
+
+  /// A token's value: the decoded value of strings, the source text of names and numbers
+  /// (which the lexer does not turn into strings until the parser asks).
+  @inline(__always)
+  func text(_ token: Token) -> String {
+    token.value ?? makeString(token.start, token.end)
+  }
+
+  /// Whether a token's value is `word`, compared on bytes for names and numbers.
+  func valueEquals(_ token: Token, _ word: StaticString) -> Bool {
+    if let value = token.value { return value == word.description }
+    switch token.kind {
+    case .name, .int, .float:
+      let length = token.end - token.start
+      guard length == word.utf8CodeUnitCount else { return false }
+      return word.withUTF8Buffer { bytes in
+        var index = 0
+        while index < length {
+          if bytes[index] != body[token.start + index] { return false }
+          index += 1
+        }
+        return true
+      }
+    default:
+      return false
+    }
+  }
+
+  /// How error messages describe a token: `Name "foo"`, `"}"`, `<EOF>`.
+  func describe(_ token: Token) -> String {
+    switch token.kind {
+    case .name, .int, .float, .string, .blockString, .comment:
+      return "\(token.kind.description) \"\(text(token))\""
+    default:
+      return token.kind.description
+    }
   }
 
   /// The bytes `start..<end` as a string (already known to be valid UTF-8).
@@ -235,7 +276,7 @@ public struct Lexer {
       position += 1
     }
     self.position = position
-    return makeToken(.name, start, position, makeString(start, position))
+    return makeToken(.name, start, position)
   }
 
   /// Reads an IntValue or a FloatValue, with the spec's rules on what may follow.
@@ -293,7 +334,7 @@ public struct Lexer {
         "Invalid number, expected digit but got: \(describeCharacter(at: position)).")
     }
     self.position = position
-    return makeToken(isFloat ? .float : .int, start, position, makeString(start, position))
+    return makeToken(isFloat ? .float : .int, start, position)
   }
 
   /// Reads `Digit+` at `start` and returns the position after them.

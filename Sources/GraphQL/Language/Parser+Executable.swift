@@ -31,8 +31,8 @@ extension Parser {
     }
     let hasDescription = peekDescription()
     let keyword = hasDescription ? try lexer.lookahead() : lexer.token
-    if keyword.kind == .name, let value = keyword.value {
-      switch value {
+    if keyword.kind == .name {
+      switch lexer.text(keyword) {
       case "schema": return .schema(try parseSchemaDefinition())
       case "scalar": return .type(.scalar(try parseScalarTypeDefinition()))
       case "type": return .type(.object(try parseObjectTypeDefinition()))
@@ -86,7 +86,7 @@ extension Parser {
   /// `OperationType : one of query mutation subscription`
   mutating func parseOperationType() throws -> OperationType {
     let token = try expectToken(.name)
-    switch token.value {
+    switch lexer.text(token) {
     case "query": return .query
     case "mutation": return .mutation
     case "subscription": return .subscription
@@ -127,6 +127,7 @@ extension Parser {
     try enterNesting()
     try expect(.braceL)
     var selections: [Selection] = []
+    selections.reserveCapacity(8)
     repeat {
       if lexer.token.kind == .spread {
         selections.append(try parseFragment())
@@ -239,7 +240,7 @@ extension Parser {
 
   /// `FragmentName : Name but not on`
   mutating func parseFragmentName() throws -> Name {
-    if lexer.token.value == "on" {
+    if lexer.valueEquals(lexer.token, "on") {
       throw unexpected()
     }
     return try parseName()

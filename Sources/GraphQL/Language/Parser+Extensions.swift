@@ -10,7 +10,7 @@ extension Parser {
   mutating func parseTypeSystemExtension() throws -> Definition {
     let keyword = try lexer.lookahead()
     if keyword.kind == .name {
-      switch keyword.value {
+      switch lexer.text(keyword) {
       case "schema": return .schemaExtension(try parseSchemaExtension())
       case "scalar": return .typeExtension(.scalar(try parseScalarTypeExtension()))
       case "type": return .typeExtension(.object(try parseObjectTypeExtension()))

@@ -63,10 +63,13 @@ extension Parser {
 
   /// `FieldsDefinition : { FieldDefinition+ }`
   mutating func parseFieldsDefinition() throws -> [FieldDefinition] {
-    try optionalMany(
-      .braceL,
-      { (parser: inout Parser) throws in try parser.parseFieldDefinition() },
-      .braceR)
+    guard try expectOptionalToken(.braceL) else { return [] }
+    var fields: [FieldDefinition] = []
+    fields.reserveCapacity(16)
+    repeat {
+      fields.append(try parseFieldDefinition())
+    } while try !expectOptionalToken(.braceR)
+    return fields
   }
 
   /// `FieldDefinition : Description? Name ArgumentsDefinition? : Type Directives[Const]?`
@@ -167,11 +170,13 @@ extension Parser {
   mutating func parseEnumValueDefinition() throws -> EnumValueDefinition {
     let start = lexer.token.start
     let description = try parseDescription()
-    let value = lexer.token.value
-    if value == "true" || value == "false" || value == "null" {
+    let token = lexer.token
+    if lexer.valueEquals(token, "true") || lexer.valueEquals(token, "false")
+      || lexer.valueEquals(token, "null")
+    {
       throw lexer.syntaxError(
-        at: lexer.token.start,
-        "\(lexer.token.description) is reserved and cannot be used for an enum value.")
+        at: token.start,
+        "\(lexer.describe(token)) is reserved and cannot be used for an enum value.")
     }
     let name = try parseName()
     let directives = try parseDirectives(isConst: true)

@@ -30,24 +30,29 @@ extension Parser {
     switch token.kind {
     case .int:
       try advanceLexer()
-      return .int(IntValue(value: token.value ?? "", loc: loc(token.start)))
+      return .int(IntValue(value: lexer.text(token), loc: loc(token.start)))
     case .float:
       try advanceLexer()
-      return .float(FloatValue(value: token.value ?? "", loc: loc(token.start)))
+      return .float(FloatValue(value: lexer.text(token), loc: loc(token.start)))
     case .string, .blockString:
       return .string(try parseStringLiteral())
     case .name:
       try advanceLexer()
-      switch token.value {
-      case "true": return .boolean(BooleanValue(value: true, loc: loc(token.start)))
-      case "false": return .boolean(BooleanValue(value: false, loc: loc(token.start)))
-      case "null": return .null(NullValue(loc: loc(token.start)))
-      default: return .enum(EnumValue(value: token.value ?? "", loc: loc(token.start)))
+      if lexer.valueEquals(token, "true") {
+        return .boolean(BooleanValue(value: true, loc: loc(token.start)))
       }
+      if lexer.valueEquals(token, "false") {
+        return .boolean(BooleanValue(value: false, loc: loc(token.start)))
+      }
+      if lexer.valueEquals(token, "null") {
+        return .null(NullValue(loc: loc(token.start)))
+      }
+      return .enum(EnumValue(value: lexer.text(token), loc: loc(token.start)))
     case .dollar:
       if isConst {
         try expect(.dollar)
-        if lexer.token.kind == .name, let name = lexer.token.value {
+        if lexer.token.kind == .name {
+          let name = lexer.text(lexer.token)
           throw lexer.syntaxError(
             at: token.start, "Unexpected variable \"$\(name)\" in constant value.")
         }

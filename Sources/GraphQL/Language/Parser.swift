@@ -110,7 +110,7 @@ struct Parser {
   /// their stack frames small in debug builds, where nesting depth is bounded by frame size.
   @inline(__always)
   func loc(_ start: Int) -> Location {
-    options.noLocation ? .none : Location(start: start, end: lexer.lastToken.end)
+    options.noLocation ? .none : Location(start: start, end: lexer.lastTokenEnd)
   }
 
   /// Advances the lexer, counting tokens against ``ParseOptions/maxTokens``.
@@ -144,7 +144,7 @@ struct Parser {
   /// The error `Expected kind, found token.` at the current token.
   func expected(_ kind: TokenKind) -> GraphQLError {
     lexer.syntaxError(
-      at: lexer.token.start, "Expected \(kind.description), found \(lexer.token.description).")
+      at: lexer.token.start, "Expected \(kind.description), found \(lexer.describe(lexer.token)).")
   }
 
   /// Consumes a token of `kind` if it is the current one.
@@ -155,17 +155,18 @@ struct Parser {
   }
 
   /// Consumes the keyword `value`, or throws `Expected "value", found token.`.
-  mutating func expectKeyword(_ value: String) throws {
+  mutating func expectKeyword(_ value: StaticString) throws {
     let token = lexer.token
-    guard token.kind == .name, token.value == value else {
-      throw lexer.syntaxError(at: token.start, "Expected \"\(value)\", found \(token.description).")
+    guard token.kind == .name, lexer.valueEquals(token, value) else {
+      throw lexer.syntaxError(
+        at: token.start, "Expected \"\(value)\", found \(lexer.describe(token)).")
     }
     try advanceLexer()
   }
 
   /// Consumes the keyword `value` if it is the current token.
-  mutating func expectOptionalKeyword(_ value: String) throws -> Bool {
-    guard lexer.token.kind == .name, lexer.token.value == value else { return false }
+  mutating func expectOptionalKeyword(_ value: StaticString) throws -> Bool {
+    guard lexer.token.kind == .name, lexer.valueEquals(lexer.token, value) else { return false }
     try advanceLexer()
     return true
   }
@@ -173,7 +174,7 @@ struct Parser {
   /// The error for an unexpected token: `Unexpected Name "foo".`.
   func unexpected(_ token: Token? = nil) -> GraphQLError {
     let token = token ?? lexer.token
-    return lexer.syntaxError(at: token.start, "Unexpected \(token.description).")
+    return lexer.syntaxError(at: token.start, "Unexpected \(lexer.describe(token)).")
   }
 
   // MARK: - Lists
@@ -250,7 +251,7 @@ struct Parser {
   /// `Name`
   mutating func parseName() throws -> Name {
     guard lexer.token.kind == .name else { throw expected(.name) }
-    let value = lexer.token.value ?? ""
+    let value = lexer.text(lexer.token)
     let start = lexer.token.start
     try advanceLexer()
     return Name(value: value, loc: loc(start))

@@ -1,8 +1,9 @@
 /// One lexical token: its kind, byte range, 1-based line and column, and value.
 ///
-/// `value` holds the decoded text of names, numbers (as written), strings (escapes decoded,
-/// block strings dedented) and comments; punctuators have none, so lexing them allocates
-/// nothing.
+/// `value` holds the decoded text of strings (escapes decoded, block strings dedented) and,
+/// in tokens returned by ``Lexer/tokens(in:)``, the text of names and numbers. While parsing,
+/// names and numbers are left as byte ranges until a node needs their text, so keywords and
+/// punctuators allocate nothing.
 ///
 /// See https://spec.graphql.org/September2025/#Token
 public struct Token: Sendable, Hashable {
@@ -16,7 +17,7 @@ public struct Token: Sendable, Hashable {
   public var line: Int
   /// The 1-based column of the first character, in Unicode code points.
   public var column: Int
-  /// The decoded value for names, numbers, strings and comments.
+  /// The decoded value of strings; the text of names and numbers from ``Lexer/tokens(in:)``.
   public var value: String?
 
   /// A token from its parts.
@@ -29,11 +30,5 @@ public struct Token: Sendable, Hashable {
     self.line = line
     self.column = column
     self.value = value
-  }
-
-  /// How error messages describe the token: `Name "foo"`, `"}"`, `<EOF>`.
-  var description: String {
-    if let value { return "\(kind.description) \"\(value)\"" }
-    return kind.description
   }
 }

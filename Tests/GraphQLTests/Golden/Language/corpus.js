@@ -595,4 +595,30 @@ add('str-escape-emoji', '{ f(a: "\\😀") }', {
   expected: { error: { message: 'Syntax Error: Invalid character escape sequence: "\\😀".', locations: [{ line: 1, column: 9 }] } },
 });
 
+// More examples and counter-examples of the Language section, verbatim.
+const moreSpec = {
+  'spec-selection-set-example': '{\n  id\n  firstName\n  lastName\n}',
+  'spec-top-level-fields-with-comments': '# `me` could represent the currently logged in viewer.\n{\n  me {\n    name\n  }\n}\n\n# `user` represents one of many users in a graph of data, referred to by a\n# unique identifier.\n{\n  user(id: 4) {\n    name\n  }\n}',
+  'spec-default-root-type-names': 'type Query {\n  someField: String\n}',
+  'spec-schema-virus': 'schema {\n  query: Query\n}\n\ntype Query {\n  latestVirus: Virus\n}\n\ntype Virus {\n  name: String\n  mutations: [Mutation]\n}\n\ntype Mutation {\n  name: String\n}',
+  'spec-null-value-example': '{\n  field(arg: null)\n  field\n}',
+  'spec-input-object-unordered-b': '{\n  nearestThing(location: { lat: -53.211, lon: 12.43 })\n}',
+  'spec-directive-order-a': 'type Person\n  @addExternalFields(source: "profiles")\n  @excludeField(name: "photo") {\n  name: String\n}',
+  'spec-directive-order-b': 'type Person\n  @excludeField(name: "photo")\n  @addExternalFields(source: "profiles") {\n  name: String\n}',
+  'spec-counter-escape-udead': '{ f(a: "\\uDEAD") }',
+  'spec-counter-escape-110000': '{ f(a: "\\u{110000}") }',
+  'spec-escape-u000a': '{ f(a: "\\u000A") }',
+  'spec-surrogate-pair-1f4a9': '{ f(a: "\\uD83D\\uDCA9", b: "\\u{1F4A9}") }',
+  'spec-block-escape-is-text': '{ f(a: """\\n""") }',
+  'spec-six-quotes-one-empty-block': '{ f(a: """""") }',
+  'spec-counter-123L': '{ f(a: 123L) }',
+  'spec-counter-hex-float': '{ f(a: 0x1.2p3) }',
+  'spec-negative-int': '{ f(a: -123) }',
+  'spec-float-examples': '{ f(a: 1.0, b: 1e50, c: 6.0221413e23) }',
+  'spec-name-a1': '{ a1 }',
+  'spec-names-case-sensitive': '{ name Name NAME other_name othername }',
+  'spec-list-trailing-commas': '{ f(a: [1, 2, 3,,,]) }',
+};
+for (const [name, source] of Object.entries(moreSpec)) add(name, source);
+
 module.exports = cases;
