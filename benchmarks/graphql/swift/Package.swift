@@ -31,7 +31,15 @@ let package = Package(
         .product(name: "GraphQL", package: "GraphQL", moduleAliases: ["GraphQL": "GraphQLSwift"]),
       ],
       swiftSettings: [.unsafeFlags(["-Ounchecked"])]
-    )
+    ),
+    // The execution benchmark (../execute.sh).
+    .executableTarget(
+      name: "ExecuteBenchmark",
+      dependencies: [
+        .product(name: "GraphQL", package: rootFolder),
+        .product(name: "GraphQL", package: "GraphQL", moduleAliases: ["GraphQL": "GraphQLSwift"]),
+      ]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )
