@@ -54,7 +54,26 @@ extension JSONValue {
       bytes.append(UInt8(ascii: "0") + UInt8(value))
       return
     }
-    bytes.append(contentsOf: String(value).utf8)
+    if value == Int.min {
+      bytes.append(contentsOf: String(value).utf8)
+      return
+    }
+    // Digits written backwards into a small buffer, then copied: no String allocation.
+    var magnitude = value < 0 ? -value : value
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      while magnitude > 0 {
+        buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      }
+      if value < 0 {
+        buffer[23 - count] = UInt8(ascii: "-")
+        count += 1
+      }
+      bytes.append(contentsOf: buffer[(24 - count)...])
+    }
   }
 
   /// Writes a JSON string literal with JSON.stringify's escapes.
@@ -93,6 +112,9 @@ extension JSONValue {
     guard value.isFinite else { return "null" }
     if value == 0 { return "0" }
     if value.rounded() == value && abs(value) < 1e15 { return String(Int(value)) }
+    // Swift's shortest form equals JavaScript's whenever it has no exponent ("12.25").
+    let description = value.description
+    if !description.utf8.contains(UInt8(ascii: "e")) { return description }
     // Swift's description is the shortest round-tripping digits; re-lay them out per ECMA-262.
     let text = String(value.magnitude)
     var mantissa = Substring(text)

@@ -51,6 +51,13 @@ import Testing
     #expect(JSONValue.double(value).serialized() == text)
   }
 
+  @Test func integersAreWrittenWithoutLoss() {
+    let values: [Int] = [0, 7, -7, 10, -12, 1_234_567_890_123, Int.max, Int.min]
+    #expect(
+      JSONValue.list(values.map { .int($0) }).serialized() == "["
+        + values.map(String.init).joined(separator: ",") + "]")
+  }
+
   @Test func stringsAreEscapedAsJSONStringifyEscapes() {
     #expect(
       JSONValue.string("a\"b\\c\u{08}\u{0C}\n\r\t\u{1F}é").serialized()
