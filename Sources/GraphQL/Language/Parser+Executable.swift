@@ -140,30 +140,35 @@ extension Parser {
   }
 
   /// `Field : Alias? Name Arguments? Directives? SelectionSet?`
+  ///
+  /// The head is parsed by a helper (its frame is gone before the selection set recurses) and
+  /// the node is built once at the end, so release builds move its parts instead of copying.
   mutating func parseField() throws -> Field {
     let start = lexer.token.start
-    var field = try parseFieldHead()
-    if lexer.token.kind == .braceL {
-      field.selectionSet = try parseSelectionSet()
-      field.loc = loc(start)
-    }
-    return field
+    let head = try parseFieldHead()
+    let selectionSet = lexer.token.kind == .braceL ? try parseSelectionSet() : nil
+    return Field(
+      alias: head.alias, name: head.name, arguments: head.arguments,
+      directives: head.directives, selectionSet: selectionSet, loc: loc(start))
   }
 
   /// A field up to its selection set: `Alias? Name Arguments? Directives?`.
-  mutating func parseFieldHead() throws -> Field {
-    let start = lexer.token.start
+  mutating func parseFieldHead() throws -> (
+    alias: Name?, name: Name, arguments: [Argument], directives: [Directive]
+  ) {
     let nameOrAlias = try parseName()
-    var alias: Name? = nil
-    var name = nameOrAlias
+    let alias: Name?
+    let name: Name
     if try expectOptionalToken(.colon) {
       alias = nameOrAlias
       name = try parseName()
+    } else {
+      alias = nil
+      name = nameOrAlias
     }
     let arguments = try parseArguments(isConst: false)
     let directives = try parseDirectives(isConst: false)
-    return Field(
-      alias: alias, name: name, arguments: arguments, directives: directives, loc: loc(start))
+    return (alias, name, arguments, directives)
   }
 
   /// `Arguments[Const] : ( Argument[?Const]+ )`
@@ -198,10 +203,12 @@ extension Parser {
     if !hasTypeCondition && lexer.token.kind == .name {
       return .fragmentSpread(try parseFragmentSpreadRest(start))
     }
-    var fragment = try parseInlineFragmentHead(hasTypeCondition: hasTypeCondition)
-    fragment.selectionSet = try parseSelectionSet()
-    fragment.loc = loc(start)
-    return .inlineFragment(fragment)
+    let head = try parseInlineFragmentHead(hasTypeCondition: hasTypeCondition)
+    let selectionSet = try parseSelectionSet()
+    return .inlineFragment(
+      InlineFragment(
+        typeCondition: head.typeCondition, directives: head.directives,
+        selectionSet: selectionSet, loc: loc(start)))
   }
 
   /// A fragment spread after its `...`: `FragmentName Directives?`.
@@ -212,12 +219,12 @@ extension Parser {
   }
 
   /// An inline fragment after `...` (and `on`), up to its selection set.
-  mutating func parseInlineFragmentHead(hasTypeCondition: Bool) throws -> InlineFragment {
+  mutating func parseInlineFragmentHead(hasTypeCondition: Bool) throws -> (
+    typeCondition: NamedType?, directives: [Directive]
+  ) {
     let typeCondition = hasTypeCondition ? try parseNamedType() : nil
     let directives = try parseDirectives(isConst: false)
-    return InlineFragment(
-      typeCondition: typeCondition, directives: directives,
-      selectionSet: SelectionSet(selections: []))
+    return (typeCondition, directives)
   }
 
   /// ```
