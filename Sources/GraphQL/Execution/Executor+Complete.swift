@@ -1,0 +1,345 @@
+/// Value completion, one vector of values at a time.
+///
+/// A `nil` result means "failed": an error was recorded and the null must propagate to
+/// the nearest nullable position, which turns it into `.null`.
+///
+/// See https://spec.graphql.org/September2025/#sec-Value-Completion and
+/// https://spec.graphql.org/September2025/#sec-Handling-Execution-Errors
+extension Executor {
+  /// Completes `values` (one per path) to `type`.
+  /// See https://spec.graphql.org/September2025/#CompleteValue()
+  func completeValues(
+    type: GraphQLType, fieldNodes: [Field], info: ResolveInfo, paths: PathSet, values: [Any?]
+  ) -> [JSONValue?] {
+    if case .nonNull(let inner) = type {
+      var results = completeNullable(
+        type: inner, fieldNodes: fieldNodes, info: info, paths: paths, values: values)
+      for index in results.indices {
+        if case .null? = results[index] {
+          recordError(
+            GraphQLError(
+              message:
+                "Cannot return null for non-nullable field \(info.parentType.name).\(info.fieldName)."
+            ),
+            fieldNodes: fieldNodes, path: paths.path(index))
+          results[index] = nil
+        }
+      }
+      return results
+    }
+    var results = completeNullable(
+      type: type, fieldNodes: fieldNodes, info: info, paths: paths, values: values)
+    for index in results.indices where results[index] == nil { results[index] = .null }
+    return results
+  }
+
+  /// Completes values of a nullable type (`null` stays `null`).
+  private func completeNullable(
+    type: GraphQLType, fieldNodes: [Field], info: ResolveInfo, paths: PathSet, values: [Any?]
+  ) -> [JSONValue?] {
+    switch type {
+    case .nonNull:
+      return completeValues(
+        type: type, fieldNodes: fieldNodes, info: info, paths: paths, values: values)
+    case .list(let itemType):
+      return completeLists(
+        itemType: itemType, fieldNodes: fieldNodes, info: info, paths: paths, values: values)
+    case .named(let named):
+      switch named.kind {
+      case .scalar:
+        return completeScalars(named, fieldNodes: fieldNodes, paths: paths, values: values)
+      case .enum:
+        return completeEnums(named, fieldNodes: fieldNodes, paths: paths, values: values)
+      case .object, .interface, .union:
+        return completeObjects(
+          named, fieldNodes: fieldNodes, info: info, paths: paths, values: values)
+      case .inputObject:
+        return values.indices.map { index in
+          recordError(
+            GraphQLError(
+              message: "Cannot complete value of unexpected input type \"\(named.name)\"."),
+            fieldNodes: fieldNodes, path: paths.path(index))
+          return nil
+        }
+      }
+    }
+  }
+
+  // MARK: - Leaves
+
+  /// See https://spec.graphql.org/September2025/#sec-Scalars.Result-Coercion-and-Serialization
+  private func completeScalars(
+    _ type: GraphQLNamedType, fieldNodes: [Field], paths: PathSet, values: [Any?]
+  ) -> [JSONValue?] {
+    let serialize = type.coercion.serialize
+    var results: [JSONValue?] = []
+    results.reserveCapacity(values.count)
+    for index in values.indices {
+      guard let value = values[index] else {
+        results.append(.null)
+        continue
+      }
+      do {
+        results.append(try serialize(value))
+      } catch {
+        results.append(
+          slowLeaf(value, error: error, fieldNodes: fieldNodes, path: paths.path(index)) {
+            try serialize($0)
+          })
+      }
+    }
+    return results
+  }
+
+  /// The rare cases of a leaf: an error value, a nested optional, or a refused value.
+  private func slowLeaf(
+    _ value: Any, error: any Error, fieldNodes: [Field], path: ResponsePath?,
+    _ serialize: (Any) throws -> JSONValue
+  ) -> JSONValue? {
+    if case .null? = value as? JSONValue { return .null }
+    if let resolverError = value as? any Error {
+      recordError(resolverError, fieldNodes: fieldNodes, path: path)
+      return nil
+    }
+    if let unwrapped = unwrapOptional(value) {
+      guard let inner = unwrapped.value else { return .null }
+      do {
+        return try serialize(inner)
+      } catch {
+        recordError(error, fieldNodes: fieldNodes, path: path)
+        return nil
+      }
+    }
+    recordError(error, fieldNodes: fieldNodes, path: path)
+    return nil
+  }
+
+  /// Enum values serialize to their names; resolvers return the name.
+  private func completeEnums(
+    _ type: GraphQLNamedType, fieldNodes: [Field], paths: PathSet, values: [Any?]
+  ) -> [JSONValue?] {
+    let serialize: (Any) throws -> JSONValue = { value in
+      var name: String?
+      switch value {
+      case let text as String: name = text
+      case let json as JSONValue: name = json.stringValue
+      case let raw as any RawRepresentable: name = raw.rawValue as? String
+      default: name = nil
+      }
+      guard let name, type.enumValue(named: name) != nil else {
+        throw GraphQLError(
+          message: "Enum \"\(type.name)\" cannot represent value: \(Inspect.any(value))")
+      }
+      return .string(name)
+    }
+    var results: [JSONValue?] = []
+    results.reserveCapacity(values.count)
+    for index in values.indices {
+      guard let value = values[index] else {
+        results.append(.null)
+        continue
+      }
+      do {
+        results.append(try serialize(value))
+      } catch {
+        results.append(
+          slowLeaf(value, error: error, fieldNodes: fieldNodes, path: paths.path(index), serialize))
+      }
+    }
+    return results
+  }
+
+  // MARK: - Lists
+
+  /// Completes every list's items together (one vector), then regroups them.
+  /// See https://spec.graphql.org/September2025/#sec-Value-Completion
+  private func completeLists(
+    itemType: GraphQLType, fieldNodes: [Field], info: ResolveInfo, paths: PathSet, values: [Any?]
+  ) -> [JSONValue?] {
+    var results = [JSONValue?](repeating: .null, count: values.count)
+    var items: [Any?] = []
+    var ranges: [(index: Int, start: Int, path: ResponsePath?)] = []
+    var owners: [Int32] = []
+    for index in values.indices {
+      guard let value = values[index] else { continue }
+      guard let elements = listElements(value) else {
+        if case .null? = value as? JSONValue { continue }
+        if let resolverError = value as? any Error {
+          recordError(resolverError, fieldNodes: fieldNodes, path: paths.path(index))
+        } else if let unwrapped = unwrapOptional(value), unwrapped.value == nil {
+          continue
+        } else {
+          recordError(
+            GraphQLError(
+              message:
+                "Expected Iterable, but did not find one for field \"\(info.parentType.name).\(info.fieldName)\"."
+            ), fieldNodes: fieldNodes, path: paths.path(index))
+        }
+        results[index] = nil
+        continue
+      }
+      let owner = Int32(truncatingIfNeeded: ranges.count)
+      ranges.append((index, items.count, paths.path(index)))
+      items.append(contentsOf: elements)
+      owners.append(contentsOf: repeatElement(owner, count: elements.count))
+    }
+    guard !ranges.isEmpty else { return results }
+    let itemPaths = PathSet(lists: ranges.map(\.path), owners: owners, starts: ranges.map(\.start))
+    let completed = completeValues(
+      type: itemType, fieldNodes: fieldNodes, info: info, paths: itemPaths, values: items)
+    for (rangeIndex, range) in ranges.enumerated() {
+      let end = rangeIndex + 1 < ranges.count ? ranges[rangeIndex + 1].start : items.count
+      var list: [JSONValue] = []
+      list.reserveCapacity(end - range.start)
+      var failedAt: Int?
+      for position in range.start..<end {
+        if let value = completed[position] {
+          list.append(value)
+        } else {
+          failedAt = position - range.start
+          break
+        }
+      }
+      if let failedAt {
+        recordTruncation(list: range.path, at: failedAt)
+        results[range.index] = nil
+      } else {
+        results[range.index] = .list(list)
+      }
+    }
+    return results
+  }
+
+  /// The elements of a list value, or `nil` if it is not a sequence (a string is not).
+  private func listElements(_ value: Any) -> [Any?]? {
+    if let array = value as? [Any?] { return array }
+    if value is String { return nil }
+    if let json = value as? JSONValue {
+      guard case .list(let elements) = json else { return nil }
+      return elements.map { $0 }
+    }
+    if let sequence = value as? any Sequence {
+      var elements: [Any?] = []
+      for element in sequence { elements.append(element) }
+      return elements
+    }
+    return nil
+  }
+
+  // MARK: - Objects
+
+  /// Resolves each value's object type, then executes the sub-selection for each group of
+  /// values that share a type.
+  /// See https://spec.graphql.org/September2025/#ResolveAbstractType()
+  private func completeObjects(
+    _ type: GraphQLNamedType, fieldNodes: [Field], info: ResolveInfo, paths: PathSet, values: [Any?]
+  ) -> [JSONValue?] {
+    var results = [JSONValue?](repeating: .null, count: values.count)
+    var groups: [ObjectIdentifier: (type: GraphQLNamedType, indices: [Int])] = [:]
+    var groupOrder: [ObjectIdentifier] = []
+    var objects = [Any](repeating: (), count: values.count)
+    for index in values.indices {
+      guard var value = values[index] else { continue }
+      if case .null? = value as? JSONValue { continue }
+      if let resolverError = value as? any Error {
+        recordError(resolverError, fieldNodes: fieldNodes, path: paths.path(index))
+        results[index] = nil
+        continue
+      }
+      if let unwrapped = unwrapOptional(value) {
+        guard let inner = unwrapped.value else { continue }
+        value = inner
+      }
+      let runtimeType: GraphQLNamedType
+      do {
+        runtimeType = try objectType(of: value, type: type, info: info)
+      } catch {
+        recordError(error, fieldNodes: fieldNodes, path: paths.path(index))
+        results[index] = nil
+        continue
+      }
+      objects[index] = value
+      let key = ObjectIdentifier(runtimeType)
+      if groups[key] == nil {
+        groups[key] = (runtimeType, [index])
+        groupOrder.append(key)
+      } else {
+        groups[key]?.indices.append(index)
+      }
+    }
+    for key in groupOrder {
+      guard let group = groups[key] else { continue }
+      let subfields = collectSubfields(objectType: group.type, fieldNodes: fieldNodes)
+      let sources = group.indices.map { objects[$0] }
+      let objectPaths = group.indices.map { paths.path($0) }
+      let completed = executeFields(
+        objectType: group.type, sources: sources,
+        paths: objectPaths, fields: subfields)
+      for (position, index) in group.indices.enumerated() { results[index] = completed[position] }
+    }
+    return results
+  }
+
+  /// The object type of a value of `type` (checked against `isTypeOf` for object types).
+  private func objectType(of value: Any, type: GraphQLNamedType, info: ResolveInfo) throws
+    -> GraphQLNamedType
+  {
+    if type.kind == .object {
+      if let isTypeOf = type.isTypeOf, try !isTypeOf(value, context, info) {
+        throw GraphQLError(
+          message: "Expected value of type \"\(type.name)\" but got: \(Inspect.any(value)).")
+      }
+      return type
+    }
+    var typeName: String?
+    if let resolveType = type.resolveType {
+      typeName = try resolveType(value, context, info)
+    } else {
+      typeName = try defaultTypeName(of: value, abstractType: type, info: info)
+    }
+    guard let typeName else {
+      throw GraphQLError(
+        message:
+          "Abstract type \"\(type.name)\" must resolve to an Object type at runtime for field \"\(info.parentType.name).\(info.fieldName)\". Either the \"\(type.name)\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function."
+      )
+    }
+    guard let runtimeType = schema.type(named: typeName) else {
+      throw GraphQLError(
+        message:
+          "Abstract type \"\(type.name)\" was resolved to a type \"\(typeName)\" that does not exist inside the schema."
+      )
+    }
+    guard runtimeType.kind == .object else {
+      throw GraphQLError(
+        message: "Abstract type \"\(type.name)\" was resolved to a non-object type \"\(typeName)\"."
+      )
+    }
+    guard schema.isSubType(type, runtimeType) else {
+      throw GraphQLError(
+        message: "Runtime Object type \"\(typeName)\" is not a possible type for \"\(type.name)\".")
+    }
+    return runtimeType
+  }
+
+  /// graphql-js's `defaultTypeResolver`: `__typename` on the value, else `isTypeOf`.
+  private func defaultTypeName(of value: Any, abstractType: GraphQLNamedType, info: ResolveInfo)
+    throws -> String?
+  {
+    switch value {
+    case let named as any GraphQLTypeNamed: return named.graphQLTypeName
+    case let dictionary as [String: Any]:
+      if let name = dictionary["__typename"] as? String { return name }
+    case let json as JSONValue:
+      if let name = json["__typename"]?.stringValue { return name }
+    case let object as JSONObject:
+      if let name = object["__typename"]?.stringValue { return name }
+    default: break
+    }
+    for candidate in schema.possibleTypes(of: abstractType) {
+      if let isTypeOf = candidate.isTypeOf, try isTypeOf(value, context, info) {
+        return candidate.name
+      }
+    }
+    return nil
+  }
+}

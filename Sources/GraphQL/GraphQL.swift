@@ -1,1 +1,0 @@
-// The GraphQL module; see DESIGN.md.

@@ -1,0 +1,66 @@
+import Testing
+
+@testable import GraphQL
+
+/// The engine's JSON: ordered objects, JavaScript number text, and a parser that names the
+/// offset of bad input.
+@Suite struct JSONValueTests {
+  @Test func parsesInOrderWithIntegersAndDoubles() throws {
+    let value = try JSONParser.parse(
+      #" {"b": 1, "a": [true, null, -2.5e3, "x\u00e9\ud83d\ude00\n"], "c": {}} "#)
+    #expect(value.objectValue?.keys == ["b", "a", "c"])
+    #expect(value == ["b": 1, "a": [true, nil, -2500.0, "xé😀\n"], "c": [:]])
+    #expect(value.serialized() == #"{"b":1,"a":[true,null,-2500,"xé😀\n"],"c":{}}"#)
+  }
+
+  @Test(arguments: [
+    ("{\"a\": }", "Invalid JSON at offset 6: expected a value, found '}'."),
+    ("[1, 2", "Invalid JSON at offset 5: expected ',' or ']', found end of input."),
+    ("{\"a\" 1}", "Invalid JSON at offset 5: expected ':', found '1'."),
+    ("\"\\ud800\"", "Invalid JSON at offset 7: expected a low surrogate escape, found '\"'."),
+    ("01", "Invalid JSON at offset 1: expected end of input, found '1'."),
+    ("tru", "Invalid JSON at offset 3: expected 'true', found end of input."),
+    (
+      "\"a\u{01}\"",
+      "Invalid JSON at offset 2: expected an escaped control character, found byte 0x1."
+    ),
+    ("{} x", "Invalid JSON at offset 3: expected end of input, found 'x'."),
+  ])
+  func badJSONNamesTheOffset(text: String, message: String) {
+    #expect {
+      try JSONParser.parse(text)
+    } throws: { error in
+      (error as? GraphQLError)?.message == message
+    }
+  }
+
+  @Test func nestingIsLimited() {
+    let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+    #expect(throws: GraphQLError.self) { try JSONParser.parse(deep) }
+    let allowed = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+    #expect((try? JSONParser.parse(allowed)) == nil)
+    #expect((try? JSONParser.parse(allowed, maxDepth: 1000)) != nil)
+  }
+
+  @Test(arguments: [
+    (1.0, "1"), (-0.0, "0"), (0.5, "0.5"), (1e21, "1e+21"), (1e20, "100000000000000000000"),
+    (1.5e-7, "1.5e-7"), (0.000001, "0.000001"), (123456789.125, "123456789.125"),
+    (-1.2345678901234568e-300, "-1.2345678901234568e-300"), (Double.infinity, "null"),
+  ])
+  func numbersAreWrittenAsJavaScriptWritesThem(value: Double, text: String) {
+    #expect(JSONValue.double(value).serialized() == text)
+  }
+
+  @Test func integersAreWrittenWithoutLoss() {
+    let values: [Int] = [0, 7, -7, 10, -12, 1_234_567_890_123, Int.max, Int.min]
+    #expect(
+      JSONValue.list(values.map { .int($0) }).serialized() == "["
+        + values.map(String.init).joined(separator: ",") + "]")
+  }
+
+  @Test func stringsAreEscapedAsJSONStringifyEscapes() {
+    #expect(
+      JSONValue.string("a\"b\\c\u{08}\u{0C}\n\r\t\u{1F}é").serialized()
+        == #""a\"b\\c\b\f\n\r\t\u001fé""#)
+  }
+}
