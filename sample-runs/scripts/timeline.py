@@ -87,7 +87,9 @@ RUNS = [
              "stg_orders accepted_values warns, fct_orders accepted_values fails, "
              "models downstream of fct_orders are skipped"},
     {"job": 103, "at": "2026-03-05 12:00", "changes": ["add_fct_refunds"],
-     "note": "dbt test only: fct_orders accepted_values still fails"},
+     "note": "dbt test only: fct_orders accepted_values still fails, and relationships "
+             "fct_orders -> dim_customers fails because dim_customers was skipped last night "
+             "and is stale"},
     {"job": 201, "at": "2026-03-06 05:30", "changes": ["add_fct_refunds", "accept_lost_status"],
      "note": "staging: 'lost' accepted; Stripe loads resumed with amount_cents instead of amount: "
              "stg_payments errors, its downstream models are skipped"},
