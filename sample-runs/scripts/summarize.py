@@ -68,6 +68,31 @@ def main():
               f"| {record['status']} | {fresh} | {executed} | {record['note']} |")
 
     print()
+    print("| dbt-core / dbt-duckdb | manifest | run_results | sources | catalog | dropped by the overlay |")
+    print("|---|---|---|---|---|---|")
+    for path in sorted((SAMPLES / "versions").glob("*/run.json"), key=lambda p: load(p)["run_id"]):
+        record = load(path)
+        versions = {}
+        for step in record["steps"]:
+            for rel in step["artifacts"]:
+                meta = load(path.parent / rel)["metadata"]
+                kind, version = meta["dbt_schema_version"].rsplit("/", 2)[-2:]
+                versions[kind] = version.removesuffix(".json")
+        requirements = (SAMPLES / "requirements" / f"dbt-{record['dbt_version'].rsplit('.', 1)[0]}.txt")
+        duckdb = next((ln.split("==")[1] for ln in requirements.read_text().splitlines()
+                       if ln.startswith("dbt-duckdb==")), "?")
+        overlay = SAMPLES / "overlays" / record["dbt_version"].rsplit(".", 1)[0] / "overlay.txt"
+        dropped = []
+        if overlay.exists():
+            for ln in overlay.read_text().splitlines():
+                if ln.startswith("remove "):
+                    dropped.append("`" + ln.split()[-1].rsplit("/", 1)[-1] + "`")
+                elif ln.startswith("drop-lines "):
+                    dropped.append("`" + ln.split()[-1] + "`")
+        print(f"| {record['dbt_version']} / {duckdb} | {versions.get('manifest')} | {versions.get('run-results')} "
+              f"| {versions.get('sources')} | {versions.get('catalog')} | {', '.join(dropped) or 'nothing'} |")
+
+    print()
     total = 0
     for sub in ("runs", "versions"):
         size = sum(p.stat().st_size for p in (SAMPLES / sub).rglob("*") if p.is_file())
