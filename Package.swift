@@ -42,7 +42,7 @@ let package = Package(
     .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts"]),
     .testTarget(name: "MetadataStoreTests", dependencies: ["MetadataStore", "Artifacts", "SQLite"]),
     .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
-    .testTarget(name: "CLITests", dependencies: ["CLI"]),
+    .testTarget(name: "CLITests", dependencies: ["CLI", "SQLite"]),
   ],
   swiftLanguageModes: [.v6]
 )
