@@ -41,7 +41,10 @@ let package = Package(
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts"]),
     .testTarget(name: "MetadataStoreTests", dependencies: ["MetadataStore", "Artifacts", "SQLite"]),
-    .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
+    .testTarget(
+      name: "GraphQLTests", dependencies: ["GraphQL"],
+      // Golden files and fixtures are read through #filePath, not as bundle resources.
+      exclude: ["Golden", "Fixtures"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SQLite"]),
   ],
   swiftLanguageModes: [.v6]
