@@ -86,10 +86,11 @@ COLLECTIONS = ("nodes", "sources", "exposures", "metrics", "macros", "docs", "se
 def ingest(db_path, manifest_path, run_results_paths, catalog_path):
     fresh = not os.path.exists(db_path)
     db = sqlite3.connect(db_path, isolation_level=None)
+    # The same connection settings as Sources/SQLite/DatabasePool.swift (foreign keys are
+    # left off there too).
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
-    db.execute("PRAGMA cache_size = -65536")
-    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA cache_size = -8192")
     if fresh:
         db.executescript(schema_sql())
     with open(manifest_path, "rb") as f:

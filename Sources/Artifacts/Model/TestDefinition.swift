@@ -19,39 +19,3 @@ public struct TestDefinition: Sendable {
   /// (relationships tests depend on two nodes; the first is the tested one in dbt's order).
   public let testedNodeID: String?
 }
-
-/// A source table's freshness settings and loader.
-public struct SourceDefinition: Sendable {
-  /// `source_name`: the YAML source the table belongs to.
-  public let sourceName: String
-  public let sourceDescription: String?
-  /// `loader` ("Fivetran", "stitch", "").
-  public let loader: String?
-  /// `identifier`: the physical table name.
-  public let identifier: String?
-  /// `loaded_at_field` (top level, else `config.loaded_at_field` in 1.11+).
-  public let loadedAtField: String?
-  /// `loaded_at_query` (1.10+).
-  public let loadedAtQuery: String?
-  /// `freshness` (top level, else `config.freshness`); nil when not configured.
-  public let freshness: FreshnessCriteria?
-  /// `source_meta` as written.
-  public let sourceMeta: RawJSON?
-}
-
-/// A freshness threshold pair (FreshnessThreshold), in sources and in freshness results.
-public struct FreshnessCriteria: Sendable, Hashable {
-  public let warnAfter: FreshnessThreshold?
-  public let errorAfter: FreshnessThreshold?
-  /// `filter`: a SQL where clause, or nil.
-  public let filter: String?
-
-  /// True if neither threshold is set (dbt writes `{"count": null, "period": null}` for unset).
-  public var isEmpty: Bool { warnAfter == nil && errorAfter == nil }
-}
-
-/// `{count, period}`: period in minute, hour, day. Unset thresholds are read as nil.
-public struct FreshnessThreshold: Sendable, Hashable {
-  public let count: Int
-  public let period: String
-}
