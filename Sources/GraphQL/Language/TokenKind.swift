@@ -46,7 +46,8 @@ public enum TokenKind: String, Sendable, Hashable, CaseIterable {
   case string = "String"
   /// A block (`"""`) StringValue.
   case blockString = "BlockString"
-  /// A comment (`# ...`); only reported by ``Lexer`` when asked to keep comments.
+  /// A comment (`# ...`): an ignored token, so this lexer never returns it; the kind exists for
+  /// parity with graphql-js.
   case comment = "Comment"
 
   /// Whether the kind is a punctuator, which error messages quote (`"}"`).

@@ -20,7 +20,7 @@ struct SchemaBuilder {
     self.scalars = scalars
   }
 
-  private mutating func fail(_ message: String, _ nodes: [any Node]) {
+  mutating func fail(_ message: String, _ nodes: [any Node]) {
     errors.append(GraphQLError(message: message, nodes: nodes, source: source))
   }
 
@@ -377,47 +377,5 @@ struct SchemaBuilder {
     case .list(let list): return typeReference(list.type).map { .list($0) }
     case .nonNull(let nonNull): return typeReference(nonNull.type).map { .nonNull($0) }
     }
-  }
-
-  // MARK: - Directives
-
-  private var knownDirectives: [String: [DirectiveLocation]] {
-    var known: [String: [DirectiveLocation]] = [:]
-    for directive in GraphQLDirective.specified { known[directive.name] = directive.locations }
-    for case .directive(let node) in document.definitions {
-      known[node.name.value] = node.locations.compactMap { DirectiveLocation(rawValue: $0.value) }
-    }
-    return known
-  }
-
-  private mutating func validateDirectives(_ directives: [Directive], location: DirectiveLocation) {
-    guard !directives.isEmpty else { return }
-    let known = knownDirectives
-    for directive in directives {
-      let name = directive.name.value
-      guard let locations = known[name] else {
-        fail("Unknown directive \"@\(name)\".", [directive])
-        continue
-      }
-      if !locations.contains(location) {
-        fail("Directive \"@\(name)\" may not be used on \(location.rawValue).", [directive])
-      }
-    }
-  }
-
-  private func directiveArgument(_ directives: [Directive], _ name: String, _ argument: String)
-    -> JSONValue?
-  {
-    guard let directive = directives.first(where: { $0.name.value == name }) else { return nil }
-    guard let value = directive.arguments.first(where: { $0.name.value == argument })?.value else {
-      return nil
-    }
-    return ValueFromAST.untyped(value, variables: nil)
-  }
-
-  private func deprecationReason(_ directives: [Directive]) -> String? {
-    guard directives.contains(where: { $0.name.value == "deprecated" }) else { return nil }
-    return directiveArgument(directives, "deprecated", "reason")?.stringValue
-      ?? GraphQLDirective.defaultDeprecationReason
   }
 }

@@ -105,6 +105,18 @@ import Testing
     ),
     ("type Query { a: Int } extend enum Query { X }", #"Cannot extend non-enum type "Query"."#),
     ("type Query { a: Int } type Empty", "Type Empty must define one or more fields."),
+    (
+      "scalar Url @specifiedBy type Query { a: Url }",
+      #"Directive "@specifiedBy" argument "url" of type "String!" is required, but it was not provided."#
+    ),
+    (
+      "type Query { a: Int @deprecated @deprecated }",
+      #"The directive "@deprecated" can only be used once at this location."#
+    ),
+    (
+      "type Query { a: Int @deprecated(reasn: \"x\") }",
+      #"Unknown argument "reasn" on directive "@deprecated". Did you mean "reason"?"#
+    ),
   ])
   func invalidSchemasAreRejected(sdl: String, message: String) {
     do {
