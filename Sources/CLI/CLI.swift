@@ -26,15 +26,16 @@ public enum CLI {
       output.error("error: unknown command '\(name)'\n\n" + usage)
       return ExitCode.usage
     }
-    var rest = Arguments(Array(arguments.dropFirst()))
-    if rest.contains("--help") || rest.contains("-h") {
-      output.write(command.usage)
+    let given = Arguments(Array(arguments.dropFirst()))
+    if given.contains("--help") || given.contains("-h") {
+      output.write(command.usage(for: given))
       return ExitCode.success
     }
+    var rest = given
     do {
       return try command.run(&rest, output: output)
     } catch let error as UsageError {
-      output.error("error: \(error.message)\n\n\(command.usage)")
+      output.error("error: \(error.message)\n\n\(command.usage(for: given))")
       return ExitCode.usage
     } catch {
       output.error("error: \(error)\n")

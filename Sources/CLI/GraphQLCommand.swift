@@ -16,6 +16,15 @@ enum GraphQLCommand: Command {
     return text
   }
 
+  /// The named subcommand's usage, so `graphql format --help` shows `format`'s options.
+  static func usage(for arguments: Arguments) -> String {
+    var arguments = arguments
+    guard let name = arguments.positional(),
+      let command = subcommands.first(where: { $0.name == name })
+    else { return usage }
+    return command.usage
+  }
+
   static func run(_ arguments: inout Arguments, output: CommandOutput) throws -> Int32 {
     guard let name = arguments.positional() else { throw UsageError("missing subcommand") }
     guard let command = subcommands.first(where: { $0.name == name }) else {

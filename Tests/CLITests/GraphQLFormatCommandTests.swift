@@ -87,12 +87,18 @@ import Testing
     #expect(CLI.run(["graphql", "format", "--bogus"], output: option.output) == ExitCode.usage)
   }
 
-  @Test func helpDescribesTheCommand() {
-    // `--help` anywhere is answered by the dispatcher with the `graphql` help, which lists
-    // `format` (the dispatcher, not this command, decides that).
+  @Test func helpDescribesTheSubcommand() {
     let captured = CapturedOutput()
     #expect(CLI.run(["graphql", "format", "--help"], output: captured.output) == ExitCode.success)
-    #expect(captured.standardOutput.contains("format"))
+    #expect(captured.standardOutput == GraphQLFormatCommand.usage)
     #expect(GraphQLFormatCommand.usage.hasPrefix("usage: dbt-metadata graphql format [FILE|-]"))
+    // A usage error after the subcommand shows the subcommand's usage too.
+    let option = CapturedOutput()
+    #expect(CLI.run(["graphql", "format", "--bogus"], output: option.output) == ExitCode.usage)
+    #expect(option.standardError.hasSuffix(GraphQLFormatCommand.usage))
+    // Without a subcommand, the `graphql` help lists them.
+    let parent = CapturedOutput()
+    #expect(CLI.run(["graphql", "--help"], output: parent.output) == ExitCode.success)
+    #expect(parent.standardOutput == GraphQLCommand.usage)
   }
 }
