@@ -3,7 +3,8 @@
 ///
 /// See https://spec.graphql.org/September2025/#sec-Validation
 enum SpecifiedRules {
-  static let all: [any ValidationRule.Type] = [
+  // An immutable list of metatypes: nothing to race on.
+  nonisolated(unsafe) static let all: [any ValidationRule.Type] = [
     ExecutableDefinitionsRule.self,
     UniqueOperationNamesRule.self,
     LoneAnonymousOperationRule.self,
