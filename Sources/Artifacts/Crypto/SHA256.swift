@@ -41,8 +41,8 @@ public struct SHA256: Sendable {
     Array(bytes).withUnsafeBytes { context.update($0) }
   }
 
-  /// Pads the message and returns the 32-byte digest. The hasher is spent afterwards:
-  /// start a new one (or finalize a copy) to hash more.
+  /// Pads the message and returns the 32-byte digest. The hasher then starts over: what
+  /// is added next begins a new message.
   public mutating func finalize() -> [UInt8] {
     if !isKnownUniquelyReferenced(&context) {
       context = context.copy()
@@ -131,7 +131,9 @@ private final class DigestContext: @unchecked Sendable {
     let status = digest.withUnsafeMutableBufferPointer {
       EVP_DigestFinal_ex(context, $0.baseAddress, &length)
     }
-    guard status == 1, length == 32 else {
+    guard status == 1, length == 32,
+      EVP_DigestInit_ex(context, DigestContext.algorithm, nil) == 1
+    else {
       preconditionFailure("libcrypto: EVP_DigestFinal_ex failed")
     }
     return digest
