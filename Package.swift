@@ -24,7 +24,7 @@ let package = Package(
 
     // Storage and artifacts.
     .target(name: "SQLite", dependencies: ["CSQLite"]),
-    .target(name: "Artifacts"),
+    .target(name: "Artifacts", dependencies: ["CCrypto"]),
     .target(name: "MetadataStore", dependencies: ["SQLite", "Artifacts"]),
 
     // The GraphQL engine (knows nothing of dbt).

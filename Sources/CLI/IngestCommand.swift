@@ -76,23 +76,11 @@ enum IngestCommand: Command {
     }
     if let runID, runID <= 0 { throw UsageError("--run-id must be positive, found \(runID)") }
 
+    let read = try readAll(files)
     var request = IngestRequest(
       accountID: accountID, projectID: projectID, environmentID: environmentID, jobID: jobID,
-      manifest: try files.manifest.map {
-        try read($0, as: .manifest) { if case .manifest(let value) = $0 { value } else { nil } }
-      },
-      runResults: try files.runResults.map {
-        try read($0, as: .runResults) {
-          if case .runResults(let value) = $0 { value } else { nil }
-        }
-      },
-      sources: try files.sources.map {
-        try read($0, as: .sources) { if case .sources(let value) = $0 { value } else { nil } }
-      },
-      catalog: try files.catalog.map {
-        try read($0, as: .catalog) { if case .catalog(let value) = $0 { value } else { nil } }
-      },
-      runID: runID)
+      manifest: read.manifest, runResults: read.runResults, sources: read.sources,
+      catalog: read.catalog, runID: runID)
     request.jobName = jobName
     request.environmentName = environmentName
 
@@ -128,17 +116,6 @@ enum IngestCommand: Command {
       )
     }
     return files
-  }
-
-  /// Reads one file and checks that it is of the kind its option names.
-  static func read<Value>(
-    _ path: String, as kind: ArtifactKind, _ extract: (Artifact) -> Value?
-  ) throws -> NamedArtifact<Value> {
-    let artifact = try ArtifactReader.read(file: path, expecting: kind)
-    guard let value = extract(artifact) else {
-      throw IngestFailure(message: "\(path): expected a \(kind.displayName)")
-    }
-    return NamedArtifact(file: path, value: value)
   }
 
   // MARK: - Output

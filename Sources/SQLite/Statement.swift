@@ -96,6 +96,11 @@ public final class Statement {
   }
 
   /// Binds an optional value of any supported type; `nil` binds NULL.
+  ///
+  /// Inlinable so callers in other modules get a specialized copy: the ingester binds
+  /// hundreds of thousands of values, and the unspecialized generic path looked up type
+  /// metadata for each.
+  @inlinable
   public func bind<Value: SQLiteValueConvertible>(_ value: Value?, at index: Int32) throws {
     try bind(value?.sqliteValue ?? .null, at: index)
   }

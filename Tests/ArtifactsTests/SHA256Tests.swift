@@ -41,6 +41,26 @@ import Testing
     #expect(SHA256.hexDigest(of: [UInt8](repeating: UInt8(ascii: "a"), count: length)) == digest)
   }
 
+  /// After `finalize()` the hasher starts a new message; a copy taken before keeps the
+  /// old state (value semantics).
+  @Test func finalizeStartsOverAndCopiesAreIndependent() {
+    var hasher = SHA256()
+    hasher.update(Array("ab".utf8))
+    var copy = hasher
+    hasher.update(Array("c".utf8))
+    #expect(
+      SHA256.hex(hasher.finalize())
+        == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(
+      SHA256.hex(hasher.finalize())
+        == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    hasher.update(Array("abc".utf8))
+    #expect(
+      SHA256.hex(hasher.finalize())
+        == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(SHA256.hex(copy.finalize()) == SHA256.hexDigest(of: Array("ab".utf8)))
+  }
+
   @Test func incrementalUpdatesMatchOneShot() {
     let message = Array((0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
     let expected = SHA256.hexDigest(of: message)

@@ -199,6 +199,21 @@ import Testing
       in: directory, exact: false)
   }
 
+  /// Files are read at the same time, but the error is the first bad file's in the order
+  /// manifest, run_results, sources, catalog (what a one-by-one read reports).
+  @Test func twoBadFilesReportTheFirstInOrder() throws {
+    let directory = try ScratchDirectory()
+    let badManifest = directory.file("manifest.json")
+    try Data("{\"metadata\": [".utf8).write(to: URL(fileURLWithPath: badManifest))
+    let badCatalog = directory.file("catalog.json")
+    try Data("not json".utf8).write(to: URL(fileURLWithPath: badCatalog))
+    let result = Self.ingest(
+      directory.database, ["--manifest", badManifest, "--catalog", badCatalog])
+    #expect(result.code == 1)
+    #expect(result.err.hasPrefix("error: \(badManifest): "))
+    #expect(!result.err.contains(badCatalog))
+  }
+
   @Test func aTruncatedFileIsRefused() throws {
     let directory = try ScratchDirectory()
     let truncated = directory.file("manifest.json")

@@ -139,6 +139,39 @@ import Testing
     #expect(all.filter { !$0.executesNode }.map(\.step) == ["generate", "generate"])
   }
 
+  /// A model whose SQL goes back to an older version (in a manifest that differs from
+  /// every earlier one) reuses that version's definition row: the insert conflicts on
+  /// `(node_id, content_hash)` and the stored id is looked up.
+  @Test func aRevertedModelReusesItsOlderDefinition() throws {
+    let database = try TemporaryDatabase()
+    let store = try database.open()
+    let first = try store.ingest(P(run: 1).request())
+    #expect(first.newDefinitions == 3)
+    let changed = try store.ingest(P(run: 2, modelVersion: 1).request())
+    #expect(changed.newDefinitions == 1)
+    let reverted = try store.ingest(P(run: 3, modelVersion: 0, extraModels: 1).request())
+    #expect(reverted.newDefinitions == 1)  // only model.shop.extra_0
+    #expect(!reverted.reusedManifestVersion)
+    #expect(try database.count("definition") == 5)
+    #expect(try database.count("manifest_version") == 3)
+    let definitionOf = """
+      SELECT manifest_member.definition_id FROM run
+      JOIN manifest_member ON manifest_member.manifest_version_id = run.manifest_version_id
+      JOIN definition ON definition.id = manifest_member.definition_id
+      JOIN node ON node.id = definition.node_id
+      WHERE run.id = ? AND node.unique_id = ?
+      """
+    let original = try database.count(definitionOf, [.integer(Int64(first.runID)), .text(P.model)])
+    let edited = try database.count(definitionOf, [.integer(Int64(changed.runID)), .text(P.model)])
+    let restored = try database.count(
+      definitionOf, [.integer(Int64(reverted.runID)), .text(P.model)])
+    #expect(original != 0)
+    #expect(edited != original)
+    #expect(restored == original)
+    // Lineage edges were stored once per definition, not again for the reverted one.
+    #expect(try database.count("lineage_edge") == 4)
+  }
+
   @Test func aHundredRunsOfAnUnchangedProjectShareTheirDefinitions() throws {
     let database = try TemporaryDatabase()
     let store = try database.open()

@@ -82,18 +82,13 @@ extension Ingester {
 
   /// The id of the node's definition with this content, inserting it (and its lineage
   /// edges) when new.
+  ///
+  /// Inserts first and looks the row up only when the insert conflicts: definitions not in
+  /// the previous manifest version are nearly always new (on a fresh project, all of
+  /// them), so a lookup before every insert would mostly find nothing.
   private mutating func findOrInsertDefinition(_ node: ManifestNode, nodeID: Int64) throws
     -> Int64
   {
-    let find = try db.cachedStatement(
-      "SELECT id FROM definition WHERE node_id = ? AND content_hash = ?")
-    try find.bind(nodeID, at: 1)
-    try find.bind(node.contentHash, at: 2)
-    if try find.step() {
-      let id = find.int64(at: 0)
-      find.reset()
-      return id
-    }
     let insert = try db.cachedStatement(
       """
       INSERT INTO definition(node_id, content_hash, resource_type, name, package_name, path,
@@ -104,6 +99,7 @@ extension Ingester {
         freshness_error_count, freshness_error_period, freshness_filter, json)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
         ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT(node_id, content_hash) DO NOTHING
       """)
     var index: Int32 = 0
     func bind<Value: SQLiteValueConvertible>(_ value: Value?) throws {
@@ -150,10 +146,30 @@ extension Ingester {
     index += 1
     try insert.bind(utf8: node.json.bytes, at: index)
     try insert.execute()
+    guard db.changes == 1 else {
+      return try existingDefinition(nodeID: nodeID, contentHash: node.contentHash)
+    }
     let definitionID = db.lastInsertedRowID
     summary.newDefinitions += 1
     try insertLineage(of: node, definitionID: definitionID)
     return definitionID
+  }
+
+  /// The id of the stored definition of `nodeID` with `contentHash` (one that an insert
+  /// conflicted with: an older version's content came back).
+  private func existingDefinition(nodeID: Int64, contentHash: String) throws -> Int64 {
+    let find = try db.cachedStatement(
+      "SELECT id FROM definition WHERE node_id = ? AND content_hash = ?")
+    try find.bind(nodeID, at: 1)
+    try find.bind(contentHash, at: 2)
+    defer { find.reset() }
+    guard try find.step() else {
+      throw StoreError(
+        .invalidInput(
+          "definition of node \(nodeID) with content hash \(contentHash) conflicted on insert but was not found"
+        ))
+    }
+    return find.int64(at: 0)
   }
 
   /// Parent edges of a new definition: `parent_map[unique_id]` (which covers every kind),

@@ -1,0 +1,76 @@
+import Artifacts
+import Dispatch
+import Foundation
+import MetadataStore
+
+extension IngestCommand {
+  /// Reads every file of `files` at the same time, each expected to be of its kind.
+  ///
+  /// Why: run_results, sources and catalog files are parsed while the manifest is (its scan
+  /// is sequential), which shortens an ingest's wall time; the work per file is the same.
+  /// A failure is reported for the first bad file in the order manifest, run_results,
+  /// sources, catalog: the error a one-by-one read would give.
+  static func readAll(_ files: Files) throws -> ReadFiles {
+    var jobs: [(path: String, kind: ArtifactKind)] = []
+    if let manifest = files.manifest { jobs.append((manifest, .manifest)) }
+    jobs += files.runResults.map { ($0, .runResults) }
+    if let sources = files.sources { jobs.append((sources, .sources)) }
+    if let catalog = files.catalog { jobs.append((catalog, .catalog)) }
+
+    let slots = ReadSlots(count: jobs.count)
+    let jobList = jobs
+    DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+      let job = jobList[index]
+      slots.store(
+        Result { try ArtifactReader.read(file: job.path, expecting: job.kind) }, at: index)
+    }
+
+    var read = ReadFiles()
+    for (job, result) in zip(jobs, slots.results) {
+      let artifact = try result.get()
+      switch (job.kind, artifact) {
+      case (.manifest, .manifest(let value)):
+        read.manifest = NamedArtifact(file: job.path, value: value)
+      case (.runResults, .runResults(let value)):
+        read.runResults.append(NamedArtifact(file: job.path, value: value))
+      case (.sources, .sources(let value)):
+        read.sources = NamedArtifact(file: job.path, value: value)
+      case (.catalog, .catalog(let value)):
+        read.catalog = NamedArtifact(file: job.path, value: value)
+      default:
+        throw IngestFailure(message: "\(job.path): expected a \(job.kind.displayName)")
+      }
+    }
+    return read
+  }
+
+  /// The artifacts read from ``Files``.
+  struct ReadFiles {
+    var manifest: NamedArtifact<Manifest>?
+    var runResults: [NamedArtifact<RunResults>] = []
+    var sources: NamedArtifact<SourceFreshness>?
+    var catalog: NamedArtifact<Catalog>?
+  }
+}
+
+/// One result slot per file, filled by the reading threads (each its own slot, under a
+/// lock) and read after all of them finished.
+private final class ReadSlots: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [Result<Artifact, any Error>?]
+
+  init(count: Int) {
+    slots = Array(repeating: nil, count: count)
+  }
+
+  func store(_ result: Result<Artifact, any Error>, at index: Int) {
+    lock.withLock { slots[index] = result }
+  }
+
+  /// The results in file order (every slot is filled once `concurrentPerform` returned).
+  var results: [Result<Artifact, any Error>] {
+    lock.withLock {
+      slots.map { $0 ?? .failure(IngestFailure(message: "a file was not read")) }
+    }
+  }
+}
