@@ -28,28 +28,44 @@ extension IngestCommand {
     var read = ReadFiles()
     for (job, result) in zip(jobs, slots.results) {
       let artifact = try result.get()
-      switch (job.kind, artifact) {
-      case (.manifest, .manifest(let value)):
-        read.manifest = NamedArtifact(file: job.path, value: value)
-      case (.runResults, .runResults(let value)):
-        read.runResults.append(NamedArtifact(file: job.path, value: value))
-      case (.sources, .sources(let value)):
-        read.sources = NamedArtifact(file: job.path, value: value)
-      case (.catalog, .catalog(let value)):
-        read.catalog = NamedArtifact(file: job.path, value: value)
-      default:
+      guard artifact.kind == job.kind else {
         throw IngestFailure(message: "\(job.path): expected a \(job.kind.displayName)")
       }
+      try read.add(artifact, file: job.path)
     }
     return read
   }
 
-  /// The artifacts read from ``Files``.
+  /// The artifacts of one run, by kind: what an ``IngestRequest`` takes.
   struct ReadFiles {
     var manifest: NamedArtifact<Manifest>?
     var runResults: [NamedArtifact<RunResults>] = []
     var sources: NamedArtifact<SourceFreshness>?
     var catalog: NamedArtifact<Catalog>?
+
+    /// Puts an artifact in the slot of its kind; a run has one manifest, sources and
+    /// catalog at most, so a second one is an error naming both files.
+    mutating func add(_ artifact: Artifact, file: String) throws {
+      func vacant(_ taken: String?) throws {
+        if let taken {
+          throw IngestFailure(
+            message: "a second \(artifact.kind.displayName) for one run: \(file) after \(taken)")
+        }
+      }
+      switch artifact {
+      case .manifest(let value):
+        try vacant(manifest?.file)
+        manifest = NamedArtifact(file: file, value: value)
+      case .runResults(let value):
+        runResults.append(NamedArtifact(file: file, value: value))
+      case .sources(let value):
+        try vacant(sources?.file)
+        sources = NamedArtifact(file: file, value: value)
+      case .catalog(let value):
+        try vacant(catalog?.file)
+        catalog = NamedArtifact(file: file, value: value)
+      }
+    }
   }
 }
 

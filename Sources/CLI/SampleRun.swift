@@ -83,32 +83,16 @@ struct SampleRun {
   /// Reads every artifact (the reader decides each file's kind from its content) into an
   /// ingest request. A run with two manifests, sources or catalogs is refused.
   func request() throws -> IngestRequest {
+    var read = IngestCommand.ReadFiles()
+    for path in artifacts {
+      try read.add(ArtifactReader.read(file: path), file: path)
+    }
     var request = IngestRequest(
       accountID: accountID, projectID: projectID, environmentID: environmentID, jobID: jobID,
-      manifest: nil, runID: runID)
+      manifest: read.manifest, runResults: read.runResults, sources: read.sources,
+      catalog: read.catalog, runID: runID)
     request.environmentName = environmentName
     request.jobName = jobName
-    func once<Value>(_ slot: NamedArtifact<Value>?, _ path: String) throws {
-      if let slot {
-        throw IngestFailure(
-          message: "\(folder)/run.json lists two \(Value.self) files: \(slot.file) and \(path)")
-      }
-    }
-    for path in artifacts {
-      switch try ArtifactReader.read(file: path) {
-      case .manifest(let value):
-        try once(request.manifest, path)
-        request.manifest = NamedArtifact(file: path, value: value)
-      case .runResults(let value):
-        request.runResults.append(NamedArtifact(file: path, value: value))
-      case .sources(let value):
-        try once(request.sources, path)
-        request.sources = NamedArtifact(file: path, value: value)
-      case .catalog(let value):
-        try once(request.catalog, path)
-        request.catalog = NamedArtifact(file: path, value: value)
-      }
-    }
     return request
   }
 }

@@ -99,6 +99,21 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: directory.database))
   }
 
+  @Test func aRunListingTwoCatalogsIsRefused() throws {
+    let directory = try ScratchDirectory()
+    let root = try Self.brokenCopy(of: "runs/101/001", in: directory) { object in
+      var steps = object["steps"] as? [[String: Any]] ?? []
+      steps[0]["artifacts"] = ["03-docs-generate/catalog.json"]
+      object["steps"] = steps
+    }
+    let result = Self.demo(["--db", directory.database, "--samples", root])
+    let catalog = "\(root)/runs/101/001/03-docs-generate/catalog.json"
+    #expect(result.code == 1)
+    #expect(
+      result.err == "error: a second catalog for one run: \(catalog) after \(catalog)\n")
+    #expect(!FileManager.default.fileExists(atPath: directory.database))
+  }
+
   @Test func anEmptySamplesFolderIsAFailure() throws {
     let directory = try ScratchDirectory()
     let empty = directory.file("empty")
