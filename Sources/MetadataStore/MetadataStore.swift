@@ -33,7 +33,7 @@ public final class MetadataStore: Sendable {
       try MetadataStore.checkOwnership(path: path)
     }
     do {
-      pool = try DatabasePool(path: path)
+      pool = try DatabasePool(path: path, pageSize: Schema.pageSize)
     } catch let error as SQLiteError where ResultCode.notADatabase ~= error.code {
       throw StoreError(.notADatabase(path: path))
     } catch let error as SQLiteError {

@@ -36,13 +36,21 @@ public final class DatabasePool: @unchecked Sendable {
   ///   - path: the database file; must be a file, not `":memory:"`.
   ///   - maximumReaderCount: the size of the reader pool.
   ///   - busyTimeout: milliseconds a connection waits for a lock.
+  ///   - pageSize: the page size in bytes (a power of two, 512-65536) of a database this
+  ///     call creates. SQLite fixes the page size when the first table is written and WAL
+  ///     mode cannot change it later, so it is set here, before WAL is enabled; an existing
+  ///     database keeps its own. `nil` keeps SQLite's default (4096).
+  ///     <https://www.sqlite.org/pragma.html#pragma_page_size>
   /// - Throws: ``SQLiteError`` when the file cannot be opened or is not a database.
-  public init(path: String, maximumReaderCount: Int = 4, busyTimeout: Int32 = 5_000) throws {
+  public init(
+    path: String, maximumReaderCount: Int = 4, busyTimeout: Int32 = 5_000, pageSize: Int? = nil
+  ) throws {
     self.path = path
     self.maximumReaderCount = max(1, maximumReaderCount)
     self.busyTimeout = busyTimeout
     let writer = try Connection(path: path, mode: .readWriteCreate, busyTimeout: busyTimeout)
     try writer.checkIsDatabase()
+    if let pageSize { try writer.execute("PRAGMA page_size = \(pageSize)") }
     try writer.enableWriteAheadLog()
     // WAL with synchronous=NORMAL: durable at checkpoints, consistent always; commits do
     // not fsync (https://www.sqlite.org/pragma.html#pragma_synchronous). An 8 MiB page

@@ -270,6 +270,7 @@ import Testing
     let connection = try Connection(path: database.path, mode: .readOnly)
     #expect(try connection.applicationID() == Schema.applicationID)
     #expect(try connection.scalarString("PRAGMA journal_mode") == "wal")
+    #expect(try connection.scalarInt("PRAGMA page_size") == Int64(Schema.pageSize))
     // Reopening an existing store works and changes nothing.
     let before = try database.dump()
     _ = try database.open()

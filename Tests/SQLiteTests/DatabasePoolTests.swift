@@ -48,6 +48,21 @@ import Testing
     #expect(mode == "wal")
   }
 
+  @Test func aNewDatabaseTakesThePageSizeAndAnExistingOneKeepsItsOwn() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.path("pool.sqlite")
+    do {
+      let pool = try DatabasePool(path: path, pageSize: 16384)
+      try pool.write { db in try db.execute("CREATE TABLE t(id INTEGER PRIMARY KEY)") }
+      #expect(try pool.read { try $0.scalarInt("PRAGMA page_size") } == 16384)
+    }
+    let reopened = try DatabasePool(path: path, pageSize: 8192)
+    #expect(try reopened.read { try $0.scalarInt("PRAGMA page_size") } == 16384)
+    let defaulted = try DatabasePool(path: directory.path("default.sqlite"))
+    try defaulted.write { db in try db.execute("CREATE TABLE t(id INTEGER PRIMARY KEY)") }
+    #expect(try defaulted.read { try $0.scalarInt("PRAGMA page_size") } == 4096)
+  }
+
   @Test func concurrentReadersShareThePool() async throws {
     let directory = try TemporaryDirectory()
     let pool = try DatabasePool(path: directory.path("pool.sqlite"), maximumReaderCount: 2)

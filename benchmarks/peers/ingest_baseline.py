@@ -37,6 +37,14 @@ def schema_sql():
     return match.group(1)
 
 
+def schema_page_size():
+    text = open(os.path.join(REPO, "Sources/MetadataStore/Schema.swift")).read()
+    match = re.search(r"static let pageSize = (\d+)", text)
+    if not match:
+        sys.exit("cannot find the page size in Schema.swift")
+    return int(match.group(1))
+
+
 def canonical(value):
     if isinstance(value, dict):
         return {k: canonical(v) for k, v in value.items()}
@@ -86,8 +94,9 @@ COLLECTIONS = ("nodes", "sources", "exposures", "metrics", "macros", "docs", "se
 def ingest(db_path, manifest_path, run_results_paths, catalog_path):
     fresh = not os.path.exists(db_path)
     db = sqlite3.connect(db_path, isolation_level=None)
-    # The same connection settings as Sources/SQLite/DatabasePool.swift (foreign keys are
-    # left off there too).
+    # The same connection settings as Sources/SQLite/DatabasePool.swift and the page size of
+    # Sources/MetadataStore/Schema.swift (foreign keys are left off there too).
+    db.execute(f"PRAGMA page_size = {schema_page_size()}")  # before WAL, as the store does
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA cache_size = -8192")
