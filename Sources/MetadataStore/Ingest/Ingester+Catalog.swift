@@ -11,18 +11,8 @@ extension Ingester {
       runID: runID, header: catalog.header, file: file.file, step: nil, executesNodes: true,
       invocationCommand: nil, elapsedTime: nil, args: nil)
     let generatedAt = orderingTime(catalog.header)
-    let insert = try db.cachedStatement(
-      """
-      INSERT INTO catalog_entry(run_id, artifact_id, environment_id, node_id, column_set_id,
-        table_type, database_name, schema_name, table_name, comment, owner, row_count, bytes,
-        generated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      """)
-    let stat = try db.cachedStatement(
-      """
-      INSERT INTO catalog_stat(catalog_entry_id, stat_id, label, value, include, description)
-      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-      """)
+    let insert = statements.insertCatalogEntry
+    let stat = statements.insertCatalogStat
     // The project's column lists, loaded once (they grow only with schema changes).
     var columnSets = Dictionary(
       try db.query(
@@ -87,11 +77,7 @@ extension Ingester {
       "INSERT INTO catalog_column_set(project_id, fingerprint, column_count) VALUES (?, ?, ?)",
       [.integer(projectID), .text(key), .integer(Int64(columns.count))])
     let id = db.lastInsertedRowID
-    let insert = try db.cachedStatement(
-      """
-      INSERT INTO catalog_column(column_set_id, position, name, type, column_index, comment)
-      VALUES (?, ?, ?, ?, ?, ?)
-      """)
+    let insert = statements.insertCatalogColumn
     for (position, column) in columns.enumerated() {
       insert.reset()
       try insert.bind(id, at: 1)

@@ -22,11 +22,7 @@ extension Ingester {
       "INSERT INTO manifest_version(project_id, fingerprint, node_count) VALUES (?, ?, ?)",
       [.integer(projectID), .text(fingerprint), .integer(Int64(nodes.count))])
     let versionID = db.lastInsertedRowID
-    let member = try db.cachedStatement(
-      """
-      INSERT INTO manifest_member(manifest_version_id, resource_type, definition_id)
-      VALUES (?, ?, ?) ON CONFLICT DO NOTHING
-      """)
+    let member = statements.insertMember
     for node in nodes {
       let nodeID = try nodeID(node.uniqueID, resourceType: node.resourceType.rawValue)
       let definitionID: Int64
@@ -47,11 +43,16 @@ extension Ingester {
   /// The key of the manifest's set of definitions: its sorted `(unique_id, content_hash)`
   /// pairs.
   static func manifestFingerprint(_ nodes: [ManifestNode]) -> String {
-    let pairs = nodes.map { ($0.uniqueID, $0.contentHash) }.sorted { $0 < $1 }
+    // Sorting indices moves integers, not (String, String) pairs that would each be
+    // retained and released on every move.
+    let order = nodes.indices.sorted { a, b in
+      let (left, right) = (nodes[a].uniqueID, nodes[b].uniqueID)
+      return left != right ? left < right : nodes[a].contentHash < nodes[b].contentHash
+    }
     var fingerprint = Fingerprint()
-    for (uniqueID, contentHash) in pairs {
-      fingerprint.combine(uniqueID)
-      fingerprint.combine(contentHash)
+    for index in order {
+      fingerprint.combine(nodes[index].uniqueID)
+      fingerprint.combine(nodes[index].contentHash)
     }
     return fingerprint.hexDigest
   }
@@ -89,18 +90,8 @@ extension Ingester {
   private mutating func findOrInsertDefinition(_ node: ManifestNode, nodeID: Int64) throws
     -> Int64
   {
-    let insert = try db.cachedStatement(
-      """
-      INSERT INTO definition(node_id, content_hash, resource_type, name, package_name, path,
-        original_file_path, database_name, schema_name, alias, relation_name, description,
-        materialized, language, access, group_name, version, fqn, tags, meta, test_name,
-        test_namespace, test_column_name, tested_unique_id, severity, source_name, identifier,
-        loader, loaded_at_field, freshness_warn_count, freshness_warn_period,
-        freshness_error_count, freshness_error_period, freshness_filter, json)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-        ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT(node_id, content_hash) DO NOTHING
-      """)
+    let insert = statements.insertDefinition
+    insert.reset()
     var index: Int32 = 0
     func bind<Value: SQLiteValueConvertible>(_ value: Value?) throws {
       index += 1
@@ -177,9 +168,7 @@ extension Ingester {
   private mutating func insertLineage(of node: ManifestNode, definitionID: Int64) throws {
     let parents = request.manifest?.value.parentMap?[node.uniqueID] ?? node.dependsOn.nodes
     guard !parents.isEmpty else { return }
-    let edge = try db.cachedStatement(
-      "INSERT INTO lineage_edge(definition_id, parent_node_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
-    )
+    let edge = statements.insertEdge
     for parent in parents {
       let parentID = try nodeID(parent)
       edge.reset()

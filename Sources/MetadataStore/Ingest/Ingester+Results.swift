@@ -18,14 +18,7 @@ extension Ingester {
       executesNodes: executes, invocationCommand: results.invocationCommand,
       elapsedTime: results.elapsedTime, args: results.args)
     let generatedAt = orderingTime(results.header)
-    let insert = try db.cachedStatement(
-      """
-      INSERT INTO execution(run_id, artifact_id, environment_id, node_id, executes_node,
-        status, message, failures, thread_id, execution_time, compile_started_at,
-        compile_completed_at, execute_started_at, execute_completed_at, adapter_response,
-        generated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      """)
+    let insert = statements.insertExecution
     for result in results.results {
       if !manifestIDs.contains(result.uniqueID) { danglingResults.append(result.uniqueID) }
       let nodeID = try nodeID(result.uniqueID)
@@ -72,14 +65,7 @@ extension Ingester {
       executesNodes: true, invocationCommand: nil, elapsedTime: freshness.elapsedTime,
       args: nil)
     let generatedAt = orderingTime(freshness.header)
-    let insert = try db.cachedStatement(
-      """
-      INSERT INTO freshness_result(run_id, artifact_id, environment_id, node_id, status,
-        max_loaded_at, snapshotted_at, max_loaded_at_time_ago_in_s, error, warn_after_count,
-        warn_after_period, error_after_count, error_after_period, filter, thread_id,
-        execution_time, execute_started_at, execute_completed_at, generated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      """)
+    let insert = statements.insertFreshness
     for result in freshness.results {
       if !manifestIDs.contains(result.uniqueID) { danglingFreshness.append(result.uniqueID) }
       let nodeID = try nodeID(result.uniqueID)
@@ -119,7 +105,8 @@ extension Ingester {
   func advanceAppliedState(_ column: AppliedColumn, nodeID: Int64, rowID: Int64, at time: String)
     throws
   {
-    let statement = try db.cachedStatement(column.upsertSQL)
+    let statement = statements.advance(column)
+    statement.reset()
     try statement.bind(environmentID, at: 1)
     try statement.bind(nodeID, at: 2)
     try statement.bind(rowID, at: 3)

@@ -11,6 +11,8 @@ import SQLite
 struct Ingester {
   let db: Connection
   let request: IngestRequest
+  /// The per-row statements, prepared once.
+  let statements: IngestStatements
   /// Unique ids in this run's manifest (for dangling-id warnings).
   let manifestIDs: Set<String>
   /// unique_id -> node id for the project, filled on demand.
@@ -21,20 +23,24 @@ struct Ingester {
   var danglingFreshness: [String] = []
   var danglingCatalog: [String] = []
 
-  init(db: Connection, request: IngestRequest) {
+  init(db: Connection, request: IngestRequest) throws {
     self.db = db
     self.request = request
+    self.statements = try IngestStatements(db)
     var ids = Set<String>()
     let nodes = request.manifest?.value.nodes ?? []
     ids.reserveCapacity(nodes.count)
-    var counts: [String: Int] = [:]
-    for node in nodes {
-      ids.insert(node.uniqueID)
-      counts[node.resourceType.rawValue, default: 0] += 1
+    var counts: [ResourceType: Int] = [:]
+    // By index: `for node in nodes` would copy (retain and release) every field of each node.
+    for index in nodes.indices {
+      ids.insert(nodes[index].uniqueID)
+      counts[nodes[index].resourceType, default: 0] += 1
     }
     self.manifestIDs = ids
     self.summary = IngestSummary(
-      runID: 0, outcome: .created, nodesByType: counts, newDefinitions: 0,
+      runID: 0, outcome: .created,
+      nodesByType: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }),
+      newDefinitions: 0,
       reusedManifestVersion: true, executionsByStatus: [:], nonExecutingResults: 0,
       freshnessByStatus: [:], catalogTables: 0, catalogColumns: 0, warnings: [])
   }
@@ -281,8 +287,8 @@ struct Ingester {
   /// manifest does not define it).
   mutating func nodeID(_ uniqueID: String, resourceType: String? = nil) throws -> Int64 {
     if let id = nodeIDs[uniqueID] { return id }
-    let statement = try db.cachedStatement(
-      "INSERT INTO node(project_id, unique_id, resource_type) VALUES (?, ?, ?)")
+    let statement = statements.insertNode
+    statement.reset()
     try statement.bind(projectID, at: 1)
     try statement.bind(uniqueID, at: 2)
     try statement.bind(resourceType ?? String(uniqueID.prefix { $0 != "." }), at: 3)

@@ -13,7 +13,7 @@ extension MetadataStore {
   public func ingest(_ request: IngestRequest) throws -> IngestSummary {
     try wrapping {
       try pool.write { db in
-        var ingester = Ingester(db: db, request: request)
+        var ingester = try Ingester(db: db, request: request)
         return try ingester.ingest()
       }
     }
