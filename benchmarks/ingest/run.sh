@@ -25,7 +25,10 @@ if [[ -z "${BIN:-}" ]]; then
   echo "building dbt-metadata (release) from a snapshot of HEAD..." >&2
   rm -rf "$WORK/src" && mkdir -p "$WORK/src"
   git archive --format=tar HEAD | tar -x -C "$WORK/src"
-  swift build -c release --package-path "$WORK/src" --scratch-path "$WORK/swift" --product dbt-metadata >&2
+  # --static-swift-stdlib: the binary one ships (the Swift runtime and Foundation linked
+  # in: no toolchain libraries needed on the host, and no dynamic binding of them at start).
+  swift build -c release --static-swift-stdlib --package-path "$WORK/src" --scratch-path "$WORK/swift" \
+    --product dbt-metadata >&2
   BIN=$WORK/swift/release/dbt-metadata
 fi
 
