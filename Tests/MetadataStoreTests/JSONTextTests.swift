@@ -37,4 +37,20 @@ import Testing
     #expect(digest(["x"]) == digest(["x"]))
     #expect(digest([]).count == 64)
   }
+
+  /// Stored manifest versions and column lists are keyed by these digests, so the encoding
+  /// must never change: pinned to SHA-256 values computed with Python's hashlib over the
+  /// documented encoding (u32 little-endian length prefixes, a presence byte for optionals).
+  @Test func fingerprintDigestsArePinned() {
+    var optionals = Fingerprint()
+    optionals.combine("ab" as String?)
+    optionals.combine(nil as String?)
+    optionals.combine("c" as String?)
+    #expect(
+      optionals.hexDigest == "1a45cb292c7d5ba01aefbf7a7261a757c4fbbffb13d12853c725635503614bac")
+    var pairs = Fingerprint()
+    pairs.combine("model.a.b1")
+    pairs.combine("abc")
+    #expect(pairs.hexDigest == "50196cc173eed1d7326dac1002930ce8bec95735eeb06e733d7d4504f0c284a8")
+  }
 }
