@@ -18,26 +18,37 @@ enum ArtifactFile {
     guard fstat(descriptor, &info) == 0 else { throw failure(path: path, code: errno) }
     if (info.st_mode & S_IFMT) == S_IFDIR { throw failure(path: path, code: EISDIR) }
     let expected = max(Int(info.st_size), 0)
-    var bytes = [UInt8](repeating: 0, count: expected + 1)
-    var filled = 0
-    // Read until EOF: st_size may be 0 for pipes and special files, or the file may grow.
-    while true {
-      if filled == bytes.count {
-        bytes.append(contentsOf: repeatElement(0, count: max(65_536, bytes.count / 2)))
+    // The expected size plus one byte, read into uninitialized memory (zero-filling a
+    // 200 MB buffer first would cost a pass over it); a full buffer means the file is
+    // larger than `st_size` said (0 for pipes and special files, or it grew), and the
+    // rest is read in chunks.
+    var bytes = try [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+      count = 0
+      guard let base = buffer.baseAddress else { return }
+      while count < buffer.count {
+        let read = read(descriptor, base + count, buffer.count - count)
+        if read < 0 {
+          if errno == EINTR { continue }
+          throw failure(path: path, code: errno)
+        }
+        if read == 0 { return }
+        count += read
       }
-      let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+    }
+    guard bytes.count == expected + 1 else { return bytes }
+    var chunk = [UInt8](repeating: 0, count: 65_536)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { buffer -> Int in
         guard let base = buffer.baseAddress else { return 0 }
-        return read(descriptor, base + filled, buffer.count - filled)
+        return read(descriptor, base, buffer.count)
       }
       if count < 0 {
         if errno == EINTR { continue }
         throw failure(path: path, code: errno)
       }
-      if count == 0 { break }
-      filled += count
+      if count == 0 { return bytes }
+      bytes.append(contentsOf: chunk[..<count])
     }
-    bytes.removeSubrange(filled...)
-    return bytes
   }
 
   static func failure(path: String, code: Int32) -> ArtifactError {
