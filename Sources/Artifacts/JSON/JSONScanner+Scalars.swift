@@ -70,60 +70,98 @@ extension JSONScanner {
   /// Reads a string starting at the opening quote; the tape entry bounds its contents.
   mutating func readString() throws {
     let open = position
-    position += 1
-    let start = position
+    let start = open + 1
+    var index = start
     var escaped = false
-    guard let base = buffer.baseAddress else { throw endOfInput("expected '\"'") }
-    let raw = UnsafeRawPointer(base)
-    // Validated input has no raw control characters and only well-formed UTF-8, so only
-    // quotes and backslashes need to stop the fast path.
-    let checkMask: UInt64 = validated ? 0 : ~0
     while true {
-      // Fast path: skip eight plain ASCII bytes at a time.
-      while position + 8 <= count {
-        let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-        let quote = word ^ 0x2222_2222_2222_2222
-        let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let hasQuote = (quote &- ones) & ~quote
-        let hasBackslash = (backslash &- ones) & ~backslash
-        let hasControl = (word &- 0x2020_2020_2020_2020) & ~word
-        if (hasQuote | hasBackslash | ((hasControl | word) & checkMask)) & 0x8080_8080_8080_8080
-          != 0
-        {
-          break
-        }
-        position += 8
-      }
-      guard position < count else {
+      index = nextStringStop(from: index)
+      guard index < count else {
         position = open
         throw endOfInput("unterminated string (opened here)", at: open)
       }
-      let byte = buffer[position]
+      let byte = buffer[index]
       if byte == UInt8(ascii: "\"") {
         if recording {
-          try checkTapeSize()
-          tape.append(
-            JSONTapeEntry(
-              kind: .string, start: start, end: position, flag: escaped, next: tape.count + 1))
+          try appendEntry(kind: .string, start: start, end: index, flag: escaped)
         }
-        position += 1
+        position = index + 1
         return
       } else if byte == UInt8(ascii: "\\") {
         escaped = true
-        try readEscape()
-      } else if byte < 0x20 {
-        throw error("control character \(describe(byte)) must be escaped inside a string")
-      } else if byte >= 0x80 {
         if validated {
-          position += 1
+          // A validated escape is complete, and none of its bytes is a quote or backslash
+          // but the one escaped right after the backslash.
+          index += 2
         } else {
-          try readUTF8Sequence(lead: byte)
+          position = index
+          try readEscape()
+          index = position
         }
+      } else if byte < 0x20 {
+        position = index
+        throw error("control character \(describe(byte)) must be escaped inside a string")
       } else {
-        position += 1
+        // Only unvalidated input stops at non-ASCII bytes.
+        position = index
+        try readUTF8Sequence(lead: byte)
+        index = position
       }
     }
+  }
+
+  /// The index of the first byte at or after `index` that ends the plain run of a string: a
+  /// quote or backslash, and unless ``validated``, a control character or non-ASCII byte.
+  /// `count` if there is none.
+  ///
+  /// Eight bytes are tested at a time (SWAR). For each kind of stop byte the classic
+  /// zero-byte test `(x - 0x01...) & ~x & 0x80...` (and `(w - 0x20...) | w` for control and
+  /// non-ASCII bytes) can set false bits only above a real match, as a borrow starts only
+  /// at a matching byte; so the lowest set bit is exactly the first stop byte. Loads never
+  /// reach past `count`: the last few bytes are tested one at a time.
+  @inline(__always)
+  func nextStringStop(from index: Int) -> Int {
+    var index = index
+    let end = count
+    if let base = buffer.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      if validated {
+        while index + 8 <= end {
+          let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+          let quote = word ^ 0x2222_2222_2222_2222
+          let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+          let stops = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
+          if stops != 0 { return index + stops.trailingZeroBitCount >> 3 }
+          index += 8
+        }
+        while index < end {
+          let byte = buffer[index]
+          if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+          index += 1
+        }
+      } else {
+        while index + 8 <= end {
+          let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+          let quote = word ^ 0x2222_2222_2222_2222
+          let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+          let stops =
+            (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+              | (word &- 0x2020_2020_2020_2020) | word) & highs
+          if stops != 0 { return index + stops.trailingZeroBitCount >> 3 }
+          index += 8
+        }
+        while index < end {
+          let byte = buffer[index]
+          if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80
+          {
+            return index
+          }
+          index += 1
+        }
+      }
+    }
+    return max(index, end)
   }
 
   /// escape = %x5C ( %x22 / %x5C / %x2F / %x62 / %x66 / %x6E / %x72 / %x74 / %x75 4HEXDIG )

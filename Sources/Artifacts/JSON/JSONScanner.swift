@@ -192,6 +192,14 @@ struct JSONScanner {
     }
   }
 
+  /// Appends a scalar's entry (its next sibling is the entry right after it).
+  @inline(__always)
+  mutating func appendEntry(kind: JSONKind, start: Int, end: Int, flag: Bool) throws {
+    try checkTapeSize()
+    tape.append(
+      JSONTapeEntry(kind: kind, start: start, end: end, flag: flag, next: tape.count + 1))
+  }
+
   mutating func checkTapeSize() throws {
     guard tape.count < JSONTapeEntry.maximumIndex else {
       throw ArtifactError(file: name, reason: .tooLarge(limit: "2^28 JSON values per file"))
