@@ -1,23 +1,45 @@
 extension JSONScanner {
   // MARK: - Scalars (RFC 8259 §3, §6, §7)
 
-  mutating func readLiteral(_ word: StaticString, kind: JSONKind) throws {
+  /// Reads `true`, `false` or `null` starting at `start`, whose first byte the caller has
+  /// matched; returns the index after it. The word is compared four bytes at a time (for
+  /// `false`, the four after the `f`); a mismatch is located byte by byte.
+  mutating func readLiteral(at start: Int, kind: JSONKind) throws -> Int {
+    let word: StaticString
+    // The word's bytes after `skip`, as a little-endian 32-bit load.
+    let pattern: UInt32
+    let skip: Int
+    switch kind {
+    case .true:
+      (word, pattern, skip) = ("true", 0x6575_7274, 0)
+    case .false:
+      (word, pattern, skip) = ("false", 0x6573_6C61, 1)
+    default:
+      (word, pattern, skip) = ("null", 0x6C6C_756E, 0)
+    }
     let length = word.utf8CodeUnitCount
-    let start = position
-    let expected = word.utf8Start
-    for offset in 0..<length {
-      guard start + offset < count else { throw endOfInput("expected '\(word)'") }
-      guard buffer[start + offset] == expected[offset] else {
-        position = start + offset
-        throw error("expected '\(word)', found \(describe(buffer[start + offset]))")
+    let matched =
+      start + length <= count
+      && buffer.baseAddress.map {
+        UInt32(
+          littleEndian: UnsafeRawPointer($0).loadUnaligned(
+            fromByteOffset: start + skip, as: UInt32.self)) == pattern
+      } == true
+    if !matched {
+      // Find and report the first byte that differs.
+      let expected = word.utf8Start
+      for offset in 0..<length {
+        guard start + offset < count else { throw endOfInput("expected '\(word)'") }
+        guard buffer[start + offset] == expected[offset] else {
+          position = start + offset
+          throw error("expected '\(word)', found \(describe(buffer[start + offset]))")
+        }
       }
     }
-    position = start + length
     if recording {
-      try checkTapeSize()
-      tape.append(
-        JSONTapeEntry(kind: kind, start: start, end: position, flag: false, next: tape.count + 1))
+      try appendScalar(kind: kind, start: start, end: start + length, flag: false)
     }
+    return start + length
   }
 
   /// number = [ minus ] int [ frac ] [ exp ] (RFC 8259 §6).
@@ -57,24 +79,33 @@ extension JSONScanner {
       while position < count, isDigit(buffer[position]) { position += 1 }
     }
     if recording {
-      try checkTapeSize()
-      tape.append(
-        JSONTapeEntry(
-          kind: .number, start: start, end: position, flag: isFloating, next: tape.count + 1))
+      try appendScalar(kind: .number, start: start, end: position, flag: isFloating)
     }
   }
 
   @inline(__always)
   func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
 
-  /// Reads a string starting at the opening quote; the tape entry bounds its contents.
-  mutating func readString() throws {
-    let open = position
-    let start = open + 1
-    var index = start
+  /// Reads a string whose opening quote is at `open`; returns the index after the closing
+  /// quote. The tape entry bounds its contents. A string of plain ASCII is handled inline;
+  /// escapes, non-ASCII bytes and errors go to ``readStringRest(open:at:)``.
+  @inline(__always)
+  mutating func readString(at open: Int) throws -> Int {
+    let index = nextStringStop(from: open + 1)
+    if index < count, buffer[index] == UInt8(ascii: "\"") {
+      if recording {
+        try appendScalar(kind: .string, start: open + 1, end: index, flag: false)
+      }
+      return index + 1
+    }
+    return try readStringRest(open: open, at: index)
+  }
+
+  /// The rest of a string from its first stop byte at `stop` (see ``nextStringStop(from:)``).
+  mutating func readStringRest(open: Int, at stop: Int) throws -> Int {
+    var index = stop
     var escaped = false
     while true {
-      index = nextStringStop(from: index)
       guard index < count else {
         position = open
         throw endOfInput("unterminated string (opened here)", at: open)
@@ -82,10 +113,9 @@ extension JSONScanner {
       let byte = buffer[index]
       if byte == UInt8(ascii: "\"") {
         if recording {
-          try appendEntry(kind: .string, start: start, end: index, flag: escaped)
+          try appendScalar(kind: .string, start: open + 1, end: index, flag: escaped)
         }
-        position = index + 1
-        return
+        return index + 1
       } else if byte == UInt8(ascii: "\\") {
         escaped = true
         if validated {
@@ -106,6 +136,7 @@ extension JSONScanner {
         try readUTF8Sequence(lead: byte)
         index = position
       }
+      index = nextStringStop(from: index)
     }
   }
 
