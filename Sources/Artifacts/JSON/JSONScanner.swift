@@ -155,10 +155,9 @@ struct JSONScanner: ~Copyable {
   }
 
   /// Opens the array or object whose bracket is at `index`.
+  @inline(__always)
   mutating func open(_ kind: JSONKind, at index: Int) throws {
-    guard stackCount < maximumDepth else {
-      throw error("nesting deeper than \(maximumDepth) levels", at: index)
-    }
+    guard stackCount < maximumDepth else { throw depthError(at: index) }
     if stackCount == stackCapacity { growStack() }
     let isObject = kind == .object ? 1 : 0
     if recording {
@@ -187,22 +186,15 @@ struct JSONScanner: ~Copyable {
   }
 
   /// Reads `"key" :` from `start` (after `{` or `,`); returns the index after the colon.
+  @inline(__always)
   mutating func readKeyAndColon(from start: Int, first: Bool) throws -> Int {
     var index = skipWhitespace(from: start)
-    guard index < count else { throw endOfInput("expected a string key") }
-    guard buffer[index] == UInt8(ascii: "\"") else {
-      let found = describe(buffer[index])
-      if first {
-        throw error("expected a string key or '}' in an object, found \(found)", at: index)
-      }
-      throw error("expected a string key after ',' in an object, found \(found)", at: index)
+    guard index < count, buffer[index] == UInt8(ascii: "\"") else {
+      throw keyError(at: index, first: first)
     }
     index = try readString(at: index)
     index = skipWhitespace(from: index)
-    guard index < count else { throw endOfInput("expected ':' after an object key") }
-    guard buffer[index] == UInt8(ascii: ":") else {
-      throw error("expected ':' after an object key, found \(describe(buffer[index]))", at: index)
-    }
+    guard index < count, buffer[index] == UInt8(ascii: ":") else { throw colonError(at: index) }
     return index + 1
   }
 
@@ -279,6 +271,31 @@ struct JSONScanner: ~Copyable {
   }
 
   // MARK: - Errors
+
+  // The errors of the inlined structure paths are built out of line.
+
+  @inline(never)
+  func depthError(at index: Int) -> ArtifactError {
+    error("nesting deeper than \(maximumDepth) levels", at: index)
+  }
+
+  /// No key where one must start, at `index` (or the end of input).
+  @inline(never)
+  func keyError(at index: Int, first: Bool) -> ArtifactError {
+    guard index < count else { return endOfInput("expected a string key") }
+    let found = describe(buffer[index])
+    if first {
+      return error("expected a string key or '}' in an object, found \(found)", at: index)
+    }
+    return error("expected a string key after ',' in an object, found \(found)", at: index)
+  }
+
+  /// No colon after a key, at `index` (or the end of input).
+  @inline(never)
+  func colonError(at index: Int) -> ArtifactError {
+    guard index < count else { return endOfInput("expected ':' after an object key") }
+    return error("expected ':' after an object key, found \(describe(buffer[index]))", at: index)
+  }
 
   func describe(_ byte: UInt8, quoted: Bool = true) -> String {
     if byte >= 0x21, byte < 0x7F {
