@@ -122,6 +122,8 @@ extension JSONScanner {
           // A validated escape is complete, and none of its bytes is a quote or backslash
           // but the one escaped right after the backslash.
           index += 2
+        } else if index + 1 < count, JSONScanner.isShortEscape(buffer[index + 1]) {
+          index += 2
         } else {
           position = index
           try readEscape()
@@ -158,7 +160,7 @@ extension JSONScanner {
       let ones: UInt64 = 0x0101_0101_0101_0101
       let highs: UInt64 = 0x8080_8080_8080_8080
       if validated {
-        while index + 8 <= end {
+        while end &- index >= 8 {
           let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
           let quote = word ^ 0x2222_2222_2222_2222
           let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
@@ -172,7 +174,7 @@ extension JSONScanner {
           index += 1
         }
       } else {
-        while index + 8 <= end {
+        while end &- index >= 8 {
           let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
           let quote = word ^ 0x2222_2222_2222_2222
           let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
@@ -195,14 +197,28 @@ extension JSONScanner {
     return max(index, end)
   }
 
+  /// True for the characters of the two-byte escapes (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`,
+  /// `\r`, `\t`): what ``readEscape()`` accepts without reading further.
+  @inline(__always)
+  static func isShortEscape(_ code: UInt8) -> Bool {
+    switch code {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+      UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+      return true
+    default:
+      return false
+    }
+  }
+
   /// escape = %x5C ( %x22 / %x5C / %x2F / %x62 / %x66 / %x6E / %x72 / %x74 / %x75 4HEXDIG )
   mutating func readEscape() throws {
     guard position + 1 < count else { throw endOfInput("expected an escape character after '\\'") }
     let code = buffer[position + 1]
-    switch code {
-    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-      UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+    if JSONScanner.isShortEscape(code) {
       position += 2
+      return
+    }
+    switch code {
     case UInt8(ascii: "u"):
       for offset in 2..<6 {
         guard position + offset < count else {
