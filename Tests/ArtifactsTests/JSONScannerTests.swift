@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Artifacts
@@ -389,5 +390,42 @@ import Testing
     #expect(
       try tape(opens + Array(String(repeating: "]", count: 400).utf8), validated: false).count
         == 400)
+  }
+
+  // MARK: - Real artifacts
+
+  /// Every public artifact: re-parsing each container two levels down on its own, validated
+  /// (as the readers expand manifest nodes), gives exactly that container's part of the
+  /// full validating parse.
+  @Test func reparsesMatchTheFullTapeOnRealArtifacts() throws {
+    let files = Fixtures.allPublicJSON()
+    #expect(files.count > 50)
+    for file in files {
+      let bytes = try #require(FileManager.default.contents(atPath: Fixtures.path(file))).map { $0 }
+      let full = try tape(bytes, validated: false)
+      // The containers two levels down: members of the root's members.
+      var outers: [Int] = []
+      var member = 1
+      while member < full.count, full[0].kind == .array || full[0].kind == .object {
+        var inner = member + 1
+        while inner < full[member].next {
+          if full[inner].kind == .array || full[inner].kind == .object { outers.append(inner) }
+          inner = full[inner].next
+        }
+        member = full[member].next
+      }
+      #expect(!outers.isEmpty, "\(file)")
+      for outer in outers {
+        let inner = try tape(
+          bytes, range: Int(full[outer].start)..<Int(full[outer].end), validated: true)
+        let slice = full[outer..<full[outer].next]
+        #expect(inner.count == slice.count, "\(file)")
+        let same = zip(inner, slice).allSatisfy {
+          $0.start == $1.start && $0.end == $1.end && $0.kind == $1.kind && $0.flag == $1.flag
+            && $0.next + outer == $1.next
+        }
+        #expect(same, "\(file) at byte \(full[outer].start)")
+      }
+    }
   }
 }
