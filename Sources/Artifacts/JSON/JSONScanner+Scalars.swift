@@ -1,23 +1,45 @@
 extension JSONScanner {
   // MARK: - Scalars (RFC 8259 §3, §6, §7)
 
-  mutating func readLiteral(_ word: StaticString, kind: JSONKind) throws {
+  /// Reads `true`, `false` or `null` starting at `start`, whose first byte the caller has
+  /// matched; returns the index after it. The word is compared four bytes at a time (for
+  /// `false`, the four after the `f`); a mismatch is located byte by byte.
+  mutating func readLiteral(at start: Int, kind: JSONKind) throws -> Int {
+    let word: StaticString
+    // The word's bytes after `skip`, as a little-endian 32-bit load.
+    let pattern: UInt32
+    let skip: Int
+    switch kind {
+    case .true:
+      (word, pattern, skip) = ("true", 0x6575_7274, 0)
+    case .false:
+      (word, pattern, skip) = ("false", 0x6573_6C61, 1)
+    default:
+      (word, pattern, skip) = ("null", 0x6C6C_756E, 0)
+    }
     let length = word.utf8CodeUnitCount
-    let start = position
-    let expected = word.utf8Start
-    for offset in 0..<length {
-      guard start + offset < count else { throw endOfInput("expected '\(word)'") }
-      guard buffer[start + offset] == expected[offset] else {
-        position = start + offset
-        throw error("expected '\(word)', found \(describe(buffer[start + offset]))")
+    let matched =
+      start + length <= count
+      && buffer.baseAddress.map {
+        UInt32(
+          littleEndian: UnsafeRawPointer($0).loadUnaligned(
+            fromByteOffset: start + skip, as: UInt32.self)) == pattern
+      } == true
+    if !matched {
+      // Find and report the first byte that differs.
+      let expected = word.utf8Start
+      for offset in 0..<length {
+        guard start + offset < count else { throw endOfInput("expected '\(word)'") }
+        guard buffer[start + offset] == expected[offset] else {
+          position = start + offset
+          throw error("expected '\(word)', found \(describe(buffer[start + offset]))")
+        }
       }
     }
-    position = start + length
     if recording {
-      try checkTapeSize()
-      tape.append(
-        JSONTapeEntry(kind: kind, start: start, end: position, flag: false, next: tape.count + 1))
+      try appendScalar(kind: kind, start: start, end: start + length, flag: false)
     }
+    return start + length
   }
 
   /// number = [ minus ] int [ frac ] [ exp ] (RFC 8259 §6).
@@ -57,72 +79,134 @@ extension JSONScanner {
       while position < count, isDigit(buffer[position]) { position += 1 }
     }
     if recording {
-      try checkTapeSize()
-      tape.append(
-        JSONTapeEntry(
-          kind: .number, start: start, end: position, flag: isFloating, next: tape.count + 1))
+      try appendScalar(kind: .number, start: start, end: position, flag: isFloating)
     }
   }
 
   @inline(__always)
   func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
 
-  /// Reads a string starting at the opening quote; the tape entry bounds its contents.
-  mutating func readString() throws {
-    let open = position
-    position += 1
-    let start = position
-    var escaped = false
-    guard let base = buffer.baseAddress else { throw endOfInput("expected '\"'") }
-    let raw = UnsafeRawPointer(base)
-    // Validated input has no raw control characters and only well-formed UTF-8, so only
-    // quotes and backslashes need to stop the fast path.
-    let checkMask: UInt64 = validated ? 0 : ~0
-    while true {
-      // Fast path: skip eight plain ASCII bytes at a time.
-      while position + 8 <= count {
-        let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-        let quote = word ^ 0x2222_2222_2222_2222
-        let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let hasQuote = (quote &- ones) & ~quote
-        let hasBackslash = (backslash &- ones) & ~backslash
-        let hasControl = (word &- 0x2020_2020_2020_2020) & ~word
-        if (hasQuote | hasBackslash | ((hasControl | word) & checkMask)) & 0x8080_8080_8080_8080
-          != 0
-        {
-          break
-        }
-        position += 8
+  /// Reads a string whose opening quote is at `open`; returns the index after the closing
+  /// quote. The tape entry bounds its contents. A string of plain ASCII is handled inline;
+  /// escapes, non-ASCII bytes and errors go to ``readStringRest(open:at:)``.
+  @inline(__always)
+  mutating func readString(at open: Int) throws -> Int {
+    let index = nextStringStop(from: open + 1)
+    if index < count, buffer[index] == UInt8(ascii: "\"") {
+      if recording {
+        try appendScalar(kind: .string, start: open + 1, end: index, flag: false)
       }
-      guard position < count else {
+      return index + 1
+    }
+    return try readStringRest(open: open, at: index)
+  }
+
+  /// The rest of a string from its first stop byte at `stop` (see ``nextStringStop(from:)``).
+  mutating func readStringRest(open: Int, at stop: Int) throws -> Int {
+    var index = stop
+    var escaped = false
+    while true {
+      guard index < count else {
         position = open
         throw endOfInput("unterminated string (opened here)", at: open)
       }
-      let byte = buffer[position]
+      let byte = buffer[index]
       if byte == UInt8(ascii: "\"") {
         if recording {
-          try checkTapeSize()
-          tape.append(
-            JSONTapeEntry(
-              kind: .string, start: start, end: position, flag: escaped, next: tape.count + 1))
+          try appendScalar(kind: .string, start: open + 1, end: index, flag: escaped)
         }
-        position += 1
-        return
+        return index + 1
       } else if byte == UInt8(ascii: "\\") {
         escaped = true
-        try readEscape()
-      } else if byte < 0x20 {
-        throw error("control character \(describe(byte)) must be escaped inside a string")
-      } else if byte >= 0x80 {
         if validated {
-          position += 1
+          // A validated escape is complete, and none of its bytes is a quote or backslash
+          // but the one escaped right after the backslash.
+          index += 2
+        } else if index + 1 < count, JSONScanner.isShortEscape(buffer[index + 1]) {
+          index += 2
         } else {
-          try readUTF8Sequence(lead: byte)
+          position = index
+          try readEscape()
+          index = position
+        }
+      } else if byte < 0x20 {
+        position = index
+        throw error("control character \(describe(byte)) must be escaped inside a string")
+      } else {
+        // Only unvalidated input stops at non-ASCII bytes.
+        position = index
+        try readUTF8Sequence(lead: byte)
+        index = position
+      }
+      index = nextStringStop(from: index)
+    }
+  }
+
+  /// The index of the first byte at or after `index` that ends the plain run of a string: a
+  /// quote or backslash, and unless ``validated``, a control character or non-ASCII byte.
+  /// `count` if there is none.
+  ///
+  /// Eight bytes are tested at a time (SWAR). For each kind of stop byte the classic
+  /// zero-byte test `(x - 0x01...) & ~x & 0x80...` (and `(w - 0x20...) | w` for control and
+  /// non-ASCII bytes) can set false bits only above a real match, as a borrow starts only
+  /// at a matching byte; so the lowest set bit is exactly the first stop byte. Loads never
+  /// reach past `count`: the last few bytes are tested one at a time.
+  @inline(__always)
+  func nextStringStop(from index: Int) -> Int {
+    var index = index
+    let end = count
+    if let base = buffer.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      if validated {
+        while end &- index >= 8 {
+          let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+          let quote = word ^ 0x2222_2222_2222_2222
+          let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+          let stops = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
+          if stops != 0 { return index + stops.trailingZeroBitCount >> 3 }
+          index += 8
+        }
+        while index < end {
+          let byte = buffer[index]
+          if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+          index += 1
         }
       } else {
-        position += 1
+        while end &- index >= 8 {
+          let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+          let quote = word ^ 0x2222_2222_2222_2222
+          let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+          let stops =
+            (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+              | (word &- 0x2020_2020_2020_2020) | word) & highs
+          if stops != 0 { return index + stops.trailingZeroBitCount >> 3 }
+          index += 8
+        }
+        while index < end {
+          let byte = buffer[index]
+          if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80
+          {
+            return index
+          }
+          index += 1
+        }
       }
+    }
+    return max(index, end)
+  }
+
+  /// True for the characters of the two-byte escapes (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`,
+  /// `\r`, `\t`): what ``readEscape()`` accepts without reading further.
+  @inline(__always)
+  static func isShortEscape(_ code: UInt8) -> Bool {
+    switch code {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+      UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+      return true
+    default:
+      return false
     }
   }
 
@@ -130,10 +214,11 @@ extension JSONScanner {
   mutating func readEscape() throws {
     guard position + 1 < count else { throw endOfInput("expected an escape character after '\\'") }
     let code = buffer[position + 1]
-    switch code {
-    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-      UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+    if JSONScanner.isShortEscape(code) {
       position += 2
+      return
+    }
+    switch code {
     case UInt8(ascii: "u"):
       for offset in 2..<6 {
         guard position + offset < count else {

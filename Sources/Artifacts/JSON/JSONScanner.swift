@@ -1,9 +1,15 @@
-/// The state of one parse over a buffer: position, tape and the stack of open containers.
+/// The state of one parse over a buffer: the tape and the stack of open containers.
 /// Structure (objects, arrays, whitespace) is here; scalar tokens are in
 /// `JSONScanner+Scalars.swift`.
 ///
+/// The hot paths pass the read index as a value (`from:`/`at:` in, the index after the token
+/// out) so it stays in a register; ``position`` is only the cursor of the slow paths
+/// (numbers, escapes, UTF-8) and the place an error is reported. The tape and the stack are
+/// buffers the scanner owns (appending to an `Array` checks uniqueness on every value); the
+/// tape is copied into an exactly sized array at the end.
+///
 /// Grammar: https://www.rfc-editor.org/rfc/rfc8259#section-2
-struct JSONScanner {
+struct JSONScanner: ~Copyable {
   let buffer: UnsafeBufferPointer<UInt8>
   let name: String
   let maximumDepth: Int
@@ -11,13 +17,20 @@ struct JSONScanner {
   /// One past the last byte to parse.
   let count: Int
   var position: Int
-  var tape: [JSONTapeEntry] = []
-  /// The open arrays and objects: a tape index, or ``unrecordedArray``/``unrecordedObject``
-  /// for containers below ``recordDepth``.
-  var stack: [Int] = []
+  /// The tape so far: `tapeCount` entries at `tapeBase`, room for `tapeCapacity`
+  /// (never more than ``JSONTapeEntry/maximumIndex``).
+  var tapeBase: UnsafeMutablePointer<JSONTapeEntry>
+  var tapeCount = 0
+  var tapeCapacity: Int
+  /// The open arrays and objects, innermost last: for a recorded container its tape index
+  /// times two plus one for an object, else ``unrecordedArray``/``unrecordedObject``
+  /// (containers below ``recordDepth``). Bit 0 is set exactly for objects.
+  var stackBase: UnsafeMutablePointer<Int>
+  var stackCount = 0
+  var stackCapacity: Int
 
-  static let unrecordedArray = -1
-  static let unrecordedObject = -2
+  static let unrecordedArray = -2
+  static let unrecordedObject = -1
 
   /// See ``JSONParser/validated``.
   let validated: Bool
@@ -33,172 +46,256 @@ struct JSONScanner {
     self.recordDepth = recordDepth
     self.position = max(0, range.lowerBound)
     self.count = min(buffer.count, range.upperBound)
-    // Every value takes at least two bytes but the last: reserving for that worst case
-    // means the tape never regrows (a regrowth copy would double peak memory), and pages
-    // that stay unused are never touched, so they cost address space, not memory.
-    if recordDepth == Int.max {
-      tape.reserveCapacity((count - position) / 2 + 2)
-    } else {
-      tape.reserveCapacity(1024)
-    }
+    // Every value of a valid text takes at least two bytes but the last: reserving for that
+    // means a full tape never regrows, and pages that stay unused are never touched, so
+    // they cost address space, not memory. (Invalid input can need more: it grows.)
+    let capacity = recordDepth == Int.max ? max(count - position, 0) / 2 + 2 : 1024
+    self.tapeCapacity = min(capacity, JSONTapeEntry.maximumIndex)
+    self.tapeBase = UnsafeMutablePointer<JSONTapeEntry>.allocate(capacity: tapeCapacity)
+    self.stackCapacity = 64
+    self.stackBase = UnsafeMutablePointer<Int>.allocate(capacity: stackCapacity)
   }
 
-  /// True if a value starting now (at depth `stack.count`) goes on the tape.
-  @inline(__always)
-  var recording: Bool { stack.count <= recordDepth }
-
-  /// True if the innermost open container is an object.
-  @inline(__always)
-  func innermostIsObject(_ top: Int) -> Bool {
-    top >= 0 ? tape[top].kind == .object : top == JSONScanner.unrecordedObject
+  deinit {
+    tapeBase.deallocate()
+    stackBase.deallocate()
   }
+
+  /// True if a value starting now (at depth `stackCount`) goes on the tape.
+  @inline(__always)
+  var recording: Bool { stackCount <= recordDepth }
 
   // MARK: - Structure
 
   mutating func run() throws -> [JSONTapeEntry] {
-    skipWhitespace()
-    if position >= count { throw error("expected a JSON value, found end of input (empty file?)") }
+    var index = skipWhitespace(from: position)
+    if index >= count {
+      throw error("expected a JSON value, found end of input (empty file?)", at: index)
+    }
     expectValue: while true {
       // A value starts here.
-      skipWhitespace()
-      guard position < count else { throw endOfInput("expected a value") }
-      let byte = buffer[position]
+      index = skipWhitespace(from: index)
+      guard index < count else { throw endOfInput("expected a value") }
+      let byte = buffer[index]
       switch byte {
+      case UInt8(ascii: "\""):
+        index = try readString(at: index)
       case UInt8(ascii: "{"):
-        try open(.object)
-        skipWhitespace()
-        if position < count, buffer[position] == UInt8(ascii: "}") {
-          close()
+        try open(.object, at: index)
+        index = skipWhitespace(from: index + 1)
+        if index < count, buffer[index] == UInt8(ascii: "}") {
+          index = close(at: index)
         } else {
-          try readKeyAndColon(first: true)
+          index = try readKeyAndColon(from: index, first: true)
           continue expectValue
         }
       case UInt8(ascii: "["):
-        try open(.array)
-        skipWhitespace()
-        if position < count, buffer[position] == UInt8(ascii: "]") {
-          close()
+        try open(.array, at: index)
+        index = skipWhitespace(from: index + 1)
+        if index < count, buffer[index] == UInt8(ascii: "]") {
+          index = close(at: index)
         } else {
           continue expectValue
         }
-      case UInt8(ascii: "\""):
-        try readString()
       case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        position = index
         try readNumber()
+        index = position
       case UInt8(ascii: "t"):
-        try readLiteral("true", kind: .true)
+        index = try readLiteral(at: index, kind: .true)
       case UInt8(ascii: "f"):
-        try readLiteral("false", kind: .false)
+        index = try readLiteral(at: index, kind: .false)
       case UInt8(ascii: "n"):
-        try readLiteral("null", kind: .null)
+        index = try readLiteral(at: index, kind: .null)
       default:
         throw error(
-          "expected a value (object, array, string, number, true, false or null), found \(describe(byte))"
-        )
+          "expected a value (object, array, string, number, true, false or null), found \(describe(byte))",
+          at: index)
       }
       // After a complete value: close containers or move to the next member.
       while true {
-        guard let top = stack.last else {
-          skipWhitespace()
-          guard position == count else {
+        guard stackCount > 0 else {
+          index = skipWhitespace(from: index)
+          guard index == count else {
             throw error(
-              "expected end of input after the top-level value, found \(describe(buffer[position]))"
-            )
+              "expected end of input after the top-level value, found \(describe(buffer[index]))",
+              at: index)
           }
-          return tape
+          return Array(UnsafeBufferPointer(start: tapeBase, count: tapeCount))
         }
-        skipWhitespace()
-        guard position < count else {
-          throw endOfInput(
-            innermostIsObject(top) ? "expected ',' or '}'" : "expected ',' or ']'")
+        let isObject = stackBase[stackCount - 1] & 1 != 0
+        index = skipWhitespace(from: index)
+        guard index < count else {
+          throw endOfInput(isObject ? "expected ',' or '}'" : "expected ',' or ']'")
         }
-        let next = buffer[position]
-        if innermostIsObject(top) {
+        let next = buffer[index]
+        if isObject {
           if next == UInt8(ascii: ",") {
-            position += 1
-            try readKeyAndColon(first: false)
+            index = try readKeyAndColon(from: index + 1, first: false)
             continue expectValue
           } else if next == UInt8(ascii: "}") {
-            close()
+            index = close(at: index)
           } else {
-            throw error("expected ',' or '}' after an object member, found \(describe(next))")
+            throw error(
+              "expected ',' or '}' after an object member, found \(describe(next))", at: index)
           }
         } else {
           if next == UInt8(ascii: ",") {
-            position += 1
+            index += 1
             continue expectValue
           } else if next == UInt8(ascii: "]") {
-            close()
+            index = close(at: index)
           } else {
-            throw error("expected ',' or ']' after an array element, found \(describe(next))")
+            throw error(
+              "expected ',' or ']' after an array element, found \(describe(next))", at: index)
           }
         }
       }
     }
   }
 
-  mutating func open(_ kind: JSONKind) throws {
-    guard stack.count < maximumDepth else {
-      throw error("nesting deeper than \(maximumDepth) levels")
-    }
-    if recording {
-      try checkTapeSize()
-      stack.append(tape.count)
-      tape.append(JSONTapeEntry(kind: kind, start: position, end: position, flag: false, next: 0))
-    } else {
-      stack.append(kind == .object ? JSONScanner.unrecordedObject : JSONScanner.unrecordedArray)
-    }
-    position += 1
-  }
-
-  /// Closes the innermost container at the current `]` or `}`. A recorded container whose
-  /// members were not recorded is flagged as collapsed.
-  mutating func close() {
-    guard let index = stack.popLast() else { return }
-    position += 1
-    guard index >= 0 else { return }
-    let kind = tape[index].kind
-    let collapsed = stack.count + 1 > recordDepth
-    tape[index] = JSONTapeEntry(
-      kind: kind, start: Int(tape[index].start), end: position, flag: collapsed, next: tape.count)
-  }
-
-  mutating func readKeyAndColon(first: Bool) throws {
-    skipWhitespace()
-    guard position < count else { throw endOfInput("expected a string key") }
-    guard buffer[position] == UInt8(ascii: "\"") else {
-      let found = describe(buffer[position])
-      if first {
-        throw error("expected a string key or '}' in an object, found \(found)")
-      }
-      throw error("expected a string key after ',' in an object, found \(found)")
-    }
-    try readString()
-    skipWhitespace()
-    guard position < count else { throw endOfInput("expected ':' after an object key") }
-    guard buffer[position] == UInt8(ascii: ":") else {
-      throw error("expected ':' after an object key, found \(describe(buffer[position]))")
-    }
-    position += 1
-  }
-
+  /// Opens the array or object whose bracket is at `index`.
   @inline(__always)
-  mutating func skipWhitespace() {
-    while position < count {
-      switch buffer[position] {
-      case 0x20, 0x0A, 0x0D, 0x09: position += 1
-      default: return
-      }
+  mutating func open(_ kind: JSONKind, at index: Int) throws {
+    guard stackCount < maximumDepth else { throw depthError(at: index) }
+    if stackCount == stackCapacity { growStack() }
+    let isObject = kind == .object ? 1 : 0
+    if recording {
+      stackBase[stackCount] = tapeCount << 1 | isObject
+      try append(JSONTapeEntry(kind: kind, start: index, end: index, flag: false, next: 0))
+    } else {
+      stackBase[stackCount] =
+        isObject == 1 ? JSONScanner.unrecordedObject : JSONScanner.unrecordedArray
     }
+    stackCount += 1
   }
 
-  mutating func checkTapeSize() throws {
-    guard tape.count < JSONTapeEntry.maximumIndex else {
+  /// Closes the innermost container at its `]` or `}` at `index`; returns the index after
+  /// it. A recorded container whose members were not recorded is flagged as collapsed.
+  mutating func close(at index: Int) -> Int {
+    guard stackCount > 0 else { return index + 1 }
+    stackCount -= 1
+    let top = stackBase[stackCount]
+    guard top >= 0 else { return index + 1 }
+    let entry = top >> 1
+    let collapsed = stackCount + 1 > recordDepth
+    tapeBase[entry] = JSONTapeEntry(
+      kind: top & 1 != 0 ? .object : .array, start: Int(tapeBase[entry].start), end: index + 1,
+      flag: collapsed, next: tapeCount)
+    return index + 1
+  }
+
+  /// Reads `"key" :` from `start` (after `{` or `,`); returns the index after the colon.
+  @inline(__always)
+  mutating func readKeyAndColon(from start: Int, first: Bool) throws -> Int {
+    var index = skipWhitespace(from: start)
+    guard index < count, buffer[index] == UInt8(ascii: "\"") else {
+      throw keyError(at: index, first: first)
+    }
+    index = try readString(at: index)
+    index = skipWhitespace(from: index)
+    guard index < count, buffer[index] == UInt8(ascii: ":") else { throw colonError(at: index) }
+    return index + 1
+  }
+
+  /// The index of the first byte at or after `index` that is not whitespace (RFC 8259 §2),
+  /// or `count`. No whitespace and a single space are handled inline; longer runs
+  /// (indentation) out of line.
+  @inline(__always)
+  func skipWhitespace(from index: Int) -> Int {
+    guard index < count else { return index }
+    let byte = buffer[index]
+    if byte > 0x20 { return index }
+    if byte == 0x20, index + 1 < count, buffer[index + 1] > 0x20 { return index + 1 }
+    return skipWhitespaceRun(from: index)
+  }
+
+  /// Skips a run of whitespace, eight spaces at a time where the run is all spaces.
+  func skipWhitespaceRun(from start: Int) -> Int {
+    var index = start
+    while index < count {
+      switch buffer[index] {
+      case 0x20:
+        if index + 8 <= count, let base = buffer.baseAddress,
+          UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            == 0x2020_2020_2020_2020
+        {
+          index += 8
+        } else {
+          index += 1
+        }
+      case 0x0A, 0x0D, 0x09: index += 1
+      default: return index
+      }
+    }
+    return index
+  }
+
+  // MARK: - Tape and stack
+
+  /// Appends an entry to the tape.
+  @inline(__always)
+  mutating func append(_ entry: JSONTapeEntry) throws {
+    if tapeCount == tapeCapacity { try growTape() }
+    (tapeBase + tapeCount).initialize(to: entry)
+    tapeCount += 1
+  }
+
+  /// Appends a scalar's entry (its next sibling is the entry right after it).
+  @inline(__always)
+  mutating func appendScalar(kind: JSONKind, start: Int, end: Int, flag: Bool) throws {
+    try append(JSONTapeEntry(kind: kind, start: start, end: end, flag: flag, next: tapeCount + 1))
+  }
+
+  /// Makes room for one more tape entry, or fails at the 2^28-values limit.
+  mutating func growTape() throws {
+    guard tapeCount < JSONTapeEntry.maximumIndex else {
       throw ArtifactError(file: name, reason: .tooLarge(limit: "2^28 JSON values per file"))
     }
+    let capacity = min(max(tapeCapacity * 2, 1024), JSONTapeEntry.maximumIndex)
+    let grown = UnsafeMutablePointer<JSONTapeEntry>.allocate(capacity: capacity)
+    grown.moveInitialize(from: tapeBase, count: tapeCount)
+    tapeBase.deallocate()
+    tapeBase = grown
+    tapeCapacity = capacity
+  }
+
+  /// Doubles the stack (its depth is bounded by `maximumDepth`, checked before a push).
+  mutating func growStack() {
+    let capacity = stackCapacity * 2
+    let grown = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+    grown.moveInitialize(from: stackBase, count: stackCount)
+    stackBase.deallocate()
+    stackBase = grown
+    stackCapacity = capacity
   }
 
   // MARK: - Errors
+
+  // The errors of the inlined structure paths are built out of line.
+
+  @inline(never)
+  func depthError(at index: Int) -> ArtifactError {
+    error("nesting deeper than \(maximumDepth) levels", at: index)
+  }
+
+  /// No key where one must start, at `index` (or the end of input).
+  @inline(never)
+  func keyError(at index: Int, first: Bool) -> ArtifactError {
+    guard index < count else { return endOfInput("expected a string key") }
+    let found = describe(buffer[index])
+    if first {
+      return error("expected a string key or '}' in an object, found \(found)", at: index)
+    }
+    return error("expected a string key after ',' in an object, found \(found)", at: index)
+  }
+
+  /// No colon after a key, at `index` (or the end of input).
+  @inline(never)
+  func colonError(at index: Int) -> ArtifactError {
+    guard index < count else { return endOfInput("expected ':' after an object key") }
+    return error("expected ':' after an object key, found \(describe(buffer[index]))", at: index)
+  }
 
   func describe(_ byte: UInt8, quoted: Bool = true) -> String {
     if byte >= 0x21, byte < 0x7F {
@@ -223,7 +320,7 @@ struct JSONScanner {
 
   /// A failure because the input ended early: a truncated file.
   func endOfInput(_ expected: String, at offset: Int? = nil) -> ArtifactError {
-    let depth = stack.count
+    let depth = stackCount
     let suffix =
       depth > 0 ? " (input ends inside \(depth) unclosed array(s)/object(s): truncated file?)" : ""
     if let offset {
