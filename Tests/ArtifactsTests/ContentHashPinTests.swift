@@ -105,4 +105,29 @@ import Testing
       CanonicalJSON.contentHash(of: root)
         == "22b60c0d5c6fc235a0dcaeba4ba2a9818f3eb2d2922d1feff5afd55ee8522564")
   }
+
+  /// One workspace hashes many definitions (its key-order cache is reused): the results
+  /// must equal hashing each definition afresh, including objects with duplicate keys and
+  /// objects whose key sequence repeats with different values.
+  @Test func aReusedWorkspaceHashesLikeAFreshOne() throws {
+    let texts = [
+      #"{"b": 1, "a": 2, "c": {"y": [2, 1], "x": null}}"#,
+      #"{"b": 3, "a": 4, "c": {"y": [], "x": "s"}}"#,
+      #"{"a": 1, "a": 0, "b": 2}"#,
+      #"{"a": 1, "a": 0, "b": 2}"#,
+      #"{"b": 2, "a": 1, "a": 0}"#,
+      #"{"za": 1, "za": 2, "y": 3}"#,
+      #"{"b": 3, "a": 4, "c": {"y": [], "x": "s"}}"#,
+    ]
+    var workspace = CanonicalJSON.Workspace()
+    for text in texts {
+      let root = try JSONDocument(bytes: Array(text.utf8), name: "t").root
+      let reused = CanonicalJSON.contentHash(of: root, workspace: &workspace)
+      #expect(reused == CanonicalJSON.contentHash(of: root))
+    }
+    let duplicates = try JSONDocument(bytes: Array(#"{"b": 2, "a": 1, "a": 0}"#.utf8), name: "t")
+    #expect(
+      String(decoding: CanonicalJSON.canonicalBytes(of: duplicates.root), as: UTF8.self)
+        == #"{"a":1,"a":0,"b":2}"#)
+  }
 }

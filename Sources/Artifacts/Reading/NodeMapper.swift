@@ -2,10 +2,8 @@
 /// its canonical form.
 struct NodeMapper {
   let header: ArtifactHeader
-  /// Reused output buffer for canonical forms.
-  var scratch: [UInt8] = []
-  /// Key orders seen so far (see ``CanonicalJSON/KeyOrderCache``).
-  var orders = CanonicalJSON.KeyOrderCache()
+  /// Buffers and key orders reused across definitions (see ``CanonicalJSON/Workspace``).
+  var workspace = CanonicalJSON.Workspace()
 
   init(header: ArtifactHeader) {
     self.header = header
@@ -72,7 +70,7 @@ struct NodeMapper {
       model: value.lenientString("model"),
       isDisabled: disabled,
       json: value.raw,
-      contentHash: CanonicalJSON.contentHash(of: value, scratch: &scratch, orders: &orders),
+      contentHash: CanonicalJSON.contentHash(of: value, workspace: &workspace),
       configBox: Box(config),
       columnsJSON: columnsJSON,
       columnCount: columnCount,
