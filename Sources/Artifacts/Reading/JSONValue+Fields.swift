@@ -72,9 +72,13 @@ extension JSONValue {
 
   /// A list of strings, skipping non-strings; a single string becomes a one-element list.
   func lenientStringList(_ key: String) -> [String] {
-    guard let value = member(key) else { return [] }
-    if let single = value.string { return [single] }
-    return value.elements.compactMap(\.scalarText)
+    member(key)?.lenientStringListValue ?? []
+  }
+
+  /// The value as a lenient list of strings (see ``lenientStringList(_:)``).
+  var lenientStringListValue: [String] {
+    if let single = string { return [single] }
+    return elements.compactMap(\.scalarText)
   }
 
   // MARK: - Numbers and booleans
@@ -92,9 +96,13 @@ extension JSONValue {
   }
 
   func lenientInt(_ key: String) -> Int? {
-    guard let value = member(key) else { return nil }
-    if let number = value.int { return number }
-    return value.string.flatMap { Int($0) }
+    member(key)?.lenientIntValue
+  }
+
+  /// An integer, or a string holding one.
+  var lenientIntValue: Int? {
+    if let number = int { return number }
+    return string.flatMap { Int($0) }
   }
 
   /// Booleans, numbers (non-zero is true) and the strings dbt leaks into configs:

@@ -1,0 +1,145 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Repeated member lookups on one object, for ``NodeMapper``, which asks a definition for
+/// some forty keys (most of them absent in any given version).
+///
+/// ``load(_:)`` walks the object's keys once and records a 64-bit fingerprint of each
+/// (length, first and last three bytes); a lookup then compares integers in a flat array
+/// instead of following the tape from key to key, and compares bytes only when the
+/// fingerprints agree on a key longer than six bytes (shorter keys are fully determined
+/// by their fingerprint). Objects with escaped keys (never written by dbt) fall back to
+/// ``JSONValue/keyIndex(_:)``. The arrays are reused from one definition to the next.
+struct MemberTable {
+  /// The object loaded last (expanded), nil before the first ``load(_:)``.
+  private(set) var object: JSONValue?
+  private var fingerprints: [UInt64] = []
+  private var positions: [Int32] = []
+  /// True if some key has escapes: lookups then scan the tape and decode.
+  private var escaped = false
+
+  /// The fingerprint of a key's bytes; equal keys have equal fingerprints, and keys of up
+  /// to six bytes are equal exactly when their fingerprints are.
+  @inline(__always)
+  static func fingerprint(_ key: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+    var first: UInt64 = 0
+    var last: UInt64 = 0
+    if count >= 3 {
+      first = UInt64(key[0]) | UInt64(key[1]) << 8 | UInt64(key[2]) << 16
+      last = UInt64(key[count - 1]) | UInt64(key[count - 2]) << 8 | UInt64(key[count - 3]) << 16
+    } else {
+      var offset = 0
+      while offset < count {
+        first |= UInt64(key[offset]) << (8 * UInt64(offset))
+        last |= UInt64(key[count - 1 - offset]) << (8 * UInt64(offset))
+        offset += 1
+      }
+    }
+    return UInt64(truncatingIfNeeded: min(count, 0xFFFF)) | first << 16 | last << 40
+  }
+
+  /// Indexes the keys of `value` (nothing if it is not an object).
+  mutating func load(_ value: JSONValue) {
+    let value = value.expanded()
+    object = value
+    fingerprints.removeAll(keepingCapacity: true)
+    positions.removeAll(keepingCapacity: true)
+    fingerprints.reserveCapacity(64)
+    positions.reserveCapacity(64)
+    escaped = false
+    let document = value.document
+    document.tape.withUnsafeBufferPointer { tape in
+      let entry = tape[value.index]
+      guard entry.kind == .object else { return }
+      document.bytes.withUnsafeBufferPointer { bytes in
+        guard let base = bytes.baseAddress else { return }
+        var position = value.index + 1
+        let end = entry.next
+        while position < end {
+          let key = tape[position]
+          if key.flag { escaped = true }
+          let start = Int(key.start)
+          fingerprints.append(
+            MemberTable.fingerprint(base + start, count: Int(key.end) - start))
+          positions.append(Int32(truncatingIfNeeded: position))
+          position = tape[position + 1].next
+        }
+      }
+    }
+  }
+
+  /// The tape index of the first key equal to `key`.
+  @inline(__always)
+  func keyIndex(_ key: StaticString) -> Int? {
+    guard key.hasPointerRepresentation else { return keyIndex(string: key.description) }
+    return keyIndex(key.utf8Start, count: key.utf8CodeUnitCount)
+  }
+
+  /// The tape index of the first key equal to `key` (for keys not known at compile time).
+  func keyIndex(string key: String) -> Int? {
+    var key = key
+    return key.withUTF8 { wanted in
+      guard let base = wanted.baseAddress else { return object?.keyIndex("") }
+      return keyIndex(base, count: wanted.count)
+    }
+  }
+
+  /// The tape index of the first key whose bytes equal `count` bytes at `wanted`.
+  func keyIndex(_ wanted: UnsafePointer<UInt8>, count: Int) -> Int? {
+    guard let object else { return nil }
+    if escaped {
+      return object.keyIndex(
+        String(decoding: UnsafeBufferPointer(start: wanted, count: count), as: UTF8.self))
+    }
+    let fingerprint = MemberTable.fingerprint(wanted, count: count)
+    return fingerprints.withUnsafeBufferPointer { fingerprints -> Int? in
+      for offset in fingerprints.indices where fingerprints[offset] == fingerprint {
+        let position = Int(positions[offset])
+        if count <= 6 { return position }
+        let document = object.document
+        let start = Int(document.tape[position].start)
+        let equal = document.bytes.withUnsafeBufferPointer { bytes in
+          guard let base = bytes.baseAddress else { return false }
+          return memcmp(base + start, wanted, count) == 0
+        }
+        if equal { return position }
+      }
+      return nil
+    }
+  }
+
+  /// The member named `key` (null included), as ``JSONValue/subscript(_:)-(String)``.
+  subscript(key: StaticString) -> JSONValue? {
+    guard let object, let position = keyIndex(key) else { return nil }
+    return JSONValue(document: object.document, index: position + 1)
+  }
+
+  /// The member `key`, treating `null` as absent (``JSONValue/member(_:)``).
+  func member(_ key: StaticString) -> JSONValue? {
+    guard let value = self[key], !value.isNull else { return nil }
+    return value
+  }
+
+  /// As ``JSONValue/lenientString(_:)``.
+  func lenientString(_ key: StaticString) -> String? {
+    member(key)?.scalarText
+  }
+
+  /// As ``JSONValue/lenientInt(_:)``.
+  func lenientInt(_ key: StaticString) -> Int? {
+    member(key)?.lenientIntValue
+  }
+
+  /// As ``JSONValue/lenientStringList(_:)``.
+  func lenientStringList(_ key: StaticString) -> [String] {
+    member(key)?.lenientStringListValue ?? []
+  }
+
+  /// As ``JSONValue/rawJSON(_:)``.
+  func rawJSON(_ key: StaticString) -> RawJSON? {
+    member(key)?.raw
+  }
+}
