@@ -44,9 +44,11 @@ public enum CanonicalJSON {
   /// cache) across calls.
   static func contentHash(of value: JSONValue, workspace: inout Workspace) -> String {
     let length = write(value, into: &workspace)
-    return workspace.output.withUnsafeBufferPointer {
-      SHA256.hexDigest(of: UnsafeBufferPointer(rebasing: $0[0..<length]))
+    let output = workspace.output
+    output.withUnsafeBufferPointer {
+      workspace.hasher.update(UnsafeBufferPointer(rebasing: $0[0..<length]))
     }
+    return SHA256.hex(workspace.hasher.finalize())
   }
 
   /// Buffers reused from one definition to the next, so hashing a definition allocates
@@ -57,6 +59,8 @@ public enum CanonicalJSON {
     /// Tape indices being sorted, one region per open container.
     var stack: [Int32] = []
     var orders = KeyOrderCache()
+    /// One libcrypto context for every definition (``SHA256/finalize()`` starts it over).
+    var hasher = SHA256()
   }
 
   /// Writes the canonical form of `value` (expanded first if collapsed) to the start of
