@@ -30,7 +30,8 @@ extension CanonicalJSON {
       let size = signatures.count
       guard size > 0 else { return nil }
       let mask = size - 1
-      var slot = Int(truncatingIfNeeded: signature ^ (signature >> 29)) & mask
+      // High bits of a product depend on all of its input: fold them into the index.
+      var slot = Int(truncatingIfNeeded: signature ^ (signature >> 40) ^ (signature >> 20)) & mask
       while true {
         let found = signatures[slot]
         if found == signature || found == 0 { return slot }

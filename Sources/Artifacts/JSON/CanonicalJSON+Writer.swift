@@ -24,16 +24,29 @@ extension CanonicalJSON {
 
     static let signatureBasis: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    /// FNV-1a over the key bytes (each followed by a 0xFF separator, which UTF-8 never contains).
+    /// Mixes a key into an object's key-sequence signature: its length and its first and
+    /// last eight bytes, a word at a time. Keys that differ only in the middle collide,
+    /// which costs a sort at worst: a cached order is checked before it is used.
     @inline(__always)
     func combine(_ hash: inout UInt64, _ key: JSONTapeEntry) {
-      var offset = Int(key.start)
-      let end = Int(key.end)
-      while offset < end {
-        hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01b3
-        offset += 1
+      let start = Int(key.start)
+      let count = Int(key.end) - start
+      var first: UInt64 = 0
+      var last: UInt64 = 0
+      if count >= 8 {
+        let raw = UnsafeRawPointer(bytes + start)
+        first = raw.loadUnaligned(as: UInt64.self)
+        last = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+      } else {
+        var offset = 0
+        while offset < count {
+          first |= UInt64(bytes[start + offset]) << (8 * UInt64(offset))
+          offset += 1
+        }
       }
-      hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+      hash = (hash ^ first) &* 0x100_0000_01b3
+      hash = (hash ^ last) &* 0x100_0000_01b3
+      hash = (hash ^ UInt64(truncatingIfNeeded: count)) &* 0x9E37_79B9_7F4A_7C15
     }
 
     @inline(__always)

@@ -70,6 +70,15 @@ extension JSONValue {
     return list
   }
 
+  /// Throws what ``stringList(_:)`` would throw, without decoding the strings.
+  func checkStringList(_ key: String) throws {
+    guard let value = member(key) else { return }
+    guard value.kind == .array else { throw value.wrongType("a list of strings") }
+    for element in value.elements where element.kind != .string {
+      throw element.wrongType("a string")
+    }
+  }
+
   /// A list of strings, skipping non-strings; a single string becomes a one-element list.
   func lenientStringList(_ key: String) -> [String] {
     member(key)?.lenientStringListValue ?? []

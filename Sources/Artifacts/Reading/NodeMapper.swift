@@ -33,7 +33,8 @@ struct NodeMapper {
         ? ResourceType(String(uniqueID.prefix { $0 != "." })).nonEmpty(or: defaultType)
         : defaultType)
     let config = try NodeConfigReader.read(fields.member("config"))
-    let dependsOn = try dependencies(fields.member("depends_on"))
+    let dependsOn = fields.member("depends_on")
+    try checkDependencies(dependsOn)
     let name =
       fields.lenientString("name")
       ?? String(uniqueID.split(separator: ".").last ?? Substring(uniqueID))
@@ -56,7 +57,7 @@ struct NodeMapper {
       descriptionText: TextRange(fields.member("description")),
       tagsJSON: fields.rawJSON("tags"),
       meta: meta,
-      dependsOnJSON: fields.rawJSON("depends_on"),
+      dependsOnJSON: dependsOn?.raw,
       refsJSON: try checkedRefs(fields.member("refs")),
       sourcesJSON: fields.rawJSON("sources"),
       language: fields.lenientString("language"),
@@ -89,6 +90,16 @@ struct NodeMapper {
   }
 
   // MARK: - Common parts
+
+  /// Checks `depends_on` as ``dependencies(_:)`` reads it (same errors), decoding nothing:
+  /// only tests use the lists at mapping time.
+  func checkDependencies(_ value: JSONValue?) throws {
+    guard let value else { return }
+    guard value.kind == .object else { throw value.wrongType("an object {nodes, macros}") }
+    try value.checkStringList("nodes")
+    try value.checkStringList("macros")
+    try value.checkStringList("functions")
+  }
 
   func dependencies(_ value: JSONValue?) throws -> NodeDependencies {
     guard let value else { return .empty }
@@ -175,7 +186,9 @@ struct NodeMapper {
 
   // MARK: - Kinds
 
-  func test(_ value: JSONValue, dependsOn: NodeDependencies) -> TestDefinition {
+  /// `dependsOn` was checked by ``checkDependencies(_:)``; its nodes are decoded only when
+  /// the tested node has to be inferred from them.
+  func test(_ value: JSONValue, dependsOn: JSONValue?) -> TestDefinition {
     let metadata = fields.member("test_metadata")
     let kwargs = metadata?.member("kwargs")
     let attached = fields.lenientString("attached_node")
@@ -188,7 +201,9 @@ struct NodeMapper {
       attachedNode: attached,
       fileKeyName: fields.lenientString("file_key_name"),
       testedNodeID: attached
-        ?? TestedNode.find(model: kwargs?.lenientString("model"), among: dependsOn.nodes))
+        ?? TestedNode.find(
+          model: kwargs?.lenientString("model"),
+          among: (try? dependencies(dependsOn))?.nodes ?? []))
   }
 
   func source(_ value: JSONValue, name: String) throws -> SourceDefinition {
