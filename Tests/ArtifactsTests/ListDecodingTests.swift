@@ -47,4 +47,33 @@ import Testing
     }
     #expect(fast > 0)
   }
+
+  /// `parent_map` and `child_map` (plain lists take the fast path) equal a decode of a
+  /// fully indexed document; a list with an escape and one with a non-string still take
+  /// the general path (the latter fails with its path).
+  @Test(arguments: [
+    "dbt-core/state/v12/manifest.json", "fivetran-hubspot/v12_dbt1.11.11/manifest.json",
+  ])
+  func dependencyMapsDecodeAsAFullIndex(file: String) throws {
+    let manifest = try ArtifactReader.readManifest(file: Fixtures.path(file))
+    let bytes = try ArtifactFile.readBytes(path: Fixtures.path(file))
+    let full = try JSONDocument(bytes: bytes, name: file).root
+    for (key, map) in [("parent_map", manifest.parentMap), ("child_map", manifest.childMap)] {
+      var expected: [String: [String]] = [:]
+      for member in try #require(full[key]).members {
+        expected[member.key] = member.value.elements.compactMap(\.string)
+      }
+      #expect(map == expected, "\(key)")
+      #expect(!expected.isEmpty)
+    }
+  }
+
+  @Test func dependencyMapsWithEscapesOrWrongTypes() throws {
+    let escaped = try JSONDocument(
+      bytes: Array(#"{"m": {"a": ["x\"y", "z"], "b": null, "c": []}}"#.utf8), name: "t")
+    #expect(
+      try escaped.root.stringListMap("m") == ["a": ["x\"y", "z"], "b": [], "c": []])
+    let wrong = try JSONDocument(bytes: Array(#"{"m": {"a": ["x", 1]}}"#.utf8), name: "t")
+    #expect(throws: ArtifactError.self) { try wrong.root.stringListMap("m") }
+  }
 }

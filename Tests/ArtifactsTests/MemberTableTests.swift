@@ -52,4 +52,20 @@ import Testing
       }
     }
   }
+
+  /// A table grown for a large object, then reused for small ones, and back.
+  @Test func largeAndSmallObjectsReuseOneTable() throws {
+    let keys = (0..<200).map { "key_number_\($0)" } + ["key_number_7", "a", "a"]
+    let large = "{" + keys.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ", ") + "}"
+    let largeRoot = try JSONDocument(bytes: Array(large.utf8), name: "t").root
+    let smallRoot = try JSONDocument(bytes: Array(#"{"a": 1, "key_number_7": 2}"#.utf8), name: "t")
+      .root
+    var table = MemberTable()
+    for root in [largeRoot, smallRoot, largeRoot] {
+      table.load(root)
+      for key in keys + ["key_number_200", "b", "key_number_"] {
+        #expect(table.keyIndex(string: key).map { $0 + 1 } == root[key]?.index, "\(key)")
+      }
+    }
+  }
 }

@@ -170,6 +170,7 @@ extension JSONValue {
     guard let value = member(key) else { return nil }
     guard value.kind == .object else { throw value.wrongType("an object of lists of strings") }
     var map: [String: [String]] = [:]
+    map.reserveCapacity(value.count)
     for member in value.members {
       let list = member.value
       if list.isNull {
@@ -177,6 +178,12 @@ extension JSONValue {
         continue
       }
       guard list.kind == .array else { throw list.wrongType("a list of strings") }
+      // The lists are below the levels the reader indexes: plain ones are decoded from
+      // their bytes rather than indexed one by one.
+      if let simple = ListDecoding.simpleStrings(list.bytes) {
+        map[member.key] = simple
+        continue
+      }
       var ids: [String] = []
       for element in list.elements {
         guard let text = element.string else { throw element.wrongType("a string") }

@@ -7,16 +7,21 @@
 /// Repeated member lookups on one object, for ``NodeMapper``, which asks a definition for
 /// some forty keys (most of them absent in any given version).
 ///
-/// ``load(_:)`` walks the object's keys once and records a 64-bit fingerprint of each
-/// (length, first and last three bytes); a lookup then compares integers in a flat array
-/// instead of following the tape from key to key, and compares bytes only when the
-/// fingerprints agree on a key longer than six bytes (shorter keys are fully determined
-/// by their fingerprint). Objects with escaped keys (never written by dbt) fall back to
-/// ``JSONValue/keyIndex(_:)``. The arrays are reused from one definition to the next.
+/// ``load(_:)`` walks the object's keys once and puts a 64-bit fingerprint of each
+/// (length, first and last three bytes) in a small open-addressing hash table; a lookup,
+/// present or absent, then probes a slot or two instead of following the tape from key
+/// to key, and compares bytes only when the fingerprints agree on a key longer than six
+/// bytes (shorter keys are fully determined by their fingerprint). Keys are inserted in
+/// document order and probing keeps that order within a chain, so the first of duplicate
+/// keys wins, as with ``JSONValue/subscript(_:)-(String)``. Objects with escaped keys
+/// (never written by dbt) fall back to ``JSONValue/keyIndex(_:)``. The table is reused
+/// from one definition to the next.
 struct MemberTable {
   /// The object loaded last (expanded), nil before the first ``load(_:)``.
   private(set) var object: JSONValue?
+  /// Slot fingerprints; the count is a power of two, at least twice the key count.
   private var fingerprints: [UInt64] = []
+  /// Slot key tape indices, -1 for an empty slot.
   private var positions: [Int32] = []
   /// True if some key has escapes: lookups then scan the tape and decode.
   private var escaped = false
@@ -41,31 +46,56 @@ struct MemberTable {
     return UInt64(truncatingIfNeeded: min(count, 0xFFFF)) | first << 16 | last << 40
   }
 
+  /// The home slot of `fingerprint` in a table of `mask + 1` slots.
+  @inline(__always)
+  static func home(_ fingerprint: UInt64, mask: Int) -> Int {
+    let mixed = fingerprint &* 0x9E37_79B9_7F4A_7C15
+    return Int(truncatingIfNeeded: mixed >> 40) & mask
+  }
+
   /// Indexes the keys of `value` (nothing if it is not an object).
   mutating func load(_ value: JSONValue) {
     let value = value.expanded()
     object = value
-    fingerprints.removeAll(keepingCapacity: true)
-    positions.removeAll(keepingCapacity: true)
-    fingerprints.reserveCapacity(64)
-    positions.reserveCapacity(64)
     escaped = false
     let document = value.document
     document.tape.withUnsafeBufferPointer { tape in
       let entry = tape[value.index]
-      guard entry.kind == .object else { return }
+      let isObject = entry.kind == .object
+      var keyCount = 0
+      var position = value.index + 1
+      let end = isObject ? entry.next : position
+      while position < end {
+        keyCount += 1
+        position = tape[position + 1].next
+      }
+      var size = 64
+      while size < 2 * keyCount { size *= 2 }
+      if positions.count != size {
+        fingerprints = [UInt64](repeating: 0, count: size)
+        positions = [Int32](repeating: -1, count: size)
+      } else {
+        positions.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+      }
+      guard keyCount > 0 else { return }
+      let mask = size - 1
       document.bytes.withUnsafeBufferPointer { bytes in
         guard let base = bytes.baseAddress else { return }
-        var position = value.index + 1
-        let end = entry.next
-        while position < end {
-          let key = tape[position]
-          if key.flag { escaped = true }
-          let start = Int(key.start)
-          fingerprints.append(
-            MemberTable.fingerprint(base + start, count: Int(key.end) - start))
-          positions.append(Int32(truncatingIfNeeded: position))
-          position = tape[position + 1].next
+        fingerprints.withUnsafeMutableBufferPointer { fingerprints in
+          positions.withUnsafeMutableBufferPointer { positions in
+            var position = value.index + 1
+            while position < end {
+              let key = tape[position]
+              if key.flag { escaped = true }
+              let start = Int(key.start)
+              let fingerprint = MemberTable.fingerprint(base + start, count: Int(key.end) - start)
+              var slot = MemberTable.home(fingerprint, mask: mask)
+              while positions[slot] >= 0 { slot = (slot + 1) & mask }
+              fingerprints[slot] = fingerprint
+              positions[slot] = Int32(truncatingIfNeeded: position)
+              position = tape[position + 1].next
+            }
+          }
         }
       }
     }
@@ -95,9 +125,13 @@ struct MemberTable {
         String(decoding: UnsafeBufferPointer(start: wanted, count: count), as: UTF8.self))
     }
     let fingerprint = MemberTable.fingerprint(wanted, count: count)
-    return fingerprints.withUnsafeBufferPointer { fingerprints -> Int? in
-      for offset in fingerprints.indices where fingerprints[offset] == fingerprint {
-        let position = Int(positions[offset])
+    let mask = positions.count - 1
+    guard mask > 0 else { return nil }
+    var slot = MemberTable.home(fingerprint, mask: mask)
+    while true {
+      let position = Int(positions[slot])
+      if position < 0 { return nil }
+      if fingerprints[slot] == fingerprint {
         if count <= 6 { return position }
         let document = object.document
         let start = Int(document.tape[position].start)
@@ -107,7 +141,7 @@ struct MemberTable {
         }
         if equal { return position }
       }
-      return nil
+      slot = (slot + 1) & mask
     }
   }
 
