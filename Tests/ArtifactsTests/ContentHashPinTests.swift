@@ -130,4 +130,34 @@ import Testing
       String(decoding: CanonicalJSON.canonicalBytes(of: duplicates.root), as: UTF8.self)
         == #"{"a":1,"a":0,"b":2}"#)
   }
+
+  /// The writer's byte order (a word compare for the first eight bytes, then memcmp or a
+  /// loop) is plain unsigned lexicographic order, for short, long, shared-prefix and
+  /// non-ASCII texts.
+  @Test func writerByteOrderIsLexicographic() {
+    var state: UInt64 = 0x1234_5678
+    func next() -> UInt64 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return state >> 33
+    }
+    let alphabet: [UInt8] = [0x00, 0x41, 0x61, 0x7F, 0x80, 0xC3, 0xA9, 0xFF]
+    var texts: [[UInt8]] = [[], Array("created_at".utf8), Array("created_by".utf8)]
+    for _ in 0..<300 {
+      let prefix = Array("config_e".utf8).prefix(Int(next() % 9))
+      let tail = (0..<Int(next() % 12)).map { _ in alphabet[Int(next() % 8)] }
+      texts.append(Array(prefix) + tail)
+    }
+    for a in texts {
+      for b in texts {
+        // One padding byte, so even empty texts have an address.
+        let fast = (a + [0]).withUnsafeBufferPointer { left in
+          (b + [0]).withUnsafeBufferPointer { right -> Bool? in
+            guard let left = left.baseAddress, let right = right.baseAddress else { return nil }
+            return CanonicalJSON.Writer.precedes(left, a.count, right, b.count)
+          }
+        }
+        #expect(fast == a.lexicographicallyPrecedes(b))
+      }
+    }
+  }
 }
