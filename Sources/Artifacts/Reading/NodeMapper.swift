@@ -38,9 +38,8 @@ struct NodeMapper {
     let name =
       fields.lenientString("name")
       ?? String(uniqueID.split(separator: ".").last ?? Substring(uniqueID))
-    let meta = fields.rawJSON("meta")
-    let columnsJSON = fields.rawJSON("columns")
-    let columnCount = try checkColumns(fields.member("columns"))
+    let columns = fields.member("columns")
+    let columnCount = try checkColumns(columns)
 
     return ManifestNode(
       uniqueID: uniqueID,
@@ -49,17 +48,17 @@ struct NodeMapper {
       packageName: fields.lenientString("package_name"),
       pathText: TextRange(fields.member("path")),
       originalFilePathText: TextRange(fields.member("original_file_path")),
-      fqnJSON: fields.rawJSON("fqn"),
+      fqnRange: JSONRange(fields.member("fqn")),
       database: fields.lenientString("database"),
       schema: fields.lenientString("schema"),
       alias: fields.lenientString("alias"),
       relationNameText: TextRange(fields.member("relation_name")),
       descriptionText: TextRange(fields.member("description")),
-      tagsJSON: fields.rawJSON("tags"),
-      meta: meta,
-      dependsOnJSON: dependsOn?.raw,
-      refsJSON: try checkedRefs(fields.member("refs")),
-      sourcesJSON: fields.rawJSON("sources"),
+      tagsRange: JSONRange(fields.member("tags")),
+      metaRange: JSONRange(fields.member("meta")),
+      dependsOnRange: JSONRange(dependsOn),
+      refsRange: try checkedRefs(fields.member("refs")),
+      sourcesRange: JSONRange(fields.member("sources")),
       language: fields.lenientString("language"),
       checksumText: TextRange(fields.member("checksum")?.member("checksum")),
       patchPathText: TextRange(fields.member("patch_path")),
@@ -76,7 +75,7 @@ struct NodeMapper {
       json: value.raw,
       contentHash: CanonicalJSON.contentHash(of: value, workspace: &workspace),
       configBox: Box(config),
-      columnsJSON: columnsJSON,
+      columnsRange: JSONRange(columns),
       columnCount: columnCount,
       testBox: resourceType == .test ? Box(test(value, dependsOn: dependsOn)) : nil,
       sourceBox: resourceType == .source ? Box(try source(value, name: name)) : nil,
@@ -153,9 +152,9 @@ struct NodeMapper {
   }
 
   /// Checks `refs` (so decoding on access cannot fail) and keeps it as JSON.
-  func checkedRefs(_ value: JSONValue?) throws -> RawJSON? {
+  func checkedRefs(_ value: JSONValue?) throws -> JSONRange? {
     _ = try NodeMapper.refs(value)
-    return value?.raw
+    return JSONRange(value)
   }
 
   static func sourceRefs(_ value: JSONValue?) -> [SourceRef] {
