@@ -68,4 +68,16 @@ import Testing
       }
     }
   }
+
+  /// Keys longer than 0xFFFF bytes share the length part of their fingerprint: a longer
+  /// wanted key whose extra bytes equal the text after the stored key must not match.
+  @Test func veryLongKeysAreComparedByLength() throws {
+    let short = "abc" + String(repeating: "x", count: 70_000) + "xyz"
+    let long = short + "\": \"xyz"
+    let root = try JSONDocument(bytes: Array("{\"\(short)\": \"xyz\"}".utf8), name: "t").root
+    var table = MemberTable()
+    table.load(root)
+    #expect(table.keyIndex(string: long) == nil)
+    #expect(table.keyIndex(string: short) == 1)
+  }
 }

@@ -134,11 +134,15 @@ struct MemberTable {
       if fingerprints[slot] == fingerprint {
         if count <= 6 { return position }
         let document = object.document
-        let start = Int(document.tape[position].start)
-        let equal = document.bytes.withUnsafeBufferPointer { bytes in
-          guard let base = bytes.baseAddress else { return false }
-          return memcmp(base + start, wanted, count) == 0
-        }
+        let key = document.tape[position]
+        let start = Int(key.start)
+        // Lengths past 0xFFFF share a fingerprint: compare them too.
+        let equal =
+          Int(key.end) - start == count
+          && document.bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memcmp(base + start, wanted, count) == 0
+          }
         if equal { return position }
       }
       slot = (slot + 1) & mask
