@@ -29,225 +29,87 @@ public enum CanonicalJSON {
 
   /// The canonical bytes of `value`.
   public static func canonicalBytes(of value: JSONValue) -> [UInt8] {
-    var output: [UInt8] = []
-    write(value, into: &output)
-    return output
+    var workspace = Workspace()
+    let length = write(value, into: &workspace)
+    return Array(workspace.output[0..<length])
   }
 
   /// SHA-256 (lowercase hex) of ``canonicalBytes(of:)``.
   public static func contentHash(of value: JSONValue) -> String {
-    var scratch: [UInt8] = []
-    return contentHash(of: value, scratch: &scratch)
+    var workspace = Workspace()
+    return contentHash(of: value, workspace: &workspace)
   }
 
-  /// As ``contentHash(of:)``, reusing `scratch` as the output buffer and `orders` as the
-  /// key-order cache across calls.
-  static func contentHash(of value: JSONValue, scratch: inout [UInt8], orders: inout KeyOrderCache)
-    -> String
-  {
-    scratch.removeAll(keepingCapacity: true)
-    write(value, into: &scratch, orders: &orders)
-    return SHA256.hexDigest(of: scratch)
+  /// As ``contentHash(of:)``, reusing `workspace` (output buffer, sort stack and key-order
+  /// cache) across calls.
+  static func contentHash(of value: JSONValue, workspace: inout Workspace) -> String {
+    let length = write(value, into: &workspace)
+    let output = workspace.output
+    output.withUnsafeBufferPointer {
+      workspace.hasher.update(UnsafeBufferPointer(rebasing: $0[0..<length]))
+    }
+    return SHA256.hex(workspace.hasher.finalize())
   }
 
-  /// As ``contentHash(of:)``, reusing `scratch` as the output buffer across calls.
-  static func contentHash(of value: JSONValue, scratch: inout [UInt8]) -> String {
+  /// Buffers reused from one definition to the next, so hashing a definition allocates
+  /// nothing once they have grown to the largest definition seen.
+  struct Workspace {
+    /// Canonical output; only the prefix returned by ``CanonicalJSON/write(_:into:)`` is valid.
+    var output: [UInt8] = []
+    /// Tape indices being sorted, one region per open container.
+    var stack: [Int32] = []
     var orders = KeyOrderCache()
-    return contentHash(of: value, scratch: &scratch, orders: &orders)
+    /// One libcrypto context for every definition (``SHA256/finalize()`` starts it over).
+    var hasher = SHA256()
   }
 
-  /// Appends the canonical form of `value` (expanded first if collapsed) to `output`.
-  static func write(_ value: JSONValue, into output: inout [UInt8]) {
-    var orders = KeyOrderCache()
-    write(value, into: &output, orders: &orders)
-  }
-
-  static func write(_ value: JSONValue, into output: inout [UInt8], orders: inout KeyOrderCache) {
+  /// Writes the canonical form of `value` (expanded first if collapsed) to the start of
+  /// `workspace.output` and returns its length.
+  ///
+  /// The output never needs more room than the value's own text (it keeps every token as
+  /// written and drops whitespace and members), and the sort stack never more than two
+  /// entries per value (a container's members plus their sorted order), so both buffers
+  /// are sized once up front and written through pointers without bounds checks.
+  static func write(_ value: JSONValue, into workspace: inout Workspace) -> Int {
     let value = value.expanded()
     let document = value.document
-    output.reserveCapacity(output.count + value.bytes.count)
-    document.bytes.withUnsafeBufferPointer { bytes in
+    let entry = value.entry
+    let textLength = Int(entry.end) - Int(entry.start) + 2
+    let valueCount = max(1, entry.next - value.index)
+    if workspace.output.count < textLength {
+      workspace.output = [UInt8](repeating: 0, count: max(textLength, 2 * workspace.output.count))
+    }
+    if workspace.stack.count < 2 * valueCount {
+      workspace.stack = [Int32](repeating: 0, count: max(2 * valueCount, 2 * workspace.stack.count))
+    }
+    // Moved out so the three buffers can be borrowed at once.
+    var output = workspace.output
+    var stack = workspace.stack
+    workspace.output = []
+    workspace.stack = []
+    defer {
+      workspace.output = output
+      workspace.stack = stack
+    }
+    return document.bytes.withUnsafeBufferPointer { bytes in
       document.tape.withUnsafeBufferPointer { tape in
-        var writer = Writer(bytes: bytes, tape: tape, orders: orders)
-        orders = KeyOrderCache()  // the writer holds the only reference while it inserts
-        writer.write(value.index, dropVolatile: true, into: &output)
-        orders = writer.orders
+        output.withUnsafeMutableBufferPointer { output in
+          stack.withUnsafeMutableBufferPointer { stack in
+            guard let base = bytes.baseAddress, let out = output.baseAddress,
+              let stackBase = stack.baseAddress
+            else { return 0 }
+            var writer = Writer(
+              bytes: base, tape: tape, output: out, stack: stackBase, orders: workspace.orders)
+            workspace.orders = KeyOrderCache()  // the writer holds the only reference while it inserts
+            writer.write(value.index, dropVolatile: true)
+            workspace.orders = writer.orders
+            return writer.length
+          }
+        }
       }
     }
-  }
-
-  /// Sorted key orders by key sequence. dbt writes every definition of a kind with the
-  /// same keys in the same order (dataclass field order), so most objects reuse an order
-  /// found before; a reused order is verified (n - 1 comparisons) before it is trusted,
-  /// so the cache only saves work and never changes a result.
-  struct KeyOrderCache {
-    var orders: [UInt64: [Int32]] = [:]
-    static let capacity = 4096
   }
 
   /// The volatile keys as bytes, for comparison without decoding.
   static let volatileKeyBytes: [[UInt8]] = volatileKeys.map { Array($0.utf8) }
-
-  /// Writes canonical JSON straight from the tape and bytes (no decoding, no per-value
-  /// allocation except a shared stack of indices used for sorting).
-  struct Writer {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let tape: UnsafeBufferPointer<JSONTapeEntry>
-    /// Tape indices being sorted, one region per open container.
-    var stack: [Int] = []
-    var orders: KeyOrderCache
-
-    init(
-      bytes: UnsafeBufferPointer<UInt8>, tape: UnsafeBufferPointer<JSONTapeEntry>,
-      orders: KeyOrderCache = KeyOrderCache()
-    ) {
-      self.bytes = bytes
-      self.tape = tape
-      self.orders = orders
-      stack.reserveCapacity(256)
-    }
-
-    /// FNV-1a over the key bytes (each followed by a 0xFF separator, which UTF-8 never contains).
-    @inline(__always)
-    static func combine(_ hash: inout UInt64, _ key: UnsafeBufferPointer<UInt8>) {
-      for byte in key {
-        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-      }
-      hash = (hash ^ 0xFF) &* 0x100_0000_01b3
-    }
-
-    /// The sorted order (offsets into the region) of the keys at `stack[start...]`.
-    mutating func sortedOrder(regionStart start: Int, signature: UInt64) -> [Int32] {
-      let count = stack.count - start
-      let (tape, bytes) = (self.tape, self.bytes)
-      if let cached = orders.orders[signature], cached.count == count {
-        var ordered = true
-        var offset = 1
-        while offset < count {
-          let previous = tape[stack[start + Int(cached[offset - 1])]]
-          let next = tape[stack[start + Int(cached[offset])]]
-          if !Writer.keyPrecedes(previous, next, in: bytes) {
-            ordered = false
-            break
-          }
-          offset += 1
-        }
-        if ordered { return cached }
-      }
-      let keys = Array(stack[start...])
-      let order = (0..<Int32(count)).sorted {
-        Writer.keyPrecedes(tape[keys[Int($0)]], tape[keys[Int($1)]], in: bytes)
-      }
-      if orders.orders.count < KeyOrderCache.capacity { orders.orders[signature] = order }
-      return order
-    }
-
-    /// The raw text of a scalar (strings with quotes) or key contents (without).
-    @inline(__always)
-    func text(_ entry: JSONTapeEntry, quoted: Bool) -> UnsafeBufferPointer<UInt8> {
-      Writer.text(entry, quoted: quoted, in: bytes)
-    }
-
-    @inline(__always)
-    static func text(_ entry: JSONTapeEntry, quoted: Bool, in bytes: UnsafeBufferPointer<UInt8>)
-      -> UnsafeBufferPointer<UInt8>
-    {
-      let isString = entry.kind == .string
-      let start = Int(entry.start) - (isString && quoted ? 1 : 0)
-      let end = Int(entry.end) + (isString && quoted ? 1 : 0)
-      return UnsafeBufferPointer(rebasing: bytes[start..<end])
-    }
-
-    /// Byte-wise order (shorter first on a common prefix), as UTF-8 code point order.
-    @inline(__always)
-    static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-      let common = min(a.count, b.count)
-      if common > 0, let pa = a.baseAddress, let pb = b.baseAddress {
-        let order = memcmp(pa, pb, common)
-        if order != 0 { return order < 0 }
-      }
-      return a.count < b.count
-    }
-
-    /// Orders two keys by their decoded bytes (escaped keys are rare and decoded here).
-    static func keyPrecedes(
-      _ a: JSONTapeEntry, _ b: JSONTapeEntry, in bytes: UnsafeBufferPointer<UInt8>
-    )
-      -> Bool
-    {
-      let left = text(a, quoted: false, in: bytes)
-      let right = text(b, quoted: false, in: bytes)
-      if !a.flag && !b.flag { return precedes(left, right) }
-      return JSONScalars.unescape(ArraySlice(left)).lexicographicallyPrecedes(
-        JSONScalars.unescape(ArraySlice(right)))
-    }
-
-    func isVolatile(_ key: JSONTapeEntry) -> Bool {
-      let keyText = text(key, quoted: false)
-      for volatile in CanonicalJSON.volatileKeyBytes where volatile.count == keyText.count {
-        if volatile.elementsEqual(keyText) { return true }
-      }
-      return false
-    }
-
-    mutating func write(_ index: Int, dropVolatile: Bool, into output: inout [UInt8]) {
-      let entry = tape[index]
-      switch entry.kind {
-      case .object:
-        let regionStart = stack.count
-        var signature: UInt64 = 0xcbf2_9ce4_8422_2325
-        var position = index + 1
-        while position < entry.next {
-          let key = tape[position]
-          if !(dropVolatile && isVolatile(key)) {
-            stack.append(position)
-            Writer.combine(&signature, text(key, quoted: false))
-          }
-          position = tape[position + 1].next
-        }
-        let order =
-          stack.count - regionStart > 1
-          ? sortedOrder(regionStart: regionStart, signature: signature) : [0]
-        output.append(UInt8(ascii: "{"))
-        for (rank, offset) in order.enumerated() where regionStart + Int(offset) < stack.count {
-          if rank > 0 { output.append(UInt8(ascii: ",")) }
-          let keyIndex = stack[regionStart + Int(offset)]
-          output.append(contentsOf: text(tape[keyIndex], quoted: true))
-          output.append(UInt8(ascii: ":"))
-          write(keyIndex + 1, dropVolatile: false, into: &output)
-        }
-        stack.removeSubrange(regionStart...)
-        output.append(UInt8(ascii: "}"))
-      case .array:
-        let regionStart = stack.count
-        var allScalars = true
-        var position = index + 1
-        while position < entry.next {
-          let kind = tape[position].kind
-          if kind == .array || kind == .object { allScalars = false }
-          stack.append(position)
-          position = tape[position].next
-        }
-        if allScalars {
-          let (tape, bytes) = (self.tape, self.bytes)
-          stack[regionStart...].sort {
-            Writer.precedes(
-              Writer.text(tape[$0], quoted: true, in: bytes),
-              Writer.text(tape[$1], quoted: true, in: bytes))
-          }
-        }
-        output.append(UInt8(ascii: "["))
-        var offset = regionStart
-        while offset < stack.count {
-          if offset > regionStart { output.append(UInt8(ascii: ",")) }
-          write(stack[offset], dropVolatile: false, into: &output)
-          offset += 1
-        }
-        stack.removeSubrange(regionStart...)
-        output.append(UInt8(ascii: "]"))
-      default:
-        output.append(contentsOf: text(entry, quoted: true))
-      }
-    }
-  }
 }

@@ -86,20 +86,39 @@ public struct JSONValue: Sendable {
   /// The member named `key`, if the value is an object that has it (the first one wins).
   public subscript(key: String) -> JSONValue? {
     if isCollapsed { return expanded()[key] }
-    let entry = self.entry
-    guard entry.kind == .object else { return nil }
+    guard let position = keyIndex(key) else { return nil }
+    return JSONValue(document: document, index: position + 1)
+  }
+
+  /// The tape index of the first key equal to `key`, if the value is an (expanded) object
+  /// that has it. Keys are compared by length first, then bytes; escaped keys are decoded.
+  func keyIndex(_ key: String) -> Int? {
     var key = key
-    return key.withUTF8 { wanted -> JSONValue? in
-      let tape = document.tape
-      var position = index + 1
-      let end = entry.next
-      while position < end {
-        if keyMatches(tape[position], wanted) {
-          return JSONValue(document: document, index: position + 1)
+    return key.withUTF8 { wanted -> Int? in
+      document.tape.withUnsafeBufferPointer { tape -> Int? in
+        let entry = tape[index]
+        guard entry.kind == .object else { return nil }
+        return document.bytes.withUnsafeBufferPointer { bytes -> Int? in
+          guard let base = bytes.baseAddress else { return nil }
+          let count = wanted.count
+          var position = index + 1
+          let end = entry.next
+          while position < end {
+            let key = tape[position]
+            let start = Int(key.start)
+            if key.flag {
+              if JSONScalars.unescape(document.bytes[start..<Int(key.end)]).elementsEqual(wanted) {
+                return position
+              }
+            } else if Int(key.end) - start == count {
+              guard let other = wanted.baseAddress else { return position }
+              if memcmp(base + start, other, count) == 0 { return position }
+            }
+            position = tape[position + 1].next
+          }
+          return nil
         }
-        position = tape[position + 1].next
       }
-      return nil
     }
   }
 

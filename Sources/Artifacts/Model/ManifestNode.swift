@@ -26,7 +26,7 @@ public struct ManifestNode: Sendable {
   /// `original_file_path`, relative to the project root.
   let originalFilePathText: TextRange?
   /// `fqn`: the fully qualified name parts.
-  let fqnJSON: RawJSON?
+  let fqnRange: JSONRange?
   public let database: String?
   public let schema: String?
   /// `alias` (the relation name in the warehouse; nodes).
@@ -34,20 +34,21 @@ public struct ManifestNode: Sendable {
   /// `relation_name`: the quoted fully qualified relation (null for ephemeral models).
   let relationNameText: TextRange?
   let descriptionText: TextRange?
-  let tagsJSON: RawJSON?
+  let tagsRange: JSONRange?
   /// `meta` as written (an object), nil when absent.
-  public let meta: RawJSON?
+  public var meta: RawJSON? { raw(metaRange) }
+  let metaRange: JSONRange?
   /// `config`, with the fields readers use most pulled out.
   public var config: NodeConfig { configBox.value }
   /// `columns` in file order (YAML-declared columns, with the user's spelling); decoded on
   /// each access, so keep the result when using it more than once.
   public var columns: [NodeColumn] { NodeColumn.decodeAll(columnsJSON) }
   /// `depends_on`: upstream node ids, macros and (1.11+) functions.
-  let dependsOnJSON: RawJSON?
+  let dependsOnRange: JSONRange?
   /// `refs`, normalised to name/package/version.
-  let refsJSON: RawJSON?
+  let refsRange: JSONRange?
   /// `sources`: the `source('a', 'b')` calls as (source name, table name) pairs.
-  let sourcesJSON: RawJSON?
+  let sourcesRange: JSONRange?
   /// `language` ("sql", "python"), v7+.
   public let language: String?
   /// `checksum.checksum` (sha256 of the file, or "" for generic tests).
@@ -94,7 +95,7 @@ public struct ManifestNode: Sendable {
   // large or specific to one kind are boxed (a pointer when absent) and columns are decoded
   // from the definition's bytes on access (``columnCount`` is kept).
   let configBox: Box<NodeConfig>
-  let columnsJSON: RawJSON?
+  let columnsRange: JSONRange?
   /// The number of entries in `columns`.
   public let columnCount: Int
   let testBox: Box<TestDefinition>?
@@ -119,6 +120,21 @@ public struct ManifestNode: Sendable {
   public var sourceRefs: [SourceRef] { ListDecoding.sourceRefs(sourcesJSON) }
 
   // Longer texts are kept as byte ranges of the artifact (12 bytes each) and decoded on access.
+
+  // JSON parts are kept as byte ranges of the artifact too (see ``JSONRange``).
+
+  var fqnJSON: RawJSON? { raw(fqnRange) }
+  var tagsJSON: RawJSON? { raw(tagsRange) }
+  var dependsOnJSON: RawJSON? { raw(dependsOnRange) }
+  var refsJSON: RawJSON? { raw(refsRange) }
+  var sourcesJSON: RawJSON? { raw(sourcesRange) }
+  var columnsJSON: RawJSON? { raw(columnsRange) }
+
+  /// The JSON text at `range` (which indexes the same buffer as ``json``).
+  func raw(_ range: JSONRange?) -> RawJSON? {
+    guard let range else { return nil }
+    return RawJSON(bytes: json.bytes.base(range))
+  }
 
   /// Decodes a string token's range; the ranges index the same buffer as ``json``.
   func text(_ range: TextRange?) -> String? {

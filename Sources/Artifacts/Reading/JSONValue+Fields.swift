@@ -70,11 +70,24 @@ extension JSONValue {
     return list
   }
 
+  /// Throws what ``stringList(_:)`` would throw, without decoding the strings.
+  func checkStringList(_ key: String) throws {
+    guard let value = member(key) else { return }
+    guard value.kind == .array else { throw value.wrongType("a list of strings") }
+    for element in value.elements where element.kind != .string {
+      throw element.wrongType("a string")
+    }
+  }
+
   /// A list of strings, skipping non-strings; a single string becomes a one-element list.
   func lenientStringList(_ key: String) -> [String] {
-    guard let value = member(key) else { return [] }
-    if let single = value.string { return [single] }
-    return value.elements.compactMap(\.scalarText)
+    member(key)?.lenientStringListValue ?? []
+  }
+
+  /// The value as a lenient list of strings (see ``lenientStringList(_:)``).
+  var lenientStringListValue: [String] {
+    if let single = string { return [single] }
+    return elements.compactMap(\.scalarText)
   }
 
   // MARK: - Numbers and booleans
@@ -92,9 +105,13 @@ extension JSONValue {
   }
 
   func lenientInt(_ key: String) -> Int? {
-    guard let value = member(key) else { return nil }
-    if let number = value.int { return number }
-    return value.string.flatMap { Int($0) }
+    member(key)?.lenientIntValue
+  }
+
+  /// An integer, or a string holding one.
+  var lenientIntValue: Int? {
+    if let number = int { return number }
+    return string.flatMap { Int($0) }
   }
 
   /// Booleans, numbers (non-zero is true) and the strings dbt leaks into configs:
@@ -153,6 +170,7 @@ extension JSONValue {
     guard let value = member(key) else { return nil }
     guard value.kind == .object else { throw value.wrongType("an object of lists of strings") }
     var map: [String: [String]] = [:]
+    map.reserveCapacity(value.count)
     for member in value.members {
       let list = member.value
       if list.isNull {
@@ -160,6 +178,12 @@ extension JSONValue {
         continue
       }
       guard list.kind == .array else { throw list.wrongType("a list of strings") }
+      // The lists are below the levels the reader indexes: plain ones are decoded from
+      // their bytes rather than indexed one by one.
+      if let simple = ListDecoding.simpleStrings(list.bytes) {
+        map[member.key] = simple
+        continue
+      }
       var ids: [String] = []
       for element in list.elements {
         guard let text = element.string else { throw element.wrongType("a string") }

@@ -2,10 +2,10 @@
 /// its canonical form.
 struct NodeMapper {
   let header: ArtifactHeader
-  /// Reused output buffer for canonical forms.
-  var scratch: [UInt8] = []
-  /// Key orders seen so far (see ``CanonicalJSON/KeyOrderCache``).
-  var orders = CanonicalJSON.KeyOrderCache()
+  /// Buffers and key orders reused across definitions (see ``CanonicalJSON/Workspace``).
+  var workspace = CanonicalJSON.Workspace()
+  /// The keys of the definition being mapped (``MemberTable``), reused across definitions.
+  var fields = MemberTable()
 
   init(header: ArtifactHeader) {
     self.header = header
@@ -15,8 +15,9 @@ struct NodeMapper {
     throws -> ManifestNode
   {
     try value.requireObject()
+    fields.load(value)
     let uniqueID: String
-    if let id = value.member("unique_id") {
+    if let id = fields.member("unique_id") {
       guard let text = id.string, !text.isEmpty else { throw id.wrongType("a non-empty string") }
       uniqueID = text
     } else if let key, !key.isEmpty {
@@ -27,67 +28,77 @@ struct NodeMapper {
     // Older docs, macros and sources omit resource_type: the collection says what they are.
     // Disabled entries (any kind) fall back to their unique_id prefix.
     let resourceType =
-      value.lenientString("resource_type").map(ResourceType.init(rawValue:))
+      fields.lenientString("resource_type").map(ResourceType.init(rawValue:))
       ?? (disabled
         ? ResourceType(String(uniqueID.prefix { $0 != "." })).nonEmpty(or: defaultType)
         : defaultType)
-    let config = try NodeConfigReader.read(value.member("config"))
-    let dependsOn = try dependencies(value.member("depends_on"))
+    let config = try NodeConfigReader.read(fields.member("config"))
+    let dependsOn = fields.member("depends_on")
+    try checkDependencies(dependsOn)
     let name =
-      value.lenientString("name")
+      fields.lenientString("name")
       ?? String(uniqueID.split(separator: ".").last ?? Substring(uniqueID))
-    let meta = value.rawJSON("meta")
-    let columnsJSON = value.rawJSON("columns")
-    let columnCount = try checkColumns(value.member("columns"))
+    let columns = fields.member("columns")
+    let columnCount = try checkColumns(columns)
 
     return ManifestNode(
       uniqueID: uniqueID,
       resourceType: resourceType,
       name: name,
-      packageName: value.lenientString("package_name"),
-      pathText: TextRange(value.member("path")),
-      originalFilePathText: TextRange(value.member("original_file_path")),
-      fqnJSON: value.rawJSON("fqn"),
-      database: value.lenientString("database"),
-      schema: value.lenientString("schema"),
-      alias: value.lenientString("alias"),
-      relationNameText: TextRange(value.member("relation_name")),
-      descriptionText: TextRange(value.member("description")),
-      tagsJSON: value.rawJSON("tags"),
-      meta: meta,
-      dependsOnJSON: value.rawJSON("depends_on"),
-      refsJSON: try checkedRefs(value.member("refs")),
-      sourcesJSON: value.rawJSON("sources"),
-      language: value.lenientString("language"),
-      checksumText: TextRange(value.member("checksum")?.member("checksum")),
-      patchPathText: TextRange(value.member("patch_path")),
-      access: value.lenientString("access") ?? config.access,
-      group: value.lenientString("group") ?? config.group,
-      version: value.lenientString("version"),
-      latestVersion: value.lenientString("latest_version"),
-      contract: contract(value.member("contract"), config: config),
-      deprecationDate: value.lenientString("deprecation_date"),
-      hookIndex: resourceType == .operation ? value.lenientInt("index") : nil,
-      owner: owner(value.member("owner")),
-      model: value.lenientString("model"),
+      packageName: fields.lenientString("package_name"),
+      pathText: TextRange(fields.member("path")),
+      originalFilePathText: TextRange(fields.member("original_file_path")),
+      fqnRange: JSONRange(fields.member("fqn")),
+      database: fields.lenientString("database"),
+      schema: fields.lenientString("schema"),
+      alias: fields.lenientString("alias"),
+      relationNameText: TextRange(fields.member("relation_name")),
+      descriptionText: TextRange(fields.member("description")),
+      tagsRange: JSONRange(fields.member("tags")),
+      metaRange: JSONRange(fields.member("meta")),
+      dependsOnRange: JSONRange(dependsOn),
+      refsRange: try checkedRefs(fields.member("refs")),
+      sourcesRange: JSONRange(fields.member("sources")),
+      language: fields.lenientString("language"),
+      checksumText: TextRange(fields.member("checksum")?.member("checksum")),
+      patchPathText: TextRange(fields.member("patch_path")),
+      access: fields.lenientString("access") ?? config.access,
+      group: fields.lenientString("group") ?? config.group,
+      version: fields.lenientString("version"),
+      latestVersion: fields.lenientString("latest_version"),
+      contract: contract(fields.member("contract"), config: config),
+      deprecationDate: fields.lenientString("deprecation_date"),
+      hookIndex: resourceType == .operation ? fields.lenientInt("index") : nil,
+      owner: owner(fields.member("owner")),
+      model: fields.lenientString("model"),
       isDisabled: disabled,
       json: value.raw,
-      contentHash: CanonicalJSON.contentHash(of: value, scratch: &scratch, orders: &orders),
+      contentHash: CanonicalJSON.contentHash(of: value, workspace: &workspace),
       configBox: Box(config),
-      columnsJSON: columnsJSON,
+      columnsRange: JSONRange(columns),
       columnCount: columnCount,
       testBox: resourceType == .test ? Box(test(value, dependsOn: dependsOn)) : nil,
       sourceBox: resourceType == .source ? Box(try source(value, name: name)) : nil,
       exposureBox: resourceType == .exposure ? Box(exposure(value)) : nil,
       metricBox: resourceType == .metric ? Box(metric(value)) : nil,
       macroBox: resourceType == .macro ? Box(macro(value)) : nil,
-      rawCodeText: TextRange(value.member("raw_code") ?? value.member("raw_sql")),
+      rawCodeText: TextRange(fields.member("raw_code") ?? fields.member("raw_sql")),
       compiledCodeText: TextRange(
-        value.member("compiled_code") ?? value.member("compiled_sql")
-          ?? value.member("injected_sql")))
+        fields.member("compiled_code") ?? fields.member("compiled_sql")
+          ?? fields.member("injected_sql")))
   }
 
   // MARK: - Common parts
+
+  /// Checks `depends_on` as ``dependencies(_:)`` reads it (same errors), decoding nothing:
+  /// only tests use the lists at mapping time.
+  func checkDependencies(_ value: JSONValue?) throws {
+    guard let value else { return }
+    guard value.kind == .object else { throw value.wrongType("an object {nodes, macros}") }
+    try value.checkStringList("nodes")
+    try value.checkStringList("macros")
+    try value.checkStringList("functions")
+  }
 
   func dependencies(_ value: JSONValue?) throws -> NodeDependencies {
     guard let value else { return .empty }
@@ -141,9 +152,9 @@ struct NodeMapper {
   }
 
   /// Checks `refs` (so decoding on access cannot fail) and keeps it as JSON.
-  func checkedRefs(_ value: JSONValue?) throws -> RawJSON? {
+  func checkedRefs(_ value: JSONValue?) throws -> JSONRange? {
     _ = try NodeMapper.refs(value)
-    return value?.raw
+    return JSONRange(value)
   }
 
   static func sourceRefs(_ value: JSONValue?) -> [SourceRef] {
@@ -174,56 +185,60 @@ struct NodeMapper {
 
   // MARK: - Kinds
 
-  func test(_ value: JSONValue, dependsOn: NodeDependencies) -> TestDefinition {
-    let metadata = value.member("test_metadata")
+  /// `dependsOn` was checked by ``checkDependencies(_:)``; its nodes are decoded only when
+  /// the tested node has to be inferred from them.
+  func test(_ value: JSONValue, dependsOn: JSONValue?) -> TestDefinition {
+    let metadata = fields.member("test_metadata")
     let kwargs = metadata?.member("kwargs")
-    let attached = value.lenientString("attached_node")
-    let columnName = value.lenientString("column_name") ?? kwargs?.lenientString("column_name")
+    let attached = fields.lenientString("attached_node")
+    let columnName = fields.lenientString("column_name") ?? kwargs?.lenientString("column_name")
     return TestDefinition(
       testName: metadata?.lenientString("name"),
       namespace: metadata?.lenientString("namespace"),
       kwargs: kwargs?.raw,
       columnName: columnName,
       attachedNode: attached,
-      fileKeyName: value.lenientString("file_key_name"),
+      fileKeyName: fields.lenientString("file_key_name"),
       testedNodeID: attached
-        ?? TestedNode.find(model: kwargs?.lenientString("model"), among: dependsOn.nodes))
+        ?? TestedNode.find(
+          model: kwargs?.lenientString("model"),
+          among: (try? dependencies(dependsOn))?.nodes ?? []))
   }
 
   func source(_ value: JSONValue, name: String) throws -> SourceDefinition {
-    let config = value.member("config")
-    let freshness = value.member("freshness") ?? config?.member("freshness")
+    let config = fields.member("config")
+    let freshness = fields.member("freshness") ?? config?.member("freshness")
     return SourceDefinition(
-      sourceName: value.lenientString("source_name") ?? "",
-      sourceDescription: value.lenientString("source_description"),
-      loader: value.lenientString("loader"),
-      identifier: value.lenientString("identifier") ?? name,
-      loadedAtField: value.lenientString("loaded_at_field")
+      sourceName: fields.lenientString("source_name") ?? "",
+      sourceDescription: fields.lenientString("source_description"),
+      loader: fields.lenientString("loader"),
+      identifier: fields.lenientString("identifier") ?? name,
+      loadedAtField: fields.lenientString("loaded_at_field")
         ?? config?.lenientString("loaded_at_field"),
-      loadedAtQuery: value.lenientString("loaded_at_query")
+      loadedAtQuery: fields.lenientString("loaded_at_query")
         ?? config?.lenientString("loaded_at_query"),
       freshness: try FreshnessCriteriaReader.read(freshness),
-      sourceMeta: value.rawJSON("source_meta"))
+      sourceMeta: fields.rawJSON("source_meta"))
   }
 
   func exposure(_ value: JSONValue) -> ExposureDefinition {
     ExposureDefinition(
-      type: value.lenientString("type"),
-      label: value.lenientString("label"),
-      maturity: value.lenientString("maturity"),
-      url: value.lenientString("url"))
+      type: fields.lenientString("type"),
+      label: fields.lenientString("label"),
+      maturity: fields.lenientString("maturity"),
+      url: fields.lenientString("url"))
   }
 
   /// Decides the format by shape first (hand-edited files carry the wrong version label),
   /// then by schema version.
   func metric(_ value: JSONValue) -> MetricDefinition {
-    let typeParams = value.member("type_params")
+    let typeParams = fields.member("type_params")
     let format: MetricFormat
     if typeParams != nil {
       format = .metricFlow
-    } else if value["calculation_method"] != nil || value["expression"] != nil {
+    } else if fields["calculation_method"] != nil || fields["expression"] != nil {
       format = .dbtMetricsV2
-    } else if value["sql"] != nil {
+    } else if fields["sql"] != nil {
       format = .dbtMetricsV1
     } else {
       format =
@@ -234,35 +249,35 @@ struct NodeMapper {
     let expression: String?
     switch format {
     case .dbtMetricsV1:
-      calculation = value.lenientString("type")
-      expression = value.lenientString("sql")
+      calculation = fields.lenientString("type")
+      expression = fields.lenientString("sql")
     case .dbtMetricsV2:
-      calculation = value.lenientString("calculation_method")
-      expression = value.lenientString("expression")
+      calculation = fields.lenientString("calculation_method")
+      expression = fields.lenientString("expression")
     case .metricFlow:
-      calculation = value.lenientString("type")
+      calculation = fields.lenientString("type")
       expression =
         typeParams?.lenientString("expr") ?? typeParams?.member("measure")?.lenientString("name")
     }
     return MetricDefinition(
       format: format,
-      label: value.lenientString("label"),
+      label: fields.lenientString("label"),
       calculation: calculation,
       expression: expression,
-      timestamp: value.lenientString("timestamp"),
-      timeGrains: value.lenientStringList("time_grains"),
-      dimensions: value.lenientStringList("dimensions"),
-      filters: value.rawJSON("filters") ?? value.rawJSON("filter"),
-      window: value.rawJSON("window"),
+      timestamp: fields.lenientString("timestamp"),
+      timeGrains: fields.lenientStringList("time_grains"),
+      dimensions: fields.lenientStringList("dimensions"),
+      filters: fields.rawJSON("filters") ?? fields.rawJSON("filter"),
+      window: fields.rawJSON("window"),
       typeParams: typeParams?.raw,
-      timeGranularity: value.lenientString("time_granularity"))
+      timeGranularity: fields.lenientString("time_granularity"))
   }
 
   func macro(_ value: JSONValue) -> MacroDefinition {
     MacroDefinition(
-      sqlText: LazyString(value.member("macro_sql")),
-      arguments: value.rawJSON("arguments"),
-      supportedLanguages: value.lenientStringList("supported_languages"))
+      sqlText: LazyString(fields.member("macro_sql")),
+      arguments: fields.rawJSON("arguments"),
+      supportedLanguages: fields.lenientStringList("supported_languages"))
   }
 }
 
