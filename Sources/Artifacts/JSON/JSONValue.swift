@@ -100,20 +100,10 @@ public struct JSONValue: Sendable {
         guard entry.kind == .object else { return nil }
         return document.bytes.withUnsafeBufferPointer { bytes -> Int? in
           guard let base = bytes.baseAddress else { return nil }
-          let count = wanted.count
           var position = index + 1
           let end = entry.next
           while position < end {
-            let key = tape[position]
-            let start = Int(key.start)
-            if key.flag {
-              if JSONScalars.unescape(document.bytes[start..<Int(key.end)]).elementsEqual(wanted) {
-                return position
-              }
-            } else if Int(key.end) - start == count {
-              guard let other = wanted.baseAddress else { return position }
-              if memcmp(base + start, other, count) == 0 { return position }
-            }
+            if keyMatches(tape[position], wanted, base: base) { return position }
             position = tape[position + 1].next
           }
           return nil
@@ -165,19 +155,28 @@ public struct JSONValue: Sendable {
   public func stringEquals(_ text: String) -> Bool {
     guard entry.kind == .string else { return false }
     var text = text
-    return text.withUTF8 { keyMatches(entry, $0) }
+    let entry = self.entry
+    return text.withUTF8 { wanted in
+      document.bytes.withUnsafeBufferPointer { all in
+        guard let base = all.baseAddress else { return false }
+        return keyMatches(entry, wanted, base: base)
+      }
+    }
   }
 
-  func keyMatches(_ key: JSONTapeEntry, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// True if the string entry `key` decodes to the bytes `wanted`; `base` is the start of
+  /// this document's bytes (lengths are compared first, escaped strings are decoded).
+  @inline(__always)
+  func keyMatches(
+    _ key: JSONTapeEntry, _ wanted: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>
+  ) -> Bool {
     let start = Int(key.start)
-    let length = Int(key.end) - start
     if key.flag {
       return JSONScalars.unescape(document.bytes[start..<Int(key.end)]).elementsEqual(wanted)
     }
+    let length = Int(key.end) - start
     guard length == wanted.count else { return false }
-    return document.bytes.withUnsafeBufferPointer { all in
-      guard let base = all.baseAddress, let other = wanted.baseAddress else { return length == 0 }
-      return memcmp(base + start, other, length) == 0
-    }
+    guard let other = wanted.baseAddress else { return true }  // both empty
+    return memcmp(base + start, other, length) == 0
   }
 }

@@ -21,8 +21,6 @@ extension ArraySlice where Element == UInt8 {
   /// The bytes of `range`, which indexes the same buffer as this slice (slices keep the
   /// indices of the array they come from).
   func base(_ range: JSONRange) -> ArraySlice<UInt8> {
-    let lower = Swift.max(startIndex, Int(range.start))
-    let upper = Swift.min(endIndex, Swift.max(lower, Int(range.end)))
-    return self[lower..<upper]
+    base(start: range.start, end: range.end)
   }
 }

@@ -20,8 +20,13 @@ extension ArraySlice where Element == UInt8 {
   /// The bytes of `range`, which indexes the same buffer as this slice (slices keep the
   /// indices of the array they come from).
   func base(_ range: TextRange) -> ArraySlice<UInt8> {
-    let lower = Swift.max(startIndex, Int(range.start))
-    let upper = Swift.min(endIndex, Swift.max(lower, Int(range.end)))
+    base(start: range.start, end: range.end)
+  }
+
+  /// The bytes from `start` to `end` of the buffer this slice indexes, clamped to the slice.
+  func base(start: UInt32, end: UInt32) -> ArraySlice<UInt8> {
+    let lower = Swift.max(startIndex, Int(start))
+    let upper = Swift.min(endIndex, Swift.max(lower, Int(end)))
     return self[lower..<upper]
   }
 }
