@@ -90,23 +90,15 @@ struct NodeMapper {
 
   // MARK: - Common parts
 
-  /// Checks `depends_on` as ``dependencies(_:)`` reads it (same errors), decoding nothing:
-  /// only tests use the lists at mapping time.
+  /// Checks `depends_on`: an object whose `nodes`, `macros` and `functions` are lists of
+  /// strings. Nothing is decoded here (``ManifestNode/dependsOn`` decodes on access); only
+  /// tests read `nodes` at mapping time.
   func checkDependencies(_ value: JSONValue?) throws {
     guard let value else { return }
     guard value.kind == .object else { throw value.wrongType("an object {nodes, macros}") }
     try value.checkStringList("nodes")
     try value.checkStringList("macros")
     try value.checkStringList("functions")
-  }
-
-  func dependencies(_ value: JSONValue?) throws -> NodeDependencies {
-    guard let value else { return .empty }
-    guard value.kind == .object else { throw value.wrongType("an object {nodes, macros}") }
-    return NodeDependencies(
-      nodes: try value.stringList("nodes"),
-      macros: try value.stringList("macros"),
-      functions: try value.stringList("functions"))
   }
 
   /// Checks that `columns` is an object of objects (so lazy decoding cannot fail) and counts them.
@@ -202,7 +194,7 @@ struct NodeMapper {
       testedNodeID: attached
         ?? TestedNode.find(
           model: kwargs?.lenientString("model"),
-          among: (try? dependencies(dependsOn))?.nodes ?? []))
+          among: dependsOn?.lenientStringList("nodes") ?? []))
   }
 
   func source(_ value: JSONValue, name: String) throws -> SourceDefinition {
