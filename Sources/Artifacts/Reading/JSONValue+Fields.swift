@@ -58,19 +58,8 @@ extension JSONValue {
     }
   }
 
-  /// A list of strings; absent or null is empty. A non-list or a non-string element is an error.
-  func stringList(_ key: String) throws -> [String] {
-    guard let value = member(key) else { return [] }
-    guard value.kind == .array else { throw value.wrongType("a list of strings") }
-    var list: [String] = []
-    for element in value.elements {
-      guard let text = element.string else { throw element.wrongType("a string") }
-      list.append(text)
-    }
-    return list
-  }
-
-  /// Throws what ``stringList(_:)`` would throw, without decoding the strings.
+  /// Checks that member `key` is a list of strings (absent or null is fine): a non-list or
+  /// a non-string element is an error naming its JSON path. Nothing is decoded.
   func checkStringList(_ key: String) throws {
     guard let value = member(key) else { return }
     guard value.kind == .array else { throw value.wrongType("a list of strings") }
