@@ -14,7 +14,7 @@ import Testing
       schema.type(named: "ModelNode")?.interfaces.map(\.name) == [
         "CloudArtifactInterface", "NodeInterface",
       ])
-    #expect(schema.possibleTypes(of: try #require(schema.type(named: "LineageNode"))).count == 8)
+    #expect(schema.possibleTypes(of: try #require(schema.type(named: "LineageNode"))).count == 10)
   }
 
   @Test func extensionsDeprecationSpecifiedByAndOneOf() throws {
