@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "GraphQL", targets: ["GraphQL"]),
     .library(name: "Artifacts", targets: ["Artifacts"]),
     .library(name: "MetadataStore", targets: ["MetadataStore"]),
+    .library(name: "MetadataAPI", targets: ["MetadataAPI"]),
     .library(name: "CLI", targets: ["CLI"]),
   ],
   targets: [
@@ -28,13 +29,17 @@ let package = Package(
     .target(name: "MetadataStore", dependencies: ["SQLite", "Artifacts"]),
 
     // The GraphQL engine (knows nothing of dbt).
-    // Auth, MetadataAPI, HTTP and Server join here as DESIGN.md draws them.
     .target(name: "GraphQL"),
+
+    // The metadata API: the spec's resolvers over the store.
+    .target(
+      name: "MetadataAPI", dependencies: ["GraphQL", "MetadataStore"],
+      exclude: ["Schema/embed-spec.py"]),
 
     // Command line and the executable.
     .target(
       name: "CLI",
-      dependencies: ["MetadataStore", "Artifacts", "GraphQL", "SQLite"]),
+      dependencies: ["MetadataStore", "MetadataAPI", "Artifacts", "GraphQL", "SQLite"]),
     .executableTarget(name: "dbt-metadata", dependencies: ["CLI"]),
 
     // Tests: one target per module.
@@ -45,6 +50,8 @@ let package = Package(
       name: "GraphQLTests", dependencies: ["GraphQL"],
       // Golden files and fixtures are read through #filePath, not as bundle resources.
       exclude: ["Golden", "Fixtures"]),
+    .testTarget(
+      name: "MetadataAPITests", dependencies: ["MetadataAPI", "MetadataStore", "GraphQL", "CLI"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SQLite"]),
   ],
   swiftLanguageModes: [.v6]

@@ -31,25 +31,19 @@ enum DemoCommand: Command {
     let json = arguments.flag("--json")
     try arguments.finish()
 
-    let runs = try SampleRun.all(under: samples)
-    guard !runs.isEmpty else {
-      throw IngestFailure(message: "\(samples): no run folders (run.json) found")
-    }
-    let requests = try runs.map { try $0.request() }
+    let requests = try SampleRuns.read(under: samples)
     let directory = (database as NSString).deletingLastPathComponent
     if !directory.isEmpty {
       try FileManager.default.createDirectory(
         atPath: directory, withIntermediateDirectories: true)
     }
     let store = try MetadataStore(path: database)
-    var created = 0
-    for request in requests where try store.ingest(request).outcome != .unchanged {
-      created += 1
-    }
+    let count = requests.count
+    let created = try SampleRuns.ingest(requests, into: store)
     if !json {
       output.write(
-        "\(database): \(runs.count) sample runs, \(created) stored now, "
-          + "\(runs.count - created) already there\n\n")
+        "\(database): \(count) sample runs, \(created) stored now, "
+          + "\(count - created) already there\n\n")
     }
     let stored = try store.allRuns(jobID: nil)
     output.write(json ? RunsCommand.jsonList(stored) : RunsCommand.table(stored))

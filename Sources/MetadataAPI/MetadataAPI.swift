@@ -1,0 +1,66 @@
+import GraphQL
+import MetadataStore
+
+/// The metadata API: `../shared/spec/metadata-api.graphql` answered over a
+/// ``MetadataStore/MetadataStore``.
+///
+/// The schema is built once from the embedded spec (``MetadataSDL``), its custom scalars
+/// bound to the coercions this API serves, and every field bound to a resolver that reads
+/// through the store (no SQL here: the store's read functions return records). Every read
+/// is scoped by the account of the request (``RequestContext/accountID``), never by an id
+/// the client sent alone: a job, run or environment of another account is not found.
+///
+/// For example:
+/// ```swift
+/// let api = try MetadataAPI(store: store)
+/// let result = api.execute(query: "{ models(jobId: 101) { uniqueId } }", accountID: 1)
+/// print(result.serialized())
+/// ```
+///
+/// Field meanings: `../shared/reference/dbt-metadata-api.md` (Parts 1-3) and
+/// `../shared/reference/dbt-discovery-api-2024.md` (Part 4).
+public final class MetadataAPI: Sendable {
+  /// The served schema, with every resolver bound.
+  public let schema: GraphQLSchema
+  /// The store every resolver reads.
+  public let store: MetadataStore
+
+  /// The coercions of the spec's custom scalars (`DateTime`, `Date`, `JSON`, `JSONObject`,
+  /// `AnyScalar`, `BigInt`), bound by this API rather than by the engine.
+  static let scalars: [String: ScalarCoercion] = [
+    "DateTime": .dateTime, "Date": .date, "JSON": .json, "JSONObject": .jsonObject,
+    "AnyScalar": .anyScalar, "BigInt": .bigInt,
+  ]
+
+  /// Builds the schema from the embedded spec and binds every resolver.
+  ///
+  /// - Throws: ``GraphQL/GraphQLError`` when the spec does not build or a resolver names a
+  ///   field the spec lacks (a programming error caught by the tests).
+  public init(store: MetadataStore) throws {
+    self.store = store
+    let schema = try GraphQLSchema(
+      sdl: MetadataSDL.text, name: "metadata-api.graphql", scalars: Self.scalars)
+    try Self.bindJobScoped(schema)
+    try Self.bindEnvironment(schema)
+    try Self.bindLineage(schema)
+    try Self.bindPerformance(schema)
+    try Self.bindHistory(schema)
+    try Self.bindResources(schema)
+    self.schema = schema
+  }
+
+  /// Answers one request for an account: parse, validate, check the limits, execute.
+  ///
+  /// - Parameters:
+  ///   - accountID: the account of the authenticated principal; every read is scoped by it.
+  ///   - limits: the request limits (DESIGN.md); local commands may lift the token limit.
+  public func execute(
+    query: String, variables: JSONObject = JSONObject(), operationName: String? = nil,
+    accountID: Int, limits: QueryLimits = QueryLimits()
+  ) -> ExecutionResult {
+    let context = RequestContext(accountID: accountID, store: store)
+    return graphql(
+      schema: schema, request: query, variables: variables, operationName: operationName,
+      context: context, limits: limits)
+  }
+}

@@ -1,0 +1,41 @@
+import GraphQL
+import MetadataStore
+
+/// What every resolver of one request reads through: the account the request is scoped
+/// to and the store.
+///
+/// One context per request; resolvers of one request run on one thread, so the
+/// per-request memo needs no lock and the context is not `Sendable`.
+final class RequestContext {
+  /// The account of the authenticated principal: every read is scoped by it.
+  let accountID: Int
+  /// The store.
+  let store: MetadataStore
+  /// Values computed once per request (a job's latest run, an environment's state),
+  /// keyed by what they answer.
+  var memo: [String: Any] = [:]
+
+  init(accountID: Int, store: MetadataStore) {
+    self.accountID = accountID
+    self.store = store
+  }
+
+  /// The memoized value for `key`, computed by `make` on first use.
+  func memoized<T>(_ key: String, _ make: () throws -> T) rethrows -> T {
+    if let value = memo[key] as? T { return value }
+    let value = try make()
+    memo[key] = value
+    return value
+  }
+}
+
+extension RequestContext {
+  /// The context a resolver was handed; anything else is a field error (a resolver bound
+  /// outside ``MetadataAPI/execute(query:variables:operationName:accountID:limits:)``).
+  static func of(_ context: Any) throws -> RequestContext {
+    guard let context = context as? RequestContext else {
+      throw GraphQLError(message: "The metadata API was executed without its request context.")
+    }
+    return context
+  }
+}
