@@ -36,6 +36,9 @@ let package = Package(
       name: "MetadataAPI", dependencies: ["GraphQL", "MetadataStore"],
       exclude: ["Schema/embed-spec.py"]),
 
+    // The service: routes and composition.
+    .target(name: "Server", dependencies: ["MetadataAPI", "MetadataStore", "Artifacts"]),
+
     // Command line and the executable.
     .target(
       name: "CLI",
@@ -52,6 +55,7 @@ let package = Package(
       exclude: ["Golden", "Fixtures"]),
     .testTarget(
       name: "MetadataAPITests", dependencies: ["MetadataAPI", "MetadataStore", "GraphQL", "CLI"]),
+    .testTarget(name: "ServerTests", dependencies: ["Server", "MetadataStore"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SQLite"]),
   ],
   swiftLanguageModes: [.v6]

@@ -8,6 +8,12 @@ public struct EnvironmentHealthRecord: Sendable, Equatable {
     public var maxLoadedAt: String?
     /// `pass`, `warn`, `error` or `runtime error`.
     public var status: String
+
+    public init(uniqueID: String, maxLoadedAt: String?, status: String) {
+      self.uniqueID = uniqueID
+      self.maxLoadedAt = maxLoadedAt
+      self.status = status
+    }
   }
 
   public var accountID: Int
@@ -22,4 +28,18 @@ public struct EnvironmentHealthRecord: Sendable, Equatable {
   public var warningTests: Int
   /// Models of the current manifest whose latest execution was an error.
   public var modelsInError: Int
+
+  public init(
+    accountID: Int, projectID: Int, environmentID: Int, environmentName: String?,
+    sources: [Source], failingTests: Int, warningTests: Int, modelsInError: Int
+  ) {
+    self.accountID = accountID
+    self.projectID = projectID
+    self.environmentID = environmentID
+    self.environmentName = environmentName
+    self.sources = sources
+    self.failingTests = failingTests
+    self.warningTests = warningTests
+    self.modelsInError = modelsInError
+  }
 }
