@@ -37,7 +37,8 @@ let package = Package(
       exclude: ["Schema/embed-spec.py"]),
 
     // The service: routes and composition.
-    .target(name: "Server", dependencies: ["MetadataAPI", "MetadataStore", "Artifacts"]),
+    .target(
+      name: "Server", dependencies: ["MetadataAPI", "MetadataStore", "GraphQL", "Artifacts"]),
 
     // Command line and the executable.
     .target(
@@ -55,7 +56,7 @@ let package = Package(
       exclude: ["Golden", "Fixtures"]),
     .testTarget(
       name: "MetadataAPITests", dependencies: ["MetadataAPI", "MetadataStore", "GraphQL", "CLI"]),
-    .testTarget(name: "ServerTests", dependencies: ["Server", "MetadataStore"]),
+    .testTarget(name: "ServerTests", dependencies: ["Server", "MetadataStore", "GraphQL"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SQLite"]),
   ],
   swiftLanguageModes: [.v6]
