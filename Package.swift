@@ -25,27 +25,30 @@ let package = Package(
     // Storage and artifacts.
     .target(name: "SQLite", dependencies: ["CSQLite"]),
     .target(name: "Artifacts", dependencies: ["CCrypto"]),
-    .target(name: "MetadataStore", dependencies: ["SQLite", "Artifacts"]),
+    .target(name: "Auth", dependencies: ["CCrypto"]),
+    .target(name: "MetadataStore", dependencies: ["SQLite", "Artifacts", "Auth"]),
 
     // The GraphQL engine (knows nothing of dbt).
-    // Auth, MetadataAPI, HTTP and Server join here as DESIGN.md draws them.
+    // MetadataAPI, HTTP and Server join here as DESIGN.md draws them.
     .target(name: "GraphQL"),
 
     // Command line and the executable.
     .target(
       name: "CLI",
-      dependencies: ["MetadataStore", "Artifacts", "GraphQL", "SQLite"]),
+      dependencies: ["MetadataStore", "Artifacts", "GraphQL", "SQLite", "Auth"]),
     .executableTarget(name: "dbt-metadata", dependencies: ["CLI"]),
 
     // Tests: one target per module.
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts"]),
-    .testTarget(name: "MetadataStoreTests", dependencies: ["MetadataStore", "Artifacts", "SQLite"]),
+    .testTarget(name: "AuthTests", dependencies: ["Auth"]),
+    .testTarget(
+      name: "MetadataStoreTests", dependencies: ["MetadataStore", "Artifacts", "SQLite", "Auth"]),
     .testTarget(
       name: "GraphQLTests", dependencies: ["GraphQL"],
       // Golden files and fixtures are read through #filePath, not as bundle resources.
       exclude: ["Golden", "Fixtures"]),
-    .testTarget(name: "CLITests", dependencies: ["CLI", "SQLite"]),
+    .testTarget(name: "CLITests", dependencies: ["CLI", "SQLite", "Auth"]),
   ],
   swiftLanguageModes: [.v6]
 )
