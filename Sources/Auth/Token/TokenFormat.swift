@@ -46,7 +46,7 @@ public enum TokenFormat {
       throw AuthError(
         .malformedToken(
           "expected \(length) characters (\(kind.prefix) and \(length - 5) base62 digits), "
-            + "found \(bytes.count)"))
+            + "found \(text.count)"))
     }
     let body = bytes[5...]
     guard body.allSatisfy({ Base62.value(of: $0) != nil }) else {
