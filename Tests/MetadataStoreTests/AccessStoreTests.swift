@@ -56,6 +56,9 @@ import Testing
     }
     #expect(throws: StoreError.self) { try setup.store.createAccount(name: "  ", plan: .team) }
     #expect(throws: StoreError.self) {
+      try setup.store.createAccount(name: "Z", plan: .team, id: 0)
+    }
+    #expect(throws: StoreError.self) {
       try setup.store.createAccount(name: "X", plan: .team, email: "not an email")
     }
     #expect(try setup.database.dump() == before)
@@ -127,6 +130,14 @@ import Testing
     }
     #expect(throws: StoreError.self) {
       try setup.store.createServiceToken(accountID: 1, name: "x", permissionSets: [], actor: owner)
+    }
+    #expect(throws: StoreError.self) {
+      try setup.store.createServiceToken(
+        accountID: 1, name: " \n", permissionSets: [PermissionSet(.metadataOnly)], actor: owner)
+    }
+    #expect(throws: AuthError(.notFound("account 5 not found"))) {
+      try setup.store.createServiceToken(
+        accountID: 5, name: "x", permissionSets: [PermissionSet(.metadataOnly)], actor: owner)
     }
     #expect(throws: StoreError.self) {
       try setup.store.createServiceToken(
