@@ -7,6 +7,7 @@ public struct AuthError: Error, Sendable, Hashable, CustomStringConvertible {
   /// What went wrong.
   public let reason: Reason
 
+  /// An error for `reason`.
   public init(_ reason: Reason) { self.reason = reason }
 
   /// The kinds of refusal.

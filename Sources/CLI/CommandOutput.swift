@@ -15,6 +15,8 @@ public final class CommandOutput: @unchecked Sendable {
   /// The environment variables a command may read (`DBT_METADATA_TOKEN`).
   let environment: [String: String]
 
+  /// Output written through `out` and `error`; `input` for `-`, `environment` for
+  /// variables such as `DBT_METADATA_TOKEN`.
   public init(
     out: @escaping (String) -> Void, error: @escaping (String) -> Void,
     input: @escaping () -> [UInt8] = { [] }, environment: [String: String] = [:]
@@ -77,6 +79,7 @@ public final class CapturedOutput: @unchecked Sendable {
   private let input: [UInt8]
   private let environment: [String: String]
 
+  /// A capture whose standard input is `input` and whose environment is `environment`.
   public init(input: [UInt8] = [], environment: [String: String] = [:]) {
     self.input = input
     self.environment = environment

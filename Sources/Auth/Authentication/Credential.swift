@@ -18,6 +18,7 @@ public struct Credential: Sendable, Hashable {
   /// When it was last used, as recorded (at most once a minute).
   public var lastUsedAt: Date?
 
+  /// A credential as the directory read it.
   public init(
     tokenID: Int, accountID: Int, name: String, digest: TokenDigest,
     identity: Principal.Identity, revokedAt: Date? = nil, lastUsedAt: Date? = nil

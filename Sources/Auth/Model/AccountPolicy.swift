@@ -9,6 +9,7 @@ public struct AccountPolicy: Sendable, Hashable {
   /// Cloud's 2021 "Enable Metadata API" account setting).
   public var metadataAPIEnabled: Bool
 
+  /// The policy of account `id`.
   public init(id: Int, plan: Plan, metadataAPIEnabled: Bool) {
     self.id = id
     self.plan = plan

@@ -24,6 +24,7 @@ public struct PermissionSet: Sendable, Hashable {
   /// Where it grants it.
   public var scope: ProjectScope
 
+  /// A set granting `kind` over `scope` (every project unless given).
   public init(_ kind: Kind, scope: ProjectScope = .allProjects) {
     self.kind = kind
     self.scope = scope

@@ -20,6 +20,7 @@ public struct Principal: Sendable, Hashable {
   /// User or service token, with its role or permission sets.
   public var identity: Identity
 
+  /// A principal; made by ``Authenticator`` from a stored credential.
   public init(accountID: Int, tokenID: Int, tokenName: String, identity: Identity) {
     self.accountID = accountID
     self.tokenID = tokenID

@@ -32,6 +32,7 @@ public struct TokenDigest: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// Hashes the digest bytes (for sets and dictionaries keyed by digest).
   public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
 
   /// Lowercase hex, for diagnostics (never the token itself).

@@ -17,8 +17,10 @@ public struct TokenRecord: Sendable, Equatable {
   public var permissionSets: [PermissionSet]
   /// The user who created it (`nil` when the operator did, with `account create`).
   public var createdByUserID: Int?
-  /// When it was created, last used (at most once a minute) and revoked (canonical UTC).
+  /// When it was created (canonical UTC).
   public var createdAt: String
+  /// When it was last used, recorded at most once a minute; `nil` if never.
   public var lastUsedAt: String?
+  /// When it was revoked; `nil` while it is valid.
   public var revokedAt: String?
 }
