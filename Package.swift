@@ -26,7 +26,8 @@ let package = Package(
     // Storage and artifacts.
     .target(name: "SQLite", dependencies: ["CSQLite"]),
     .target(name: "Artifacts", dependencies: ["CCrypto"]),
-    .target(name: "MetadataStore", dependencies: ["SQLite", "Artifacts"]),
+    .target(name: "Auth", dependencies: ["CCrypto"]),
+    .target(name: "MetadataStore", dependencies: ["SQLite", "Artifacts", "Auth"]),
 
     // The GraphQL engine (knows nothing of dbt).
     .target(name: "GraphQL"),
@@ -38,18 +39,20 @@ let package = Package(
 
     // The service: routes and composition.
     .target(
-      name: "Server", dependencies: ["MetadataAPI", "MetadataStore", "GraphQL", "Artifacts"]),
+      name: "Server", dependencies: ["MetadataAPI", "MetadataStore", "Auth", "GraphQL", "Artifacts"]),
 
     // Command line and the executable.
     .target(
       name: "CLI",
-      dependencies: ["MetadataStore", "MetadataAPI", "Artifacts", "GraphQL", "SQLite"]),
+      dependencies: ["MetadataStore", "MetadataAPI", "Artifacts", "GraphQL", "SQLite", "Auth"]),
     .executableTarget(name: "dbt-metadata", dependencies: ["CLI"]),
 
     // Tests: one target per module.
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts"]),
-    .testTarget(name: "MetadataStoreTests", dependencies: ["MetadataStore", "Artifacts", "SQLite"]),
+    .testTarget(name: "AuthTests", dependencies: ["Auth"]),
+    .testTarget(
+      name: "MetadataStoreTests", dependencies: ["MetadataStore", "Artifacts", "SQLite", "Auth"]),
     .testTarget(
       name: "GraphQLTests", dependencies: ["GraphQL"],
       // Golden files and fixtures are read through #filePath, not as bundle resources.
@@ -57,7 +60,7 @@ let package = Package(
     .testTarget(
       name: "MetadataAPITests", dependencies: ["MetadataAPI", "MetadataStore", "GraphQL", "CLI"]),
     .testTarget(name: "ServerTests", dependencies: ["Server", "MetadataStore", "GraphQL"]),
-    .testTarget(name: "CLITests", dependencies: ["CLI", "SQLite"]),
+    .testTarget(name: "CLITests", dependencies: ["CLI", "SQLite", "Auth"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -9,6 +9,10 @@ public enum CLI {
     RunsCommand.self,
     DemoCommand.self,
     GraphQLCommand.self,
+    AccountCommand.self,
+    UserCommand.self,
+    TokenCommand.self,
+    AuditCommand.self,
   ]
 
   /// Runs the command line and returns the process exit code

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -10,14 +12,19 @@ public final class CommandOutput: @unchecked Sendable {
   private let writeError: (String) -> Void
   /// Text for standard input (`-` as a file name), read lazily.
   let readInput: () -> [UInt8]
+  /// The environment variables a command may read (`DBT_METADATA_TOKEN`).
+  let environment: [String: String]
 
+  /// Output written through `out` and `error`; `input` for `-`, `environment` for
+  /// variables such as `DBT_METADATA_TOKEN`.
   public init(
     out: @escaping (String) -> Void, error: @escaping (String) -> Void,
-    input: @escaping () -> [UInt8] = { [] }
+    input: @escaping () -> [UInt8] = { [] }, environment: [String: String] = [:]
   ) {
     self.writeOut = out
     self.writeError = error
     self.readInput = input
+    self.environment = environment
   }
 
   /// Writes to standard output.
@@ -38,7 +45,8 @@ public final class CommandOutput: @unchecked Sendable {
         bytes.append(contentsOf: buffer[0..<count])
       }
       return bytes
-    })
+    },
+    environment: ProcessInfo.processInfo.environment)
 }
 
 /// Writes every byte of `text` to a file descriptor, retrying short writes.
@@ -66,11 +74,14 @@ public final class CapturedOutput: @unchecked Sendable {
   public private(set) lazy var output = CommandOutput(
     out: { [unowned self] in self.standardOutput += $0 },
     error: { [unowned self] in self.standardError += $0 },
-    input: { [input] in input })
+    input: { [input] in input }, environment: environment)
 
   private let input: [UInt8]
+  private let environment: [String: String]
 
-  public init(input: [UInt8] = []) {
+  /// A capture whose standard input is `input` and whose environment is `environment`.
+  public init(input: [UInt8] = [], environment: [String: String] = [:]) {
     self.input = input
+    self.environment = environment
   }
 }

@@ -50,7 +50,7 @@ enum Schema {
 
   /// Migration N (1-based) brings the schema from version N-1 to N. Never edit a shipped
   /// migration; append a new one.
-  static let migrations: [String] = [version1]
+  static let migrations: [String] = [version1, version2]
 
   static let version1 = """
     CREATE TABLE account (
@@ -294,5 +294,70 @@ enum Schema {
       last_catalog_at TEXT,
       PRIMARY KEY (environment_id, node_id)
     ) WITHOUT ROWID;
+    """
+
+  /// Accounts, users, tokens and the audit trail (issue 9; DESIGN.md, Authorization).
+  ///
+  /// - `account_setting`: the plan and the metadata API switch (off by default) of an
+  ///   account that has been set up with `account create`; an account known only from
+  ///   ingest has no row, hence no users, no tokens and no access.
+  /// - `account_user`: users with a role (`owner`, `account-admin`, `member`).
+  /// - `token`: user and service tokens. Only the SHA-256 `digest` of a token is kept,
+  ///   never its text; `last_used_at` is written at most once a minute; a revoked token
+  ///   keeps its row (`revoked_at`) for the listing and the audit trail.
+  /// - `token_permission`: a service token's permission sets, one row per set and project
+  ///   (`project_id` NULL: all projects).
+  /// - `audit_event`: who did what, when: append-only.
+  static let version2 = """
+    CREATE TABLE account_setting (
+      account_id INTEGER PRIMARY KEY REFERENCES account(id),
+      plan TEXT NOT NULL,                           -- team, enterprise
+      metadata_api_enabled INTEGER NOT NULL DEFAULT 0,
+      created_at TEXT NOT NULL
+    );
+
+    CREATE TABLE account_user (
+      id INTEGER PRIMARY KEY,
+      account_id INTEGER NOT NULL REFERENCES account(id),
+      email TEXT,
+      role TEXT NOT NULL,                           -- owner, account-admin, member
+      created_at TEXT NOT NULL,
+      UNIQUE (account_id, email)
+    );
+
+    CREATE TABLE token (
+      id INTEGER PRIMARY KEY,
+      account_id INTEGER NOT NULL REFERENCES account(id),
+      kind TEXT NOT NULL,                           -- service, user
+      name TEXT NOT NULL,
+      user_id INTEGER REFERENCES account_user(id),  -- a user token's user
+      created_by_user_id INTEGER REFERENCES account_user(id),
+      created_at TEXT NOT NULL,
+      last_used_at TEXT,
+      revoked_at TEXT,
+      revoked_by_user_id INTEGER REFERENCES account_user(id),
+      digest BLOB NOT NULL UNIQUE                   -- SHA-256 of the token's text
+    );
+    CREATE INDEX token_by_account ON token(account_id, id);
+
+    CREATE TABLE token_permission (
+      token_id INTEGER NOT NULL REFERENCES token(id),
+      set_index INTEGER NOT NULL,                   -- the set's position on the token
+      permission_set TEXT NOT NULL,                 -- account-admin, metadata-only
+      project_id INTEGER,                           -- NULL: all projects
+      UNIQUE (token_id, set_index, project_id)
+    );
+    CREATE INDEX token_permission_by_token ON token_permission(token_id, set_index);
+
+    CREATE TABLE audit_event (
+      id INTEGER PRIMARY KEY,
+      account_id INTEGER NOT NULL REFERENCES account(id),
+      at TEXT NOT NULL,
+      actor_token_id INTEGER,                       -- the token the actor used, if any
+      actor TEXT NOT NULL,                          -- "user 1 (a@example.com, Owner)"
+      action TEXT NOT NULL,                         -- account.created, token.created...
+      subject TEXT NOT NULL                         -- what it acted on
+    );
+    CREATE INDEX audit_event_by_account ON audit_event(account_id, id);
     """
 }
