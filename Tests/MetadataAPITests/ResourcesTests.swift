@@ -54,6 +54,43 @@ import Testing
     ].flatMap { manifest[$0]?.objectValue.map { Array($0.values) } ?? [] }
   }
 
+  @Test func everyFieldOfTheStandaloneTypesHasAResolver() throws {
+    let schema = try SampleDatabase.api().schema
+    // The nested node fields are left to the definition/applied node resolvers, whose
+    // nested node values they return (see MetadataAPI.bindResources).
+    let nested: Set<String> = [
+      "SemanticModelDefinitionNode.parents", "SemanticModelDefinitionNode.children",
+      "SemanticModelDefinitionNode.ancestors", "SavedQueryDefinitionNode.parents",
+      "SavedQueryDefinitionNode.children", "SavedQueryDefinitionNode.ancestors",
+      "GroupNode.models", "RecentResourceChange.resource",
+    ]
+    let types = [
+      "SemanticModelDefinitionNode", "SavedQueryDefinitionNode", "GroupNode", "Tag",
+      "ExposureOwner", "SemanticModelDimension", "SemanticModelEntity", "SemanticModelMeasure",
+      "QueryParams", "QueryWhere", "QueryWhereFilter", "QueryExports", "QueryExportConfig",
+      "ConsumerProject", "ProducerPublicModel", "RecentResourceChange", "GroupNodeConnection",
+      "GroupNodeEdge", "SemanticModelDefinitionNodeConnection", "SemanticModelDefinitionNodeEdge",
+      "SavedQueryDefinitionNodeConnection", "SavedQueryDefinitionNodeEdge",
+      "RecentResourceChangeConnection", "RecentResourceChangeEdge",
+    ]
+    for name in types {
+      let type = try #require(schema.type(named: name))
+      for field in type.fields.values where !nested.contains("\(name).\(field.name)") {
+        #expect(
+          field.resolve != nil || field.batchResolve != nil, "\(name).\(field.name) is unbound")
+      }
+    }
+    for (type, field) in [
+      ("AppliedState", "packages"), ("AppliedState", "tags"), ("AppliedState", "owners"),
+      ("AppliedState", "recentResourceChanges"), ("DefinitionState", "packages"),
+      ("DefinitionState", "tags"), ("DefinitionState", "semanticModels"),
+      ("DefinitionState", "savedQueries"), ("DefinitionState", "groups"),
+      ("Environment", "consumerProjects"),
+    ] {
+      #expect(schema.type(named: type)?.field(named: field)?.resolve != nil, "\(type).\(field)")
+    }
+  }
+
   @Test func packagesAreTheManifestsPackageNames() throws {
     let manifest = try Self.manifest(Self.production)
     let macroPackages = Set(
