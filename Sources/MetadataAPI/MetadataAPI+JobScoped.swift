@@ -17,7 +17,9 @@ extension MetadataAPI {
     }
   }
 
-  /// The list and singular root fields of each resource type.
+  /// The list and singular root fields of each resource type. `tests` are data tests
+  /// (`resource_type: test`, generic and singular); unit tests (dbt 1.8+) came after the
+  /// job-scoped API was frozen and are served by the Discovery API's `TestType.UNIT_TEST`.
   private static let jobScopedRoots: [(list: String, single: String, type: String)] = [
     ("models", "model", "model"), ("sources", "source", "source"), ("seeds", "seed", "seed"),
     ("snapshots", "snapshot", "snapshot"), ("tests", "test", "test"),
