@@ -1,0 +1,5 @@
+/// The parent value of `ExposureOwner`: an owner of exposures or groups.
+struct ResourceOwner: Sendable, Hashable {
+  let name: String
+  let email: String
+}
