@@ -20,9 +20,10 @@ final class RequestContext {
     self.store = store
   }
 
-  /// The memoized value for `key`, computed by `make` on first use.
+  /// The memoized value for `key`, computed by `make` on first use (optionals too: a
+  /// stored nil is a known answer, an absent key is not).
   func memoized<T>(_ key: String, _ make: () throws -> T) rethrows -> T {
-    if let value = memo[key] as? T { return value }
+    if let index = memo.index(forKey: key), let value = memo[index].value as? T { return value }
     let value = try make()
     memo[key] = value
     return value
