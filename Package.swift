@@ -34,7 +34,7 @@ let package = Package(
 
     // The metadata API: the spec's resolvers over the store.
     .target(
-      name: "MetadataAPI", dependencies: ["GraphQL", "MetadataStore"],
+      name: "MetadataAPI", dependencies: ["GraphQL", "MetadataStore", "Auth"],
       exclude: ["Schema/embed-spec.py"]),
 
     // The service: routes and composition.
@@ -58,7 +58,8 @@ let package = Package(
       // Golden files and fixtures are read through #filePath, not as bundle resources.
       exclude: ["Golden", "Fixtures"]),
     .testTarget(
-      name: "MetadataAPITests", dependencies: ["MetadataAPI", "MetadataStore", "GraphQL", "CLI"]),
+      name: "MetadataAPITests",
+      dependencies: ["MetadataAPI", "MetadataStore", "GraphQL", "CLI", "Auth"]),
     .testTarget(name: "ServerTests", dependencies: ["Server", "MetadataStore", "GraphQL"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SQLite", "Auth"]),
   ],

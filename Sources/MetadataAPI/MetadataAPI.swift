@@ -1,3 +1,4 @@
+import Auth
 import GraphQL
 import MetadataStore
 
@@ -51,19 +52,58 @@ public final class MetadataAPI: Sendable {
     try Self.bindPerformance(schema)
     try Self.bindHistory(schema)
     try Self.bindResources(schema)
+    Self.checkAccessAtRootFields(schema)
     self.schema = schema
   }
 
-  /// Answers one request for an account: parse, validate, check the limits, execute, in
-  /// the order of the engine's `graphql(...)`, with parse and validation served from the
-  /// document cache when the same text came before (see ``documentCacheStatistics``).
+  /// Answers one request as the operator of the database file (the `query` command):
+  /// every project of `accountID`, no token.
   ///
   /// - Parameters:
-  ///   - accountID: the account of the authenticated principal; every read is scoped by it.
+  ///   - accountID: the account every read is scoped by.
   ///   - limits: the request limits (DESIGN.md); local commands may lift the token limit.
   public func execute(
     query: String, variables: JSONObject = JSONObject(), operationName: String? = nil,
     accountID: Int, limits: QueryLimits = QueryLimits()
+  ) -> ExecutionResult {
+    execute(
+      query: query, variables: variables, operationName: operationName,
+      access: .operator(accountID: accountID), limits: limits)
+  }
+
+  /// Answers one request of a token's principal: the principal must be allowed to query
+  /// the metadata API (``authorize(_:)``; refused requests get one error and no data),
+  /// every read is scoped by its account, and each root field checks the project of the
+  /// job or environment it names.
+  public func execute(
+    query: String, variables: JSONObject = JSONObject(), operationName: String? = nil,
+    principal: Principal, limits: QueryLimits = QueryLimits()
+  ) -> ExecutionResult {
+    let access = RequestAccess(accountID: principal.accountID, principal: principal)
+    do {
+      try access.checkRequest(store: store)
+    } catch {
+      return ExecutionResult(data: nil, errors: [Self.accessError(error)])
+    }
+    return execute(
+      query: query, variables: variables, operationName: operationName, access: access,
+      limits: limits)
+  }
+
+  /// Throws unless `principal` may query the metadata API of its account at all: a
+  /// service token with a metadata permission set, in an account with the API switched
+  /// on. Transports call it first to answer 401 or 403 (``Auth/AuthError/category``).
+  public func authorize(_ principal: Principal) throws {
+    try RequestAccess(accountID: principal.accountID, principal: principal)
+      .checkRequest(store: store)
+  }
+
+  /// Parse, validate, check the limits, execute, in the order of the engine's
+  /// `graphql(...)`, with parse and validation served from the document cache when the
+  /// same text came before (see ``documentCacheStatistics``).
+  private func execute(
+    query: String, variables: JSONObject, operationName: String?, access: RequestAccess,
+    limits: QueryLimits
   ) -> ExecutionResult {
     let key = DocumentCache.Key(text: query, maxTokens: limits.maxTokens)
     let outcome = documentCache.outcome(for: key) { [schema] in
@@ -85,7 +125,7 @@ public final class MetadataAPI: Sendable {
         schema: schema, document: document, source: source, operationName: operationName,
         variables: variables)
       if !limitErrors.isEmpty { return ExecutionResult(data: nil, errors: limitErrors) }
-      let context = RequestContext(accountID: accountID, store: store)
+      let context = RequestContext(access: access, store: store)
       return GraphQL.execute(
         schema: schema, document: document, source: source, operationName: operationName,
         variables: variables, context: context)
@@ -94,4 +134,32 @@ public final class MetadataAPI: Sendable {
 
   /// Hits and misses of the document cache so far (a hit skipped parse and validation).
   public var documentCacheStatistics: DocumentCacheStatistics { documentCache.statistics }
+
+  /// Wraps every root field that names a job or environment so that it first checks the
+  /// principal's right to that project (``RequestAccess/checkRootField(_:arguments:store:)``).
+  private static func checkAccessAtRootFields(_ schema: GraphQLSchema) {
+    guard let query = schema.queryType else { return }
+    for name in RequestAccess.rootScopes.keys {
+      guard let field = query.fields[name], let resolve = field.resolve else { continue }
+      field.resolve = { source, arguments, context, info in
+        let request = try RequestContext.of(context)
+        try request.access.checkRootField(name, arguments: arguments, store: request.store)
+        return try resolve(source, arguments, context, info)
+      }
+    }
+  }
+
+  /// An authorization failure as a GraphQL error with its `extensions.code`.
+  static func accessError(_ error: any Error) -> GraphQLError {
+    guard let error = error as? AuthError else { return GraphQLError(message: "\(error)") }
+    let code: String =
+      switch error.category {
+      case .unauthenticated: "UNAUTHENTICATED"
+      case .forbidden: "FORBIDDEN"
+      case .notFound: "NOT_FOUND"
+      case .invalidRequest: "BAD_REQUEST"
+      case .internalFailure: "INTERNAL_SERVER_ERROR"
+      }
+    return GraphQLError(message: error.description, extensions: ["code": .string(code)])
+  }
 }

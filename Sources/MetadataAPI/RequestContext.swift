@@ -7,17 +7,25 @@ import MetadataStore
 /// One context per request; resolvers of one request run on one thread, so the
 /// per-request memo needs no lock and the context is not `Sendable`.
 final class RequestContext {
+  /// Who the request runs as: the account every read is scoped by, and the principal
+  /// whose project rights the root fields check.
+  let access: RequestAccess
   /// The account of the authenticated principal: every read is scoped by it.
-  let accountID: Int
+  var accountID: Int { access.accountID }
   /// The store.
   let store: MetadataStore
   /// Values computed once per request (a job's latest run, an environment's state),
   /// keyed by what they answer.
   var memo: [String: Any] = [:]
 
-  init(accountID: Int, store: MetadataStore) {
-    self.accountID = accountID
+  init(access: RequestAccess, store: MetadataStore) {
+    self.access = access
     self.store = store
+  }
+
+  /// A context for the operator of the database file (every project of the account).
+  convenience init(accountID: Int, store: MetadataStore) {
+    self.init(access: .operator(accountID: accountID), store: store)
   }
 
   /// The memoized value for `key`, computed by `make` on first use (optionals too: a

@@ -1,0 +1,104 @@
+import Auth
+import GraphQL
+import MetadataStore
+
+/// Who a request runs as, and the check every root field makes before it reads: the
+/// principal's right to query the metadata API in the project that holds the job or
+/// environment the field names (DESIGN.md, Authorization; the decision is ``Auth``'s,
+/// asked through ``MetadataStore/MetadataStore/authorize(_:_:accountID:projectID:)``).
+///
+/// The command line runs as the operator (``operator(accountID:)``): whoever may read the
+/// database file may read every project of it.
+struct RequestAccess: Sendable {
+  /// The account every read is scoped by.
+  let accountID: Int
+  /// The token's principal; nil for the operator.
+  let principal: Principal?
+
+  /// The operator of the database file: every project of `accountID`.
+  static func `operator`(accountID: Int) -> RequestAccess {
+    RequestAccess(accountID: accountID, principal: nil)
+  }
+
+  /// The root fields and the argument naming what they read: a job or an environment.
+  static let rootScopes: [String: (argument: String, subject: Subject)] = {
+    var scopes: [String: (argument: String, subject: Subject)] = [:]
+    for field in [
+      "models", "model", "sources", "source", "seeds", "seed", "snapshots", "snapshot", "tests",
+      "test", "exposures", "exposure", "metrics", "metric", "macros", "macro",
+    ] {
+      scopes[field] = ("jobId", .job)
+    }
+    scopes["job"] = ("id", .job)
+    scopes["modelByEnvironment"] = ("environmentId", .environment)
+    scopes["environment"] = ("id", .environment)
+    scopes["performance"] = ("environmentId", .environment)
+    return scopes
+  }()
+
+  /// What a root field's id names.
+  enum Subject: Sendable {
+    case job, environment
+
+    var queryKind: MetadataQueryKind { self == .job ? .job : .environment }
+  }
+
+  /// Throws unless the principal may query the metadata API at all: a service token with
+  /// a metadata permission set for some project, in an account with the API switched on.
+  /// The transport answers this failure with 401 or 403 before executing anything.
+  func checkRequest(store: MetadataStore) throws {
+    guard let principal else { return }
+    try store.authorize(
+      principal, .metadataQuery(.environment), accountID: accountID,
+      projectID: Self.someCoveredProject(of: principal))
+  }
+
+  /// Throws unless the principal may read the project holding the root field's job or
+  /// environment. An id unknown in the account is left to the field (it answers not
+  /// found, as for another account's ids).
+  func checkRootField(
+    _ fieldName: String, arguments: JSONObject, store: MetadataStore
+  ) throws {
+    guard let principal, let scope = Self.rootScopes[fieldName],
+      let id = Self.integer(arguments[scope.argument])
+    else { return }
+    let project =
+      switch scope.subject {
+      case .job: try store.projectID(ofJob: id, accountID: accountID)
+      case .environment: try store.projectID(ofEnvironment: id, accountID: accountID)
+      }
+    guard let project else { return }
+    do {
+      try store.authorize(
+        principal, .metadataQuery(scope.subject.queryKind), accountID: accountID,
+        projectID: project)
+    } catch let error as AuthError {
+      throw GraphQLError(
+        message: error.description, extensions: ["code": .string("FORBIDDEN")])
+    }
+  }
+
+  /// A project the principal's metadata permission sets cover: nil when one covers all
+  /// projects (or for users, whose tokens the decision refuses anyway).
+  static func someCoveredProject(of principal: Principal) -> Int? {
+    guard case .service(let sets) = principal.identity else { return nil }
+    var listed: Int?
+    for set in sets {
+      switch set.scope {
+      case .allProjects: return nil
+      case .projects(let projects): listed = listed ?? projects.first
+      }
+    }
+    return listed
+  }
+
+  /// An `Int` or `BigInt` argument as coerced (a number, or a numeric string).
+  static func integer(_ value: JSONValue?) -> Int? {
+    switch value {
+    case .int(let number)?: number
+    case .string(let text)?: Int(text)
+    case .double(let number)? where number == number.rounded(): Int(exactly: number)
+    default: nil
+    }
+  }
+}
