@@ -7,6 +7,7 @@ public enum CLI {
   static let commands: [any Command.Type] = [
     IngestCommand.self,
     RunsCommand.self,
+    QueryCommand.self,
     DemoCommand.self,
     GraphQLCommand.self,
   ]

@@ -8,8 +8,10 @@ import GraphQL
 /// `message` and `locations`, as a GraphQL response would carry it, and exits 1 when there
 /// are any; prints nothing and exits 0 for a valid document. An unreadable file or an
 /// invalid schema exits 1 with `FILE:line:column: message` on standard error; bad usage
-/// exits 64. Custom scalars named DateTime, Date, JSON, JSONObject, AnyScalar and BigInt
-/// get the engine's common coercion, as the service binds them.
+/// exits 64. Custom scalars are the schema's own: none is coerced by its name (a schema may
+/// declare a `DateTime` of any shape), so, as with graphql-js's `buildSchema`, a custom
+/// scalar accepts any literal or variable value. Scalars belong to the application, which
+/// binds the coercions it serves (the metadata API binds its own in `MetadataAPI`).
 enum GraphQLValidateCommand: Command {
   static let name = "validate"
   static let summary = "Validate a document against a schema"
@@ -33,7 +35,7 @@ enum GraphQLValidateCommand: Command {
     do {
       let source = Source(bytes: schemaBytes, name: schemaPath)
       let document = try parse(source, options: ParseOptions(maxTokens: nil))
-      schema = try GraphQLSchema(document: document, source: source, scalars: ScalarCoercion.common)
+      schema = try GraphQLSchema(document: document, source: source)
     } catch {
       let location = error.locations.first.map { "\($0.line):\($0.column): " } ?? ""
       output.error("\(schemaPath):\(location)\(error.message)\n")

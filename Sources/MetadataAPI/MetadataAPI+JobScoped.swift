@@ -3,6 +3,115 @@ import MetadataStore
 
 extension MetadataAPI {
   /// Binds Part 1, the job-scoped Metadata API: the 17 root fields (models, sources, seeds, snapshots, tests, exposures, metrics, macros and their singular forms), modelByEnvironment, and the fields of their node types.
+  ///
+  /// Conventions (`reference/dbt-metadata-api.md` §1.1): `runId` omitted means the job's
+  /// latest run; a job or run that is unknown, of another job, or of another account is
+  /// not found: list fields answer `[]` and singular fields `null`, as for a job that has
+  /// not run yet (an account cannot tell another account's ids from unknown ones).
   static func bindJobScoped(_ schema: GraphQLSchema) throws {
+    try bindJobScopedRoots(schema)
+    try bindJobScopedNodeFields(schema)
+    try bindJobScopedValueTypes(schema)
+    for interface in ["NodeInterface", "CloudArtifactInterface"] {
+      try schema.setTypeResolver(interface) { value, _, _ in (value as? JobNode)?.typeName }
+    }
+  }
+
+  /// The list and singular root fields of each resource type.
+  private static let jobScopedRoots: [(list: String, single: String, type: String)] = [
+    ("models", "model", "model"), ("sources", "source", "source"), ("seeds", "seed", "seed"),
+    ("snapshots", "snapshot", "snapshot"), ("tests", "test", "test"),
+    ("exposures", "exposure", "exposure"), ("metrics", "metric", "metric"),
+    ("macros", "macro", "macro"),
+  ]
+
+  private static func bindJobScopedRoots(_ schema: GraphQLSchema) throws {
+    for (list, single, resourceType) in jobScopedRoots {
+      try schema.setResolver("Query", list) { _, arguments, context, _ in
+        let loader = try JobScopedLoader.of(context)
+        guard let run = try runArgument(arguments, loader: loader) else { return [JobNode]() }
+        let definitions = try loader.definitions(run: run, resourceType: resourceType)
+        return definitions.filter { matches($0, arguments) }.map {
+          JobNode(run: run, definition: $0)
+        }
+      }
+      try schema.setResolver("Query", single) { _, arguments, context, _ in
+        let loader = try JobScopedLoader.of(context)
+        guard let run = try runArgument(arguments, loader: loader) else { return nil }
+        if let name = arguments["name"]?.stringValue {
+          // exposure(name:): exposure names are unique within a project.
+          return try loader.definitions(run: run, resourceType: resourceType).first {
+            $0.name == name
+          }.map { JobNode(run: run, definition: $0) }
+        }
+        let uniqueID = arguments["uniqueId"]?.stringValue ?? ""
+        let key = JobNodeKey(runID: run.id, uniqueID: uniqueID)
+        guard let definition = try loader.definitions([key])[key],
+          definition.resourceType == resourceType
+        else { return nil }
+        return JobNode(run: run, definition: definition)
+      }
+    }
+    try schema.setResolver("Query", "modelByEnvironment") { _, arguments, context, _ in
+      try modelByEnvironment(arguments, context: context)
+    }
+  }
+
+  /// The run of a root field's `jobId` / `runId` arguments.
+  private static func runArgument(_ arguments: JSONObject, loader: JobScopedLoader) throws
+    -> RunRecord?
+  {
+    guard let jobID = arguments["jobId"]?.intValue else { return nil }
+    return try loader.run(jobID: jobID, runID: arguments["runId"]?.intValue)
+  }
+
+  /// The `database`, `schema` and `identifier` filters of `models` and `sources`
+  /// (case-insensitive, since warehouses differ in how they fold identifiers). A model's
+  /// identifier is its relation name in the warehouse: `alias`, else `name`.
+  private static func matches(_ definition: DefinitionRecord, _ arguments: JSONObject) -> Bool {
+    func same(_ value: String?, _ argument: String) -> Bool {
+      guard let wanted = arguments[argument]?.stringValue else { return true }
+      return value?.lowercased() == wanted.lowercased()
+    }
+    let identifier =
+      definition.resourceType == "source"
+      ? definition.identifier ?? definition.name : definition.alias ?? definition.name
+    return same(definition.database, "database") && same(definition.schema, "schema")
+      && same(identifier, "identifier")
+  }
+
+  /// `modelByEnvironment`: one `ModelNode` per run that built the model in the
+  /// environment, across every job, newest first (`lastRunCount` at most 10, as dbt
+  /// Cloud documents; `withCatalog` keeps only runs whose catalog has the model).
+  private static func modelByEnvironment(_ arguments: JSONObject, context: Any) throws -> Any? {
+    let ctx = try RequestContext.of(context)
+    let loader = try JobScopedLoader.of(context)
+    let uniqueID = arguments["uniqueId"]?.stringValue
+    let identifier = arguments["identifier"]?.stringValue
+    guard uniqueID != nil || identifier != nil else {
+      throw GraphQLError(message: "modelByEnvironment needs a uniqueId or an identifier.")
+    }
+    let count = arguments["lastRunCount"]?.intValue ?? 1
+    guard (1...10).contains(count) else {
+      throw GraphQLError(
+        message: "lastRunCount must be between 1 and 10 (the maximum), got \(count).")
+    }
+    guard let environmentID = arguments["environmentId"]?.intValue else { return [JobNode]() }
+    let runs = try ctx.store.modelRuns(
+      accountID: ctx.accountID, environmentID: environmentID, uniqueID: uniqueID,
+      identifier: identifier, limit: count,
+      withCatalog: arguments["withCatalog"]?.boolValue ?? false)
+    var keys: [JobNodeKey] = []
+    var records: [Int: RunRecord] = [:]
+    for (runID, uniqueID) in runs {
+      guard let run = try loader.run(id: runID) else { continue }
+      records[runID] = run
+      keys.append(JobNodeKey(runID: runID, uniqueID: uniqueID))
+    }
+    let definitions = try loader.definitions(keys)
+    return keys.compactMap { key -> JobNode? in
+      guard let run = records[key.runID], let definition = definitions[key] else { return nil }
+      return JobNode(run: run, definition: definition)
+    }
   }
 }

@@ -24,6 +24,8 @@ public final class MetadataAPI: Sendable {
   public let schema: GraphQLSchema
   /// The store every resolver reads.
   public let store: MetadataStore
+  /// Parsed and validated documents by query text (the schema is fixed per instance).
+  let documentCache: DocumentCache
 
   /// The coercions of the spec's custom scalars (`DateTime`, `Date`, `JSON`, `JSONObject`,
   /// `AnyScalar`, `BigInt`), bound by this API rather than by the engine.
@@ -36,8 +38,11 @@ public final class MetadataAPI: Sendable {
   ///
   /// - Throws: ``GraphQL/GraphQLError`` when the spec does not build or a resolver names a
   ///   field the spec lacks (a programming error caught by the tests).
-  public init(store: MetadataStore) throws {
+  ///   - documentCacheCapacity: the most documents kept parsed and validated (least
+  ///     recently used evicted first).
+  public init(store: MetadataStore, documentCacheCapacity: Int = 1_000) throws {
     self.store = store
+    self.documentCache = DocumentCache(capacity: documentCacheCapacity)
     let schema = try GraphQLSchema(
       sdl: MetadataSDL.text, name: "metadata-api.graphql", scalars: Self.scalars)
     try Self.bindJobScoped(schema)
@@ -49,7 +54,9 @@ public final class MetadataAPI: Sendable {
     self.schema = schema
   }
 
-  /// Answers one request for an account: parse, validate, check the limits, execute.
+  /// Answers one request for an account: parse, validate, check the limits, execute, in
+  /// the order of the engine's `graphql(...)`, with parse and validation served from the
+  /// document cache when the same text came before (see ``documentCacheStatistics``).
   ///
   /// - Parameters:
   ///   - accountID: the account of the authenticated principal; every read is scoped by it.
@@ -58,9 +65,33 @@ public final class MetadataAPI: Sendable {
     query: String, variables: JSONObject = JSONObject(), operationName: String? = nil,
     accountID: Int, limits: QueryLimits = QueryLimits()
   ) -> ExecutionResult {
-    let context = RequestContext(accountID: accountID, store: store)
-    return graphql(
-      schema: schema, request: query, variables: variables, operationName: operationName,
-      context: context, limits: limits)
+    let key = DocumentCache.Key(text: query, maxTokens: limits.maxTokens)
+    let outcome = documentCache.outcome(for: key) { [schema] in
+      let source = Source(query)
+      let document: Document
+      do throws(GraphQLError) {
+        document = try parse(source, options: ParseOptions(maxTokens: limits.maxTokens))
+      } catch {
+        return .invalid([error])
+      }
+      let errors = validate(schema: schema, document: document, source: source)
+      return errors.isEmpty ? .valid(document, source) : .invalid(errors)
+    }
+    switch outcome {
+    case .invalid(let errors):
+      return ExecutionResult(data: nil, errors: errors)
+    case .valid(let document, let source):
+      let limitErrors = limits.check(
+        schema: schema, document: document, source: source, operationName: operationName,
+        variables: variables)
+      if !limitErrors.isEmpty { return ExecutionResult(data: nil, errors: limitErrors) }
+      let context = RequestContext(accountID: accountID, store: store)
+      return GraphQL.execute(
+        schema: schema, document: document, source: source, operationName: operationName,
+        variables: variables, context: context)
+    }
   }
+
+  /// Hits and misses of the document cache so far (a hit skipped parse and validation).
+  public var documentCacheStatistics: DocumentCacheStatistics { documentCache.statistics }
 }

@@ -50,6 +50,19 @@ import Testing
     #expect(again.standardOutput == captured.standardOutput)
   }
 
+  @Test func formatsAFileOverTheRequestTokenLimit() throws {
+    // 3,000 types of 9 tokens each: 27,000 tokens, where a request stops at 15,000.
+    let sdl = (0..<3_000).map { "type T\($0) { id: ID! name: String }" }.joined(separator: "\n")
+    let file = try temporaryDirectory().appendingPathComponent("large.graphql")
+    try sdl.write(to: file, atomically: true, encoding: .utf8)
+    let captured = CapturedOutput()
+    #expect(CLI.run(["graphql", "format", file.path], output: captured.output) == ExitCode.success)
+    #expect(captured.standardError == "")
+    #expect(
+      captured.standardOutput.hasPrefix("type T0 {\n  id: ID!\n  name: String\n}\n\ntype T1 {"))
+    #expect(captured.standardOutput.hasSuffix("type T2999 {\n  id: ID!\n  name: String\n}\n"))
+  }
+
   @Test func reportsSyntaxErrorsWithFileLineAndColumn() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -45,6 +45,22 @@ import Testing
         """)
   }
 
+  @Test func customScalarsOfOnesOwnSchemaAcceptAnyLiteral() throws {
+    // A schema of one's own that happens to name a scalar DateTime: no coercion is applied
+    // by name, so every literal is accepted, as graphql-js's buildSchema does.
+    let schema = try Self.temporaryFile(
+      "scalar DateTime\nscalar BigInt\ntype Query { at(when: DateTime, id: BigInt): Int }")
+    let captured = CapturedOutput(
+      input: Array(
+        """
+        { a: at(when: 1.5) b: at(when: "SOME_ENUM_LIKE") c: at(when: {seconds: 12})
+          d: at(when: SOME_ENUM, id: "not a number") e: at(when: [true, null]) }
+        """.utf8))
+    let code = CLI.run(["graphql", "validate", "--schema", schema, "-"], output: captured.output)
+    #expect(captured.standardOutput == "")
+    #expect(code == ExitCode.success)
+  }
+
   @Test func syntaxErrorIsReportedAsAnError() throws {
     let captured = CapturedOutput(input: Array("{ job(id: 1) {".utf8))
     let code = CLI.run(

@@ -1,0 +1,206 @@
+import GraphQL
+import MetadataStore
+
+/// Loads what Part 1's field resolvers need for a whole list of nodes at once, and keeps
+/// it for the rest of the request.
+///
+/// Every batch resolver hands its list of ``JobNode`` parents here; the nodes not loaded
+/// yet are grouped by run and fetched with one store call per run (one SQL statement per
+/// list, whatever its length: no N+1). A later field of the same nodes (`status` after
+/// `executionTime`, `owner` after `type`) finds them loaded.
+///
+/// One loader per request (kept in ``RequestContext/memo``); resolvers of one request run
+/// on one thread, so it needs no lock.
+final class JobScopedLoader {
+  private let context: RequestContext
+  private var runsByID: [Int: RunRecord?] = [:]
+  private var latestRuns: [Int: RunRecord?] = [:]
+  private var executionsByNode: [JobNodeKey: [ExecutionRecord]] = [:]
+  private var freshnessByNode: [JobNodeKey: JobFreshnessRecord?] = [:]
+  private var catalogByNode: [JobNodeKey: CatalogRecord?] = [:]
+  private var parentsByNode: [JobNodeKey: [LineageRecord]] = [:]
+  private var childrenByNode: [JobNodeKey: [LineageRecord]] = [:]
+  private var definitionsByNode: [JobNodeKey: DefinitionRecord?] = [:]
+  private var jsonByNode: [JobNodeKey: JSONValue] = [:]
+  /// How many store calls the loader made in this request: what the tests bound to show
+  /// that nested lists are batched (a constant per run, not one per node).
+  private(set) var storeCalls = 0
+
+  private init(context: RequestContext) {
+    self.context = context
+  }
+
+  /// The loader of the request whose context this is.
+  static func of(_ context: Any) throws -> JobScopedLoader {
+    let context = try RequestContext.of(context)
+    return context.memoized("JobScopedLoader") { JobScopedLoader(context: context) }
+  }
+
+  private var store: MetadataStore { context.store }
+  private var accountID: Int { context.accountID }
+
+  // MARK: Runs
+
+  /// The run a job-scoped root field reads: `runID` when given (and of that job), else the
+  /// job's latest run; nil for an unknown job or run, or one of another account.
+  func run(jobID: Int, runID: Int?) throws -> RunRecord? {
+    if let runID {
+      let run = try self.run(id: runID)
+      return run?.jobID == jobID ? run : nil
+    }
+    if let known = latestRuns[jobID] { return known }
+    storeCalls += 1
+    let run = try store.latestRun(accountID: accountID, jobID: jobID)
+    latestRuns[jobID] = run
+    if let run { runsByID[run.id] = run }
+    return run
+  }
+
+  /// A run of the account by id.
+  func run(id: Int) throws -> RunRecord? {
+    if let known = runsByID[id] { return known }
+    storeCalls += 1
+    let run = try store.run(accountID: accountID, id: id)
+    runsByID[id] = run
+    return run
+  }
+
+  // MARK: Per-node data
+
+  /// Every result of each node in its run, the node's status first (see
+  /// ``MetadataStore/executions(accountID:runID:uniqueIDs:)``).
+  func executions(_ nodes: [JobNode]) throws -> [[ExecutionRecord]] {
+    try load(nodes, \.executionsByNode, missing: []) { runID, ids in
+      Dictionary(
+        grouping: try store.executions(accountID: accountID, runID: runID, uniqueIDs: ids),
+        by: \.uniqueID)
+    }
+  }
+
+  /// Each node's result in its run (its status), nil when the run did not report it.
+  func execution(_ nodes: [JobNode]) throws -> [ExecutionRecord?] {
+    try executions(nodes).map(\.first)
+  }
+
+  /// Each source's freshness result in its run, nil when the run did not check it.
+  func freshness(_ nodes: [JobNode]) throws -> [JobFreshnessRecord?] {
+    try load(nodes, \.freshnessByNode, missing: nil) { runID, ids in
+      var byID: [String: JobFreshnessRecord?] = [:]
+      for record in try store.freshness(accountID: accountID, runID: runID, uniqueIDs: ids)
+      where byID[record.result.uniqueID] == nil {
+        byID[record.result.uniqueID] = record
+      }
+      return byID
+    }
+  }
+
+  /// Each node's catalog entry in its run, nil when the run wrote no catalog for it.
+  func catalog(_ nodes: [JobNode]) throws -> [CatalogRecord?] {
+    try load(nodes, \.catalogByNode, missing: nil) { runID, ids in
+      var byID: [String: CatalogRecord?] = [:]
+      for record in try store.catalog(accountID: accountID, runID: runID, uniqueIDs: ids)
+      where byID[record.uniqueID] == nil {
+        byID[record.uniqueID] = record
+      }
+      return byID
+    }
+  }
+
+  /// Each node's direct parents (`parent_map`) in its run's manifest.
+  func parents(_ nodes: [JobNode]) throws -> [[LineageRecord]] {
+    try load(nodes, \.parentsByNode, missing: []) { runID, ids in
+      Dictionary(
+        grouping: try store.parents(accountID: accountID, runID: runID, uniqueIDs: ids),
+        by: \.child.uniqueID
+      ).mapValues { $0.map(\.parent) }
+    }
+  }
+
+  /// Each node's direct children (`child_map`) in its run's manifest.
+  func children(_ nodes: [JobNode]) throws -> [[LineageRecord]] {
+    try load(nodes, \.childrenByNode, missing: []) { runID, ids in
+      Dictionary(
+        grouping: try store.children(accountID: accountID, runID: runID, uniqueIDs: ids),
+        by: \.parent.uniqueID
+      ).mapValues { $0.map(\.child) }
+    }
+  }
+
+  /// The nodes related to each node (its parents or children) in its run, of the given
+  /// resource types, in unique_id order; ids missing from the manifest are left out.
+  func relatives(
+    _ nodes: [JobNode], children wantChildren: Bool, types: Set<String>
+  ) throws -> [[JobNode]] {
+    let related = wantChildren ? try children(nodes) : try parents(nodes)
+    let wanted = zip(nodes, related).map { node, records in
+      records.filter { types.contains($0.resourceType) }.map {
+        JobNodeKey(runID: node.run.id, uniqueID: $0.uniqueID)
+      }
+    }
+    let definitions = try self.definitions(Array(wanted.joined()))
+    return zip(nodes, wanted).map { node, keys in
+      keys.compactMap { key in
+        definitions[key].map { JobNode(run: node.run, definition: $0) }
+      }
+    }
+  }
+
+  /// Every definition of one resource type in a run's manifest, ordered by unique_id (and
+  /// kept, so that relatives of the same type need no further call).
+  func definitions(run: RunRecord, resourceType: String) throws -> [DefinitionRecord] {
+    storeCalls += 1
+    let found = try store.definitions(
+      accountID: accountID, runID: run.id, resourceType: resourceType)
+    for definition in found {
+      definitionsByNode[JobNodeKey(runID: run.id, uniqueID: definition.uniqueID)] = definition
+    }
+    return found
+  }
+
+  /// Definitions by node key, loading the missing ones per run.
+  func definitions(_ keys: [JobNodeKey]) throws -> [JobNodeKey: DefinitionRecord] {
+    let missing = Dictionary(
+      grouping: keys.filter { definitionsByNode[$0] == nil }, by: \.runID)
+    for (runID, keys) in missing {
+      let ids = Array(Set(keys.map(\.uniqueID)))
+      storeCalls += 1
+      let found = try store.definitions(accountID: accountID, runID: runID, uniqueIDs: ids)
+      let byID = Dictionary(found.map { ($0.uniqueID, $0) }, uniquingKeysWith: { a, _ in a })
+      for id in ids { definitionsByNode[JobNodeKey(runID: runID, uniqueID: id)] = byID[id] }
+    }
+    var result: [JobNodeKey: DefinitionRecord] = [:]
+    for key in keys {
+      if let definition = definitionsByNode[key] ?? nil { result[key] = definition }
+    }
+    return result
+  }
+
+  /// The node's complete manifest JSON, parsed once per request; an unparsable text (never
+  /// written by the ingester) reads as an empty object.
+  func json(_ node: JobNode) -> JSONValue {
+    if let parsed = jsonByNode[node.key] { return parsed }
+    let parsed = (try? JSONParser.parse(node.definition.json)) ?? .object(JSONObject())
+    jsonByNode[node.key] = parsed
+    return parsed
+  }
+
+  /// Looks `nodes` up in `cache`, fetching the missing ones with one `fetch` per run
+  /// (nodes the fetch does not answer get `missing`).
+  private func load<Value>(
+    _ nodes: [JobNode], _ cache: ReferenceWritableKeyPath<JobScopedLoader, [JobNodeKey: Value]>,
+    missing: Value, fetch: (Int, [String]) throws -> [String: Value]
+  ) throws -> [Value] {
+    var needed: [Int: Set<String>] = [:]
+    for node in nodes where self[keyPath: cache][node.key] == nil {
+      needed[node.run.id, default: []].insert(node.definition.uniqueID)
+    }
+    for (runID, ids) in needed {
+      storeCalls += 1
+      let found = try fetch(runID, ids.sorted())
+      for id in ids {
+        self[keyPath: cache][JobNodeKey(runID: runID, uniqueID: id)] = found[id] ?? missing
+      }
+    }
+    return nodes.map { self[keyPath: cache][$0.key] ?? missing }
+  }
+}

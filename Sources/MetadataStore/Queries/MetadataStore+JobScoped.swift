@@ -1,0 +1,269 @@
+import SQLite
+
+/// Batch reads for the job-scoped API (Part 1 of the spec): the definitions, executions,
+/// freshness results, catalog entries and lineage of a *list* of nodes of one run, each in
+/// a fixed number of statements whatever the list's length (the ids travel as one JSON
+/// array read with `json_each`), so that 500 models asking for their parents cost one
+/// statement, not 500.
+///
+/// Every function takes the account and answers nothing (an empty list) for a run of
+/// another account or an unknown run.
+extension MetadataStore {
+  /// The definitions of `uniqueIDs` in a run's manifest (ids absent from it are skipped),
+  /// ordered by unique_id.
+  public func definitions(accountID: Int, runID: Int, uniqueIDs: [String]) throws
+    -> [DefinitionRecord]
+  {
+    guard !uniqueIDs.isEmpty else { return [] }
+    return try wrapping {
+      try pool.read { db in
+        guard let version = try Self.manifestVersion(runID: runID, accountID: accountID, db: db)
+        else { return [] }
+        return try db.query(
+          """
+          SELECT \(RowDecoding.definitionColumns)
+          FROM node n CROSS JOIN definition d ON d.node_id = n.id
+          CROSS JOIN manifest_member m ON m.manifest_version_id = ?
+            AND m.resource_type = d.resource_type AND m.definition_id = d.id
+          WHERE n.project_id = (SELECT project_id FROM manifest_version WHERE id = ?)
+            AND n.unique_id IN (SELECT value FROM json_each(?))
+          ORDER BY n.unique_id
+          """, [.integer(version), .integer(version), .text(JSONText.array(uniqueIDs))]
+        ) { RowDecoding.definition($0) }
+      }
+    }
+  }
+
+  /// Every result of `uniqueIDs` in a run, of every step (a node built by `dbt build` and
+  /// listed again by `docs generate` has two), ordered by node, then results of steps that
+  /// execute nodes first, then newest first: the first result of a node is its status in
+  /// the run, as ``execution(accountID:runID:uniqueID:)`` answers.
+  public func executions(accountID: Int, runID: Int, uniqueIDs: [String]) throws
+    -> [ExecutionRecord]
+  {
+    guard !uniqueIDs.isEmpty else { return [] }
+    return try wrapping {
+      try pool.read { db in
+        guard try Self.manifestVersion(runID: runID, accountID: accountID, db: db) != nil
+        else { return [] }
+        return try db.query(
+          """
+          SELECT \(RowDecoding.executionColumns)
+          FROM node n JOIN execution e ON e.run_id = ? AND e.node_id = n.id
+          JOIN run r ON r.id = e.run_id JOIN artifact a ON a.id = e.artifact_id
+          WHERE n.project_id = (SELECT e2.project_id FROM run r2
+              JOIN environment e2 ON e2.id = r2.environment_id WHERE r2.id = ?)
+            AND n.unique_id IN (SELECT value FROM json_each(?))
+          ORDER BY n.unique_id, e.executes_node DESC, e.generated_at DESC, e.id DESC
+          """,
+          [.integer(Int64(runID)), .integer(Int64(runID)), .text(JSONText.array(uniqueIDs))]
+        ) { RowDecoding.execution($0) }
+      }
+    }
+  }
+
+  /// The freshness results of `uniqueIDs` (sources) in a run, with the elapsed time of the
+  /// `dbt source freshness` step that wrote them; newest first per source.
+  public func freshness(accountID: Int, runID: Int, uniqueIDs: [String]) throws
+    -> [JobFreshnessRecord]
+  {
+    guard !uniqueIDs.isEmpty else { return [] }
+    return try wrapping {
+      try pool.read { db in
+        guard try Self.manifestVersion(runID: runID, accountID: accountID, db: db) != nil
+        else { return [] }
+        return try db.query(
+          """
+          SELECT \(RowDecoding.freshnessColumns), a.elapsed_time, f.execution_time
+          FROM freshness_result f JOIN node n ON n.id = f.node_id JOIN run r ON r.id = f.run_id
+          JOIN artifact a ON a.id = f.artifact_id
+          WHERE f.run_id = ? AND n.unique_id IN (SELECT value FROM json_each(?))
+          ORDER BY n.unique_id, f.generated_at DESC, f.id DESC
+          """, [.integer(Int64(runID)), .text(JSONText.array(uniqueIDs))]
+        ) { row in
+          JobFreshnessRecord(
+            result: RowDecoding.freshness(row),
+            runElapsedTime: row.optionalDouble(at: RowDecoding.freshnessColumnCount),
+            executionTime: row.optionalDouble(at: RowDecoding.freshnessColumnCount + 1))
+        }
+      }
+    }
+  }
+
+  /// The catalog entries of `uniqueIDs` in a run with their columns and stats: three
+  /// statements for the whole list (entries, then every column set, then every stat).
+  public func catalog(accountID: Int, runID: Int, uniqueIDs: [String]) throws
+    -> [CatalogRecord]
+  {
+    guard !uniqueIDs.isEmpty else { return [] }
+    return try wrapping {
+      try pool.read { db in
+        guard try Self.manifestVersion(runID: runID, accountID: accountID, db: db) != nil
+        else { return [] }
+        let entries = try db.query(
+          """
+          SELECT \(RowDecoding.catalogColumns)
+          FROM catalog_entry c JOIN node n ON n.id = c.node_id
+          WHERE c.run_id = ? AND n.unique_id IN (SELECT value FROM json_each(?))
+          ORDER BY n.unique_id, c.id DESC
+          """, [.integer(Int64(runID)), .text(JSONText.array(uniqueIDs))]
+        ) { RowDecoding.catalog($0) }
+        guard !entries.isEmpty else { return [] }
+        let setIDs = Set(entries.map(\.columnSetID)).map { "\($0)" }
+        let entryIDs = entries.map { "\($0.entryID)" }
+        var columns: [Int64: [CatalogRecord.Column]] = [:]
+        for (setID, column) in try db.query(
+          """
+          SELECT column_set_id, name, type, column_index, comment FROM catalog_column
+          WHERE column_set_id IN (SELECT value FROM json_each(?))
+          ORDER BY column_set_id, position
+          """, [.text("[" + setIDs.joined(separator: ",") + "]")],
+          row: { row in
+            (
+              row.int64(at: 0),
+              CatalogRecord.Column(
+                name: row.string(at: 1) ?? "", type: row.string(at: 2),
+                index: row.optionalInt64(at: 3).map(Int.init), comment: row.string(at: 4))
+            )
+          })
+        {
+          columns[setID, default: []].append(column)
+        }
+        var stats: [Int64: [CatalogRecord.Stat]] = [:]
+        for (entryID, stat) in try db.query(
+          """
+          SELECT catalog_entry_id, stat_id, label, value, include, description FROM catalog_stat
+          WHERE catalog_entry_id IN (SELECT value FROM json_each(?))
+          ORDER BY catalog_entry_id, stat_id
+          """, [.text("[" + entryIDs.joined(separator: ",") + "]")],
+          row: { row in
+            (
+              row.int64(at: 0),
+              CatalogRecord.Stat(
+                id: row.string(at: 1) ?? "", label: row.string(at: 2),
+                valueJSON: row.string(at: 3), include: row.int(at: 4) != 0,
+                description: row.string(at: 5))
+            )
+          })
+        {
+          stats[entryID, default: []].append(stat)
+        }
+        return entries.map { entry in
+          var record = entry.record
+          record.columns = columns[entry.columnSetID] ?? []
+          record.stats = stats[entry.entryID] ?? []
+          return record
+        }
+      }
+    }
+  }
+
+  /// The direct parents of each of `uniqueIDs` in a run's manifest (`parent_map`), as
+  /// (child, parent) pairs ordered by child then parent.
+  public func parents(accountID: Int, runID: Int, uniqueIDs: [String]) throws
+    -> [LineageEdgeRecord]
+  {
+    try edges(
+      accountID: accountID, runID: runID, uniqueIDs: uniqueIDs,
+      sql: """
+        SELECT child.unique_id, child.resource_type, parent.unique_id, parent.resource_type
+        FROM node child
+        CROSS JOIN definition d ON d.node_id = child.id
+        CROSS JOIN manifest_member m ON m.manifest_version_id = ?
+          AND m.resource_type = d.resource_type AND m.definition_id = d.id
+        JOIN lineage_edge l ON l.definition_id = d.id
+        JOIN node parent ON parent.id = l.parent_node_id
+        WHERE child.project_id = (SELECT project_id FROM manifest_version WHERE id = ?)
+          AND child.unique_id IN (SELECT value FROM json_each(?))
+        ORDER BY child.unique_id, parent.unique_id
+        """)
+  }
+
+  /// The direct children of each of `uniqueIDs` in a run's manifest (`child_map`), as
+  /// (child, parent) pairs ordered by parent then child.
+  public func children(accountID: Int, runID: Int, uniqueIDs: [String]) throws
+    -> [LineageEdgeRecord]
+  {
+    try edges(
+      accountID: accountID, runID: runID, uniqueIDs: uniqueIDs,
+      sql: """
+        SELECT child.unique_id, child.resource_type, parent.unique_id, parent.resource_type
+        FROM node parent
+        CROSS JOIN lineage_edge l ON l.parent_node_id = parent.id
+        CROSS JOIN definition d ON d.id = l.definition_id
+        CROSS JOIN manifest_member m ON m.manifest_version_id = ?
+          AND m.resource_type = d.resource_type AND m.definition_id = d.id
+        JOIN node child ON child.id = d.node_id
+        WHERE parent.project_id = (SELECT project_id FROM manifest_version WHERE id = ?)
+          AND parent.unique_id IN (SELECT value FROM json_each(?))
+        ORDER BY parent.unique_id, child.unique_id
+        """)
+  }
+
+  private func edges(accountID: Int, runID: Int, uniqueIDs: [String], sql: String) throws
+    -> [LineageEdgeRecord]
+  {
+    guard !uniqueIDs.isEmpty else { return [] }
+    return try wrapping {
+      try pool.read { db in
+        guard let version = try Self.manifestVersion(runID: runID, accountID: accountID, db: db)
+        else { return [] }
+        return try db.query(
+          sql, [.integer(version), .integer(version), .text(JSONText.array(uniqueIDs))]
+        ) { row in
+          LineageEdgeRecord(
+            child: LineageRecord(
+              uniqueID: row.string(at: 0) ?? "", resourceType: row.string(at: 1) ?? ""),
+            parent: LineageRecord(
+              uniqueID: row.string(at: 2) ?? "", resourceType: row.string(at: 3) ?? ""))
+        }
+      }
+    }
+  }
+
+  /// The runs of an environment that executed a model, newest first: what
+  /// `modelByEnvironment` lists (one element per run result, across every job).
+  ///
+  /// - Parameters:
+  ///   - uniqueID: the model, when given.
+  ///   - identifier: a model whose relation identifier (alias) is this, case-insensitive,
+  ///     when given; both may be given (both must match).
+  ///   - limit: at most this many results.
+  ///   - withCatalog: only runs whose catalog has the model.
+  /// - Returns: (run id, model unique id) pairs; empty for an environment of another
+  ///   account.
+  public func modelRuns(
+    accountID: Int, environmentID: Int, uniqueID: String?, identifier: String?, limit: Int,
+    withCatalog: Bool
+  ) throws -> [(runID: Int, uniqueID: String)] {
+    try wrapping {
+      try pool.read { db in
+        guard try Self.environmentInAccount(environmentID, accountID: accountID, db: db)
+        else { return [] }
+        return try db.query(
+          """
+          SELECT x.run_id, n.unique_id
+          FROM execution x JOIN node n ON n.id = x.node_id
+          WHERE x.environment_id = ? AND x.executes_node = 1 AND n.resource_type = 'model'
+            AND (? IS NULL OR n.unique_id = ?)
+            AND (? IS NULL OR EXISTS (
+              SELECT 1 FROM run r JOIN manifest_member m
+                ON m.manifest_version_id = r.manifest_version_id AND m.resource_type = 'model'
+              JOIN definition d ON d.id = m.definition_id
+              WHERE r.id = x.run_id AND d.node_id = n.id
+                AND lower(coalesce(d.alias, d.name)) = lower(?)))
+            AND (? = 0 OR EXISTS (
+              SELECT 1 FROM catalog_entry c WHERE c.run_id = x.run_id AND c.node_id = x.node_id))
+          GROUP BY x.run_id, n.unique_id
+          ORDER BY x.run_id DESC, n.unique_id LIMIT ?
+          """,
+          [
+            .integer(Int64(environmentID)), uniqueID.sqliteValue, uniqueID.sqliteValue,
+            identifier.sqliteValue, identifier.sqliteValue, .integer(withCatalog ? 1 : 0),
+            .integer(Int64(limit)),
+          ]
+        ) { row in (runID: row.int(at: 0), uniqueID: row.string(at: 1) ?? "") }
+      }
+    }
+  }
+}
