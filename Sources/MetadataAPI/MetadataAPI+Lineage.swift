@@ -49,11 +49,12 @@ extension MetadataAPI {
   static func lineage(
     scope: EnvironmentScope, filter: JSONObject, context: RequestContext, applied: Bool
   ) throws -> [LineageNodeValue] {
-    let select = try filter["select"]?.stringValue.map {
-      try parseSelector($0, argument: "select")
+    // A blank selector is no selector (clients send "" for "not set").
+    let select = try filter["select"]?.stringValue.flatMap {
+      $0.allSatisfy(\.isWhitespace) ? nil : try parseSelector($0, argument: "select")
     }
-    let exclude = try filter["exclude"]?.stringValue.map {
-      try parseSelector($0, argument: "exclude")
+    let exclude = try filter["exclude"]?.stringValue.flatMap {
+      $0.allSatisfy(\.isWhitespace) ? nil : try parseSelector($0, argument: "exclude")
     }
     let types = filter["types"]?.listValue.map { Set($0.compactMap(\.stringValue)) }
     let uniqueIDs = filter["uniqueIds"]?.listValue.map { Set($0.compactMap(\.stringValue)) }

@@ -327,6 +327,75 @@ import Testing
         == [["lastRunStatus": nil, "worstTestStatus": nil, "matchesMethod": nil]])
   }
 
+  /// The reference's example (dbt-metadata-api.md §4.8) returns the documented shape.
+  @Test func documentedLineageExampleAnswersModels() throws {
+    let m = try Self.manifest()
+    let result = try EnvironmentTestAPI.run(
+      """
+      query { environment(id: 1) { applied { lineage(filter: {types: [Model]}) {
+        name resourceType filePath projectId materializationType parentIds tags uniqueId } } } }
+      """)
+    #expect(result.errors.isEmpty, "\(result.errors)")
+    let nodes = result.data?["environment"]?["applied"]?["lineage"]?.listValue ?? []
+    #expect(
+      nodes.compactMap { $0["uniqueId"]?.stringValue }
+        == m.lineageTypes(m.ids { m.type($0) == "model" }))
+    for node in nodes {
+      let id = node["uniqueId"]?.stringValue ?? ""
+      #expect(node["resourceType"] == "Model" && node["projectId"] == 1)
+      #expect(node["filePath"] == .string(m.path(id)))
+      #expect(
+        node["materializationType"] == m.config(id, "materialized").map(JSONValue.string) ?? .null)
+      #expect(
+        node["parentIds"] == .list((m.parentMap[id] ?? []).sorted().map(JSONValue.string)), "\(id)")
+      #expect(node["tags"] == .list(m.tags(id).map(JSONValue.string)), "\(id)")
+    }
+  }
+
+  /// What dbt-labs/dbt-mcp's `GetLineage` document selects (less
+  /// `SourceLineageNode.lastRunStatus`, a field the spec does not have), with a selector
+  /// and variables.
+  @Test func dbtMCPLineageDocumentRuns() throws {
+    let result = try EnvironmentTestAPI.run(
+      """
+      query GetLineage($environmentId: BigInt!, $filter: LineageFilter!) {
+        environment(id: $environmentId) { applied { lineage(filter: $filter) {
+          ... on ModelLineageNode { uniqueId name resourceType filePath matchesMethod tags projectId fqn database schema alias materializationType lastRunStatus }
+          ... on SourceLineageNode { uniqueId name resourceType filePath matchesMethod tags projectId fqn database schema sourceName }
+          ... on SeedLineageNode { uniqueId name resourceType filePath matchesMethod tags projectId fqn database schema alias lastRunStatus }
+          ... on SnapshotLineageNode { uniqueId name resourceType filePath matchesMethod tags projectId fqn database schema alias lastRunStatus }
+          ... on ExposureLineageNode { uniqueId name resourceType filePath matchesMethod tags projectId fqn }
+          ... on MetricLineageNode { uniqueId name resourceType filePath matchesMethod tags projectId fqn }
+          ... on SemanticModelLineageNode { uniqueId name resourceType filePath matchesMethod tags projectId fqn publicParentIds }
+          ... on SavedQueryLineageNode { uniqueId name resourceType filePath matchesMethod tags projectId fqn }
+          ... on MacroLineageNode { uniqueId name resourceType filePath matchesMethod tags projectId }
+          ... on TestLineageNode { uniqueId name resourceType filePath matchesMethod tags projectId fqn lastRunStatus } } } } }
+      """,
+      variables: [
+        "environmentId": 1,
+        "filter": [
+          "select": "+fct_orders+", "types": ["Model", "Source", "SemanticModel", "Exposure"],
+        ],
+      ])
+    #expect(result.errors.isEmpty, "\(result.errors)")
+    let nodes = result.data?["environment"]?["applied"]?["lineage"]?.listValue ?? []
+    let matched = nodes.filter { $0["matchesMethod"] == true }.compactMap {
+      $0["uniqueId"]?.stringValue
+    }
+    #expect(matched == ["model.shop.fct_orders"])
+    let semantic = nodes.first { $0["uniqueId"] == "semantic_model.shop.orders" }
+    #expect(semantic?["resourceType"] == "SemanticModel" && semantic?["publicParentIds"] == [])
+    #expect(nodes.contains { $0["uniqueId"] == "source.shop.shop.orders" })
+    #expect(nodes.contains { $0["uniqueId"] == "exposure.shop.weekly_revenue_dashboard" })
+  }
+
+  @Test func blankSelectorsAreNoSelectors() throws {
+    #expect(
+      try Self.lineage("{select: \"  \", exclude: \"\", types: [Seed]}") == [
+        "seed.shop.country_codes", "seed.shop.payment_methods",
+      ])
+  }
+
   @Test(arguments: [
     ("foo:bar", "unknown selector method \"foo\"", 1),
     ("tag:marts state:modified", "unknown selector method \"state\"", 11),
