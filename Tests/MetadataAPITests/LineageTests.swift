@@ -252,8 +252,29 @@ import Testing
     #expect(
       try Self.lineage("{types: [SemanticModel, Metric, Exposure]}")
         == m.lineageTypes(m.ids { ["semantic_model", "metric", "exposure"].contains(m.type($0)) }))
+    // Input coercion: one value stands for a list of one (as the reference's examples use).
+    #expect(
+      try Self.lineage("{uniqueIds: \"model.shop.fct_orders\", types: Model}")
+        == ["model.shop.fct_orders"])
     let macros = try Self.lineage("{types: [Macro]}")
     #expect(macros.count > 100 && macros.allSatisfy { $0.hasPrefix("macro.") })
+    // A macro's parents are the macros it calls (`depends_on.macros`), as the manifest has them.
+    let result = try EnvironmentTestAPI.run(
+      """
+      { environment(id: 1) { applied { lineage(filter: {types: [Macro], uniqueIds: ["macro.dbt_duckdb.duckdb__load_csv_rows"]}) {
+        __typename filePath ... on LineageNodeWithParents { parentIds } } } } }
+      """)
+    #expect(
+      result.data?["environment"]?["applied"]?["lineage"]
+        == [
+          [
+            "__typename": "MacroLineageNode", "filePath": "macros/seed.sql",
+            "parentIds": [
+              "macro.dbt.get_batch_size", "macro.dbt.get_binding_char",
+              "macro.dbt.get_seed_column_quoted_csv",
+            ],
+          ]
+        ])
   }
 
   @Test func nodeFieldsMatchTheManifestAndTheLatestRun() throws {
