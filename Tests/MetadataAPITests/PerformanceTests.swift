@@ -45,7 +45,7 @@ import Testing
     let executions = timeline.modelExecutions(environment: environment, from: start, to: end)
     let byModel = Dictionary(grouping: executions, by: \.uniqueID)
     let expected = byModel.keys.sorted {
-      (byModel[$0]!.count, $1) > (byModel[$1]!.count, $0)
+      (byModel[$0]?.count ?? 0, $1) > (byModel[$1]?.count ?? 0, $0)
     }
     let answer = try Self.performance(
       """
@@ -60,7 +60,7 @@ import Testing
       let runs = byModel[id] ?? []
       #expect(item["totalExecutions"]?.intValue == runs.count, "\(id)")
       let jobs = Dictionary(grouping: runs, by: \.jobID)
-      let top = jobs.keys.sorted { (jobs[$0]!.count, $1) > (jobs[$1]!.count, $0) }.first
+      let top = jobs.keys.sorted { (jobs[$0]?.count ?? 0, $1) > (jobs[$1]?.count ?? 0, $0) }.first
       #expect(
         item["byJob"] == [
           ["jobId": .int(top ?? 0), "totalExecutions": .int(jobs[top ?? 0]?.count ?? 0)]
@@ -78,7 +78,7 @@ import Testing
       .filter { jobID == nil || $0.jobID == jobID }
       let byModel = Dictionary(grouping: executions, by: \.uniqueID).mapValues(Self.aggregate)
       func measure(_ id: String) -> Double {
-        orderBy == "MAX" ? byModel[id]!.max : byModel[id]!.avg
+        (orderBy == "MAX" ? byModel[id]?.max : byModel[id]?.avg) ?? 0
       }
       let expected = Array(byModel.keys.sorted { measure($0) > measure($1) }.prefix(4))
       let jobArgument = jobID.map { ", jobId: \($0)" } ?? ""
