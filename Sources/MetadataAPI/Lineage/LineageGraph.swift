@@ -248,7 +248,9 @@ struct LineageGraph {
 
   /// dbt's `path:` method: the file itself or any folder above it matches the selector
   /// (a path relative to the project root, with wildcards). dbt globs the file system;
-  /// here the stored `original_file_path` is matched instead.
+  /// here the stored `original_file_path` is matched instead, and a model's `patch_path`
+  /// (the YAML file documenting it, which dbt also matches) is not: the graph does not
+  /// carry it.
   static func pathMatches(_ path: String, _ selector: String) -> Bool {
     var selector = selector
     while selector.hasPrefix("./") { selector.removeFirst(2) }
