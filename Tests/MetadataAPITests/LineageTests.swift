@@ -321,6 +321,42 @@ import Testing
     #expect(ephemeral["lastRunStatus"] == .null && ephemeral["worstTestStatus"] == .null)
   }
 
+  /// Every node's `lastRunStatus` and `worstTestStatus` against run 1016's results (the
+  /// latest run of environment 1, which built and tested everything).
+  @Test func runStatusesOfEveryNodeMatchTheLatestRunResults() throws {
+    let results = try SampleTimeline.get().results.filter { $0.runID == 1016 }
+    let status = Dictionary(
+      results.map { ($0.uniqueID, $0.status) }, uniquingKeysWith: { first, _ in first })
+    let severity = ["pass": 0, "warn": 1, "fail": 2, "error": 3]
+    var worst: [String: String] = [:]
+    for test in results where test.uniqueID.hasPrefix("test.") {
+      guard let tested = test.testedUniqueID, let rank = severity[test.status] else { continue }
+      if let current = worst[tested], (severity[current] ?? 0) >= rank { continue }
+      worst[tested] = test.status
+    }
+    let result = try EnvironmentTestAPI.run(
+      """
+      { environment(id: 1) { applied { lineage(filter: {types: [Model, Seed, Snapshot, Source, Test]}) {
+        uniqueId ... on LineageNodeExecutable { lastRunStatus } ... on LineageNodeTestable { worstTestStatus } } } } }
+      """)
+    #expect(result.errors.isEmpty, "\(result.errors)")
+    let nodes = result.data?["environment"]?["applied"]?["lineage"]?.listValue ?? []
+    #expect(nodes.count > 80)
+    var checkedWorst = 0
+    for node in nodes {
+      let id = node["uniqueId"]?.stringValue ?? ""
+      if !id.hasPrefix("source.") {
+        #expect(node["lastRunStatus"] == (status[id].map(JSONValue.string) ?? .null), "\(id)")
+      }
+      if !id.hasPrefix("test.") && !id.hasPrefix("unit_test.") {
+        #expect(node["worstTestStatus"] == (worst[id].map(JSONValue.string) ?? .null), "\(id)")
+        if worst[id] != nil { checkedWorst += 1 }
+      }
+    }
+    #expect(checkedWorst > 10)
+    #expect(worst["model.shop.fct_orders"] == "warn")
+  }
+
   @Test func statusesFollowTheLatestRunOfEachNode() throws {
     // Staging (environment 2): latest run 1012 passes, but stg_payments errored in 1009.
     let result = try EnvironmentTestAPI.run(
