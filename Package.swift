@@ -21,6 +21,9 @@ let package = Package(
     .systemLibrary(
       name: "CCrypto", path: "Sources/CCrypto",
       providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+    .systemLibrary(
+      name: "CZlib", path: "Sources/CZlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
 
     // Storage and artifacts.
     .target(name: "SQLite", dependencies: ["CSQLite"]),
@@ -30,6 +33,9 @@ let package = Package(
     // The GraphQL engine (knows nothing of dbt).
     // Auth, MetadataAPI, HTTP and Server join here as DESIGN.md draws them.
     .target(name: "GraphQL"),
+
+    // HTTP/1.1 on POSIX sockets (knows nothing of GraphQL); Server composes the routes.
+    .target(name: "HTTP", dependencies: ["CZlib"]),
 
     // Command line and the executable.
     .target(
@@ -46,6 +52,7 @@ let package = Package(
       // Golden files and fixtures are read through #filePath, not as bundle resources.
       exclude: ["Golden", "Fixtures"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SQLite"]),
+    .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
   ],
   swiftLanguageModes: [.v6]
 )
