@@ -36,6 +36,7 @@ let package = Package(
 
     // HTTP/1.1 on POSIX sockets (knows nothing of GraphQL); Server composes the routes.
     .target(name: "HTTP", dependencies: ["CZlib"]),
+    .target(name: "Server", dependencies: ["HTTP"]),
 
     // Command line and the executable.
     .target(
