@@ -106,6 +106,34 @@ import Testing
     }
   }
 
+  @Test func encodesWhatItParses() throws {
+    let manifest = try Gzip.compress(try GzipTests.manifest)
+    let parts = [
+      MultipartPart(
+        name: "manifest", filename: "manifest.json.gz", contentType: "application/gzip",
+        headers: [:], body: manifest),
+      MultipartPart(
+        name: "odd \"name\"\r\n", filename: nil, contentType: nil, headers: ["X-Extra": "1"],
+        body: "text with --dashes".bytes),
+    ]
+    let (contentType, body) = MultipartFormData.encode(parts)
+    let boundary = try MultipartFormData.boundary(contentType: contentType)
+    #expect(boundary.hasPrefix("dbt-metadata-"))
+    let parsed = try MultipartFormData.parse(body: body, contentType: contentType)
+    #expect(parsed.count == 2)
+    #expect(parsed[0].name == "manifest")
+    #expect(parsed[0].filename == "manifest.json.gz")
+    #expect(parsed[0].isGzip)
+    #expect(parsed[0].body == manifest)
+    #expect(parsed[1].name == "odd %22name%22%0D%0A")
+    #expect(parsed[1].headers["X-Extra"] == "1")
+    #expect(parsed[1].body == "text with --dashes".bytes)
+    // A given boundary is used as is.
+    let fixed = MultipartFormData.encode([parts[1]], boundary: "b")
+    #expect(fixed.contentType == "multipart/form-data; boundary=b")
+    #expect(fixed.body.starts(with: "--b\r\n".bytes))
+  }
+
   @Test func boundsPartsAndPartHeaders() {
     let many = Self.body(
       (0..<5).map { ("Content-Disposition: form-data; name=p\($0)\r\n", "x".bytes) })
