@@ -22,6 +22,9 @@ let package = Package(
     .systemLibrary(
       name: "CCrypto", path: "Sources/CCrypto",
       providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+    .systemLibrary(
+      name: "CZlib", path: "Sources/CZlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
 
     // Storage and artifacts.
     .target(name: "SQLite", dependencies: ["CSQLite"]),
@@ -37,9 +40,11 @@ let package = Package(
       name: "MetadataAPI", dependencies: ["GraphQL", "MetadataStore", "Auth"],
       exclude: ["Schema/embed-spec.py"]),
 
-    // The service: routes and composition.
+    // HTTP/1.1 on POSIX sockets (knows nothing of GraphQL); Server composes the routes.
+    .target(name: "HTTP", dependencies: ["CZlib"]),
     .target(
-      name: "Server", dependencies: ["MetadataAPI", "MetadataStore", "Auth", "GraphQL", "Artifacts"]),
+      name: "Server",
+      dependencies: ["HTTP", "MetadataAPI", "MetadataStore", "Auth", "GraphQL", "Artifacts"]),
 
     // Command line and the executable.
     .target(
@@ -60,7 +65,8 @@ let package = Package(
     .testTarget(
       name: "MetadataAPITests",
       dependencies: ["MetadataAPI", "MetadataStore", "GraphQL", "CLI", "Auth"]),
-    .testTarget(name: "ServerTests", dependencies: ["Server", "MetadataStore", "GraphQL"]),
+    .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+    .testTarget(name: "ServerTests", dependencies: ["Server", "HTTP", "MetadataStore", "GraphQL"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "SQLite", "Auth"]),
   ],
   swiftLanguageModes: [.v6]
