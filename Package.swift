@@ -49,7 +49,9 @@ let package = Package(
     // Command line and the executable.
     .target(
       name: "CLI",
-      dependencies: ["MetadataStore", "MetadataAPI", "Artifacts", "GraphQL", "SQLite", "Auth"]),
+      dependencies: [
+        "MetadataStore", "MetadataAPI", "Server", "HTTP", "Artifacts", "GraphQL", "SQLite", "Auth",
+      ]),
     .executableTarget(name: "dbt-metadata", dependencies: ["CLI"]),
 
     // Tests: one target per module.

@@ -8,6 +8,7 @@ public enum CLI {
     IngestCommand.self,
     RunsCommand.self,
     QueryCommand.self,
+    ServeCommand.self,
     DemoCommand.self,
     GraphQLCommand.self,
     AccountCommand.self,

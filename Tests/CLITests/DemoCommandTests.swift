@@ -12,7 +12,7 @@ import Testing
 
   static func demo(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
     let captured = CapturedOutput()
-    let code = CLI.run(["demo"] + arguments, output: captured.output)
+    let code = CLI.run(["demo", "--no-serve"] + arguments, output: captured.output)
     return (code, captured.standardOutput, captured.standardError)
   }
 

@@ -1,0 +1,110 @@
+import Artifacts
+import Foundation
+import GraphQL
+import HTTP
+import MetadataStore
+
+/// `POST /api/v1/accounts/{id}/runs`: a job's artifacts in one multipart/form-data request,
+/// ingested atomically as the `ingest` command does, answered with the run id and summary.
+///
+/// Form fields: `project_id`, `environment_id`, `job_id` (required), `run_id`,
+/// `project_name`, `environment_name`, `job_name` (optional). Every part with a file name
+/// is an artifact (manifest, run_results per step, sources, catalog: the reader tells the
+/// kind from the content), plain or gzip-compressed (`dbt-metadata upload` compresses).
+extension Service {
+  func upload(_ request: HTTPRequest, accountID: Int) throws -> HTTPResponse {
+    try Self.allow(request, ["POST"])
+    let principal = try authenticate(request)
+    let parts: [MultipartPart]
+    do {
+      parts = try MultipartFormData.parse(
+        body: request.body, contentType: request.headers["Content-Type"])
+    } catch {
+      throw EndpointError.badRequest("\(error)")
+    }
+    var fields: [String: String] = [:]
+    var files: [MultipartPart] = []
+    for part in parts {
+      if part.filename != nil {
+        files.append(part)
+      } else {
+        fields[part.name] = String(decoding: part.body, as: UTF8.self)
+      }
+    }
+    func id(_ name: String, required: Bool) throws -> Int? {
+      guard let text = fields[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+        if required { throw EndpointError.badRequest("The form needs the field `\(name)`.") }
+        return nil
+      }
+      guard let value = Int(text), value > 0 else {
+        throw EndpointError.badRequest("`\(name)` must be a positive integer, found \"\(text)\".")
+      }
+      return value
+    }
+    guard let projectID = try id("project_id", required: true),
+      let environmentID = try id("environment_id", required: true),
+      let jobID = try id("job_id", required: true)
+    else { throw EndpointError.badRequest("The form needs project, environment and job ids.") }
+    try authorize(principal, .ingest, accountID: accountID, projectID: projectID)
+    guard !files.isEmpty else {
+      throw EndpointError.badRequest("The form has no artifact (a part with a file name).")
+    }
+
+    var ingest = IngestRequest(
+      accountID: accountID, projectID: projectID, environmentID: environmentID, jobID: jobID,
+      manifest: nil, runID: try id("run_id", required: false))
+    ingest.projectName = fields["project_name"]
+    ingest.environmentName = fields["environment_name"]
+    ingest.jobName = fields["job_name"]
+    for part in files {
+      let name = part.filename ?? part.name
+      var bytes = part.body
+      if part.isGzip || Gzip.hasGzipMagic(bytes) {
+        do {
+          bytes = try Gzip.decompress(bytes, limit: configuration.maxArtifactBytes)
+        } catch {
+          throw EndpointError.badRequest("\(name): \(error)")
+        }
+      }
+      do {
+        try ingest.add(ArtifactReader.read(bytes: bytes, name: name), file: name)
+      } catch let error as StoreError {
+        throw Self.endpointError(error)
+      } catch {
+        metrics.recordIngest(outcome: "refused")
+        throw EndpointError(status: 422, code: "BAD_ARTIFACT", message: "\(error)")
+      }
+    }
+    let summary: IngestSummary
+    do {
+      summary = try store.ingest(ingest)
+    } catch {
+      metrics.recordIngest(outcome: "failed")
+      throw Self.endpointError(error)
+    }
+    metrics.recordIngest(outcome: summary.outcome.rawValue)
+    var response = HTTPResponse.json(
+      ["data": Self.json(summary)], status: summary.outcome == .unchanged ? .ok : .created)
+    response.logAnnotations["token"] = "\(principal.tokenID)"
+    return response
+  }
+
+  /// An ingest summary as the upload answers it (the keys of `ingest --json`).
+  static func json(_ summary: IngestSummary) -> GraphQL.JSONValue {
+    func counts(_ map: [String: Int]) -> GraphQL.JSONValue {
+      .object(GraphQL.JSONObject(map.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))
+    }
+    return [
+      "run_id": .int(summary.runID), "outcome": .string(summary.outcome.rawValue),
+      "nodes": counts(summary.nodesByType), "new_definitions": .int(summary.newDefinitions),
+      "manifest_unchanged": .bool(summary.reusedManifestVersion),
+      "executions": counts(summary.executionsByStatus),
+      "non_executing_results": .int(summary.nonExecutingResults),
+      "freshness": counts(summary.freshnessByStatus),
+      "catalog": [
+        "tables": .int(summary.catalogTables), "columns": .int(summary.catalogColumns),
+      ],
+      "warnings": .list(summary.warnings.map { .string("\($0)") }),
+    ]
+  }
+}
