@@ -69,7 +69,8 @@ let package = Package(
       dependencies: ["MetadataAPI", "MetadataStore", "GraphQL", "CLI", "Auth"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "ServerTests", dependencies: ["Server", "HTTP", "MetadataStore", "GraphQL"]),
-    .testTarget(name: "CLITests", dependencies: ["CLI", "SQLite", "Auth"]),
+    .testTarget(
+      name: "CLITests", dependencies: ["CLI", "SQLite", "Auth", "MetadataStore", "Server", "HTTP"]),
   ],
   swiftLanguageModes: [.v6]
 )

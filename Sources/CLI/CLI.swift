@@ -9,6 +9,7 @@ public enum CLI {
     RunsCommand.self,
     QueryCommand.self,
     ServeCommand.self,
+    UploadCommand.self,
     DemoCommand.self,
     GraphQLCommand.self,
     AccountCommand.self,
