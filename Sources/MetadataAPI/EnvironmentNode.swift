@@ -146,8 +146,7 @@ final class EnvironmentNode {
     case "sourceName": return d.sourceName
     case "sourceDescription": return json["source_description"]?.stringValue
     case "loader": return d.loader
-    case "freshnessCriteria":
-      return Self.criteria(json["freshness"]?["warn_after"], json["freshness"]?["error_after"])
+    case "freshnessCriteria": return freshnessCriteria
     case "columnName": return d.testColumnName
     case "testedNodeUniqueId": return d.testedUniqueID
     case "testType": return testType
@@ -283,23 +282,15 @@ final class EnvironmentNode {
     return value?.stringValue
   }
 
-  /// A `Criteria` object from freshness `warn_after` / `error_after` objects (a criterion
-  /// without a count is null).
-  static func criteria(_ warn: JSONValue?, _ error: JSONValue?) -> JSONObject {
-    func info(_ value: JSONValue?) -> JSONValue {
-      guard let count = value?["count"]?.intValue else { return .null }
-      return .object(["count": .int(count), "period": value?["period"] ?? .null])
+  /// The source's configured freshness (`freshness.warn_after` / `error_after`) as the
+  /// value of `Criteria`; a criterion without a count is null.
+  var freshnessCriteria: JobCriteria {
+    func info(_ value: JSONValue?) -> JobCriteria.Info? {
+      guard let count = value?["count"]?.intValue else { return nil }
+      return JobCriteria.Info(count: count, period: value?["period"]?.stringValue)
     }
-    return ["warnAfter": info(warn), "errorAfter": info(error)]
-  }
-
-  static func criteria(warnCount: Int?, warnPeriod: String?, errorCount: Int?, errorPeriod: String?)
-    -> JSONObject
-  {
-    func info(_ count: Int?, _ period: String?) -> JSONValue {
-      guard let count else { return .null }
-      return .object(["count": .int(count), "period": period.map { .string($0) } ?? .null])
-    }
-    return ["warnAfter": info(warnCount, warnPeriod), "errorAfter": info(errorCount, errorPeriod)]
+    let freshness = json["freshness"]
+    return JobCriteria(
+      warnAfter: info(freshness?["warn_after"]), errorAfter: info(freshness?["error_after"]))
   }
 }

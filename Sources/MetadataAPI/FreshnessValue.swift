@@ -5,5 +5,5 @@ import MetadataStore
 /// and the criteria configured in its definition.
 struct FreshnessValue {
   let result: FreshnessRecord?
-  let configured: JSONObject
+  let configured: JobCriteria
 }

@@ -15,6 +15,8 @@ extension MetadataAPI {
     try bindEnvironmentNodes(schema)
     try bindEnvironmentRelatives(schema)
     try bindExecutionValues(schema)
+    try bindJobAndHistory(schema)
+    try bindSharedValueTypes(schema)
   }
 
   /// `Query.environment`, `Query.job`, and the fields of `Environment`, `JobNode` (ids).

@@ -31,20 +31,22 @@ extension MetadataAPI {
               arguments["types"].map { EnvironmentFilter.resourceTypes($0) } ?? allAncestorTypes
             relation = .ancestors(resourceTypes: types)
           }
-          return try relatives(nodes, relation: relation, ctx).map { $0 }
+          return try environmentRelatives(nodes, relation: relation, ctx).map { $0 }
         }
       }
       if type.fields["executionInfo"] != nil {
         try bindBatch(schema, typeName, "executionInfo") { nodes, _, ctx in
-          try executionInfo(nodes, ctx)
+          try environmentExecutionInfo(nodes, ctx)
         }
       }
       if type.fields["catalog"] != nil {
-        try bindBatch(schema, typeName, "catalog") { nodes, _, ctx in try catalogs(nodes, ctx) }
+        try bindBatch(schema, typeName, "catalog") { nodes, _, ctx in
+          try environmentCatalogs(nodes, ctx)
+        }
       }
       if type.fields["freshness"] != nil {
         try bindBatch(schema, typeName, "freshness") { nodes, _, ctx in
-          try freshness(nodes, ctx)
+          try environmentFreshness(nodes, ctx)
         }
       }
       if type.fields["testStatuses"] != nil {
@@ -110,7 +112,7 @@ extension MetadataAPI {
 
   /// The relatives of each node as nested nodes of its side; resources the spec has no
   /// nested type for (analyses, hooks) are left out.
-  static func relatives(
+  static func environmentRelatives(
     _ nodes: [EnvironmentNode], relation: MetadataStore.Relation, _ ctx: RequestContext
   ) throws -> [[EnvironmentNode]] {
     try perEnvironment(nodes) { environment, group in
@@ -150,7 +152,9 @@ extension MetadataAPI {
 
   /// The latest execution and latest success of each node (one query for the list); a
   /// node never executed gets an object with null fields.
-  static func executionInfo(_ nodes: [EnvironmentNode], _ ctx: RequestContext) throws -> [Any?] {
+  static func environmentExecutionInfo(_ nodes: [EnvironmentNode], _ ctx: RequestContext) throws
+    -> [Any?]
+  {
     try perEnvironment(nodes) { environment, group in
       let ids = group.flatMap { [$0.record.lastExecutionID, $0.record.lastSuccessID] }
         .compactMap { $0 }
@@ -165,7 +169,9 @@ extension MetadataAPI {
   }
 
   /// The latest catalog entry of each node, or null (one batch for the list).
-  static func catalogs(_ nodes: [EnvironmentNode], _ ctx: RequestContext) throws -> [Any?] {
+  static func environmentCatalogs(_ nodes: [EnvironmentNode], _ ctx: RequestContext) throws
+    -> [Any?]
+  {
     try perEnvironment(nodes) { environment, group in
       let found = try ctx.store.catalogEntries(
         accountID: ctx.accountID, environmentID: environment.id,
@@ -181,7 +187,9 @@ extension MetadataAPI {
 
   /// The latest freshness result of each source (one query for the list), with the
   /// criteria it was checked against (else the source's configured criteria).
-  static func freshness(_ nodes: [EnvironmentNode], _ ctx: RequestContext) throws -> [Any?] {
+  static func environmentFreshness(_ nodes: [EnvironmentNode], _ ctx: RequestContext) throws
+    -> [Any?]
+  {
     try perEnvironment(nodes) { environment, group in
       let found = try ctx.store.freshnessResults(
         accountID: ctx.accountID, environmentID: environment.id,
@@ -189,7 +197,7 @@ extension MetadataAPI {
       return group.map { node in
         FreshnessValue(
           result: node.record.lastFreshnessID.flatMap { found[$0] },
-          configured: node.value(of: "freshnessCriteria") as? JSONObject ?? JSONObject())
+          configured: node.freshnessCriteria)
       }
     }
   }
@@ -197,9 +205,9 @@ extension MetadataAPI {
   /// `testStatuses` of nested models and sources: the number of the node's tests by their
   /// latest status (`{"pass": 3, "warn": 1}`; `{}` without tests). Two queries per list.
   static func testStatuses(_ nodes: [EnvironmentNode], _ ctx: RequestContext) throws -> [Any?] {
-    let tests = try relatives(nodes, relation: .tests, ctx)
+    let tests = try environmentRelatives(nodes, relation: .tests, ctx)
     let flat = tests.flatMap { $0 }
-    let infos = try executionInfo(flat, ctx)
+    let infos = try environmentExecutionInfo(flat, ctx)
     var statuses: [ObjectIdentifier: String] = [:]
     for (test, info) in zip(flat, infos) {
       if let status = (info as? ExecutionInfo)?.last?.status {
@@ -255,9 +263,10 @@ extension MetadataAPI {
   static func upstreamFreshnessStatus(_ nodes: [EnvironmentNode], _ ctx: RequestContext) throws
     -> [Any?]
   {
-    let sources = try relatives(nodes, relation: .ancestors(resourceTypes: ["source"]), ctx)
+    let sources = try environmentRelatives(
+      nodes, relation: .ancestors(resourceTypes: ["source"]), ctx)
     let flat = sources.flatMap { $0 }
-    let results = try freshness(flat, ctx)
+    let results = try environmentFreshness(flat, ctx)
     var status: [ObjectIdentifier: Int] = [:]
     let rank = ["pass": 1, "warn": 2, "error": 3, "runtime error": 3]
     for (source, value) in zip(flat, results) {

@@ -52,10 +52,10 @@ extension MetadataAPI {
     }
   }
 
-  /// `CatalogNode`: the latest catalog entry. Columns and stats are plain JSON objects
-  /// (`CatalogColumn` and `CatalogStat` are shared with Part 1, read by the default
-  /// resolver); a column's description, tags and meta come from the manifest's column of
-  /// the same name (compared without case: warehouses fold it).
+  /// `CatalogNode`: the latest catalog entry. Columns and stats are the values Part 1's
+  /// `CatalogColumn` and `CatalogStat` take (``JobCatalogColumn``, `CatalogRecord.Stat`);
+  /// a column's description, tags and meta come from the manifest's column of the same
+  /// name (compared without case: warehouses fold it).
   static func bindCatalogNode(_ schema: GraphQLSchema) throws {
     let fields: [String: @Sendable (CatalogValue) -> Any?] = [
       "uniqueId": { $0.entry.catalog.uniqueID },
@@ -69,16 +69,7 @@ extension MetadataAPI {
       "owner": { $0.entry.catalog.owner },
       "comment": { $0.entry.catalog.comment },
       "columns": { catalogColumns($0) },
-      "stats": { value in
-        value.entry.catalog.stats.map { stat -> JSONObject in
-          [
-            "id": .string(stat.id), "label": stat.label.map { .string($0) } ?? .null,
-            "description": stat.description.map { .string($0) } ?? .null,
-            "include": .bool(stat.include),
-            "value": stat.valueJSON.flatMap { try? JSONParser.parse($0) } ?? .null,
-          ]
-        }
-      },
+      "stats": { $0.entry.catalog.stats },
     ]
     for (name, read) in fields {
       try schema.setResolver("CatalogNode", name, as: CatalogValue.self) { value, _, _, _ in
@@ -87,21 +78,13 @@ extension MetadataAPI {
     }
   }
 
-  static func catalogColumns(_ value: CatalogValue) -> [JSONObject] {
-    var documented: [String: JSONObject] = [:]
+  static func catalogColumns(_ value: CatalogValue) -> [JobCatalogColumn] {
+    var documented: [String: JSONValue] = [:]
     for (name, column) in value.manifestColumns ?? JSONObject() {
-      if let column = column.objectValue { documented[name.lowercased()] = column }
+      documented[name.lowercased()] = column
     }
     return value.entry.catalog.columns.map { column in
-      let doc = documented[column.name.lowercased()]
-      return [
-        "name": .string(column.name), "index": column.index.map { .int($0) } ?? .null,
-        "type": column.type.map { .string($0) } ?? .null,
-        "comment": column.comment.map { .string($0) } ?? .null,
-        "description": doc?["description"] ?? .null,
-        "tags": doc?["tags"] ?? .list([]),
-        "meta": doc?["meta"] ?? .null,
-      ]
+      JobCatalogColumn(column: column, manifest: documented[column.name.lowercased()])
     }
   }
 
@@ -129,9 +112,13 @@ extension MetadataAPI {
         guard let result = value.result,
           result.warnAfterCount != nil || result.errorAfterCount != nil
         else { return value.configured }
-        return EnvironmentNode.criteria(
-          warnCount: result.warnAfterCount, warnPeriod: result.warnAfterPeriod,
-          errorCount: result.errorAfterCount, errorPeriod: result.errorAfterPeriod)
+        return JobCriteria(
+          warnAfter: result.warnAfterCount.map {
+            JobCriteria.Info(count: $0, period: result.warnAfterPeriod)
+          },
+          errorAfter: result.errorAfterCount.map {
+            JobCriteria.Info(count: $0, period: result.errorAfterPeriod)
+          })
       },
     ]
     for (name, read) in fields {
