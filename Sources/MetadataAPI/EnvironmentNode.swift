@@ -109,8 +109,9 @@ final class EnvironmentNode {
     case "description": return d.description
     case "meta": return (d.metaJSON.flatMap(Self.object) ?? json["config"]?["meta"]?.objectValue)
     case "tags":
-      let tags = Self.strings(d.tagsJSON) ?? Self.strings(json["config"]?["tags"]) ?? []
-      return tags
+      // `tags`, else `config.tags` (unit tests keep theirs there), else [].
+      let tags = Self.strings(d.tagsJSON) ?? []
+      return tags.isEmpty ? Self.strings(json["config"]?["tags"]) ?? [] : tags
     case "fqn": return Self.strings(d.fqnJSON) ?? []
     case "runGeneratedAt", "manifestGeneratedAt": return APIDate.dateTime(environment.generatedAt)
     case "runId": return environment.latestRunID

@@ -360,7 +360,7 @@ import Testing
             ... on MacroDefinitionNode { packageName macroSql arguments { name type description } }
             ... on MetricDefinitionNode { type label } } } } }
         none: applied { resources(filter: {types: []}) { totalCount edges { cursor } } }
-        definition { resources(first: 500, filter: {types: [Test], tags: ["finance"]}) { totalCount edges { node { __typename uniqueId tags } } } } } }
+        definition { resources(first: 500, filter: {types: [Model, Test, Seed], tags: ["marts", "reference"]}) { totalCount edges { node { __typename uniqueId tags } } } } } }
       """)
     let applied = data["environment"]?["applied"]?["resources"]
     #expect(applied?["totalCount"] == 4)
@@ -371,12 +371,16 @@ import Testing
     #expect(nodes[1]["packageName"] == "dbt")
     #expect(nodes[2]["type"] == "simple")
     #expect(data["environment"]?["none"]?["resources"]?["totalCount"] == 0)
-    let tests = Self.nodes(data["environment"]?["definition"]?["resources"])
+    let tagged = Self.nodes(data["environment"]?["definition"]?["resources"])
+    let manifest = try SampleArtifacts.json("\(Self.latest)/02-build/manifest.json")
+    let expected = (manifest["nodes"] as? [String: [String: Any]] ?? [:]).values.filter { node in
+      ["model", "test", "seed"].contains(node["resource_type"] as? String ?? "")
+        && !Set(node["tags"] as? [String] ?? []).isDisjoint(with: ["marts", "reference"])
+    }.compactMap { $0["unique_id"] as? String }.sorted()
+    #expect(expected.count > 10)
+    #expect(tagged.compactMap { $0["uniqueId"]?.stringValue } == expected)
     #expect(
-      tests.allSatisfy {
-        $0["__typename"] == "TestDefinitionNode"
-          && $0["tags"]?.listValue?.contains("finance") == true
-      })
+      tagged.allSatisfy { $0["__typename"]?.stringValue?.hasSuffix("DefinitionNode") == true })
   }
 
   @Test func macroParentsAndExposureAncestors() throws {
@@ -504,7 +508,11 @@ struct ModelHistoricalRunsTests {
     var runs: [(Int, String)] = []
     for folder in folders {
       let run = try SampleArtifacts.json("\(folder)/run.json")
-      let result = try SampleArtifacts.result("\(folder)/02-build/run_results.json", uniqueID)
+      let steps = run["steps"] as? [[String: Any]] ?? []
+      let build = steps.first { $0["name"] as? String == "build" }
+      let file = (build?["artifacts"] as? [String] ?? []).first { $0.hasSuffix("run_results.json") }
+      guard let file else { continue }
+      let result = try SampleArtifacts.result("\(folder)/\(file)", uniqueID)
       if let status = result["status"] as? String, let id = run["run_id"] as? Int {
         runs.append((id, status))
       }
@@ -531,5 +539,80 @@ struct ModelHistoricalRunsTests {
     #expect(stg.first { $0.run == 1010 }?.status == "error")
     #expect(
       try Self.timeline("model.shop.fct_payments").first { $0.run == 1010 }?.status == "skipped")
+  }
+}
+
+extension ModelHistoricalRunsTests {
+  /// §4.8's historical-runs example and §2.6's replacement of `modelByEnvironment`.
+  @Test func documentedHistoricalRunsExamples() throws {
+    let example = try SampleDatabase.run(
+      """
+      query { environment(id: 1) { applied { modelHistoricalRuns(uniqueId: "model.shop.fct_orders", lastRunCount: 20) {
+        runId runGeneratedAt executionTime status tests { name status executeCompletedAt } } } } }
+      """)
+    #expect(example.errors.isEmpty, "\(example.errors)")
+    let runs = example.data?["environment"]?["applied"]?["modelHistoricalRuns"]?.listValue ?? []
+    #expect(
+      runs.compactMap { $0["runId"]?.intValue }
+        == (try Self.timeline("model.shop.fct_orders")).map(\.run))
+    #expect(runs.allSatisfy { $0["tests"]?.listValue?.isEmpty == false })
+
+    let replacement = try SampleDatabase.run(
+      """
+      query ($environmentId: BigInt!, $uniqueId: String) { environment(id: $environmentId) { applied {
+        modelHistoricalRuns(uniqueId: $uniqueId) { uniqueId executionTime executeCompletedAt } } } }
+      """, variables: ["environmentId": 1, "uniqueId": "model.shop.fct_orders"])
+    #expect(replacement.errors.isEmpty, "\(replacement.errors)")
+    let latest =
+      replacement.data?["environment"]?["applied"]?["modelHistoricalRuns"]?.listValue ?? []
+    let build = try SampleArtifacts.result(
+      "101/008/02-build/run_results.json", "model.shop.fct_orders")
+    #expect(latest.count == 1)
+    #expect(latest.first?["executionTime"]?.doubleValue == build["execution_time"] as? Double)
+  }
+}
+
+/// `job(id, runId)`'s node lists answer through the job-scoped root fields (see
+/// ``MetadataAPI/bindJobAndHistory(_:)``): these tests run where that binding is present.
+@Suite(
+  .enabled(
+    if: (try? SampleDatabase.api().schema.field("Query", "models").resolve) != nil,
+    "Query.models (the job-scoped binding) is not bound in this build"))
+struct JobNodeTests {
+  /// Reference §4.9, on the nightly job: its latest run is 1016.
+  @Test func jobLevelExample() throws {
+    let result = try SampleDatabase.run(
+      """
+      query JobQueryExample { job(id: 101) { runId models(schema: "analytics_marts") { uniqueId executionTime }
+        source(uniqueId: "source.shop.stripe.payments") { uniqueId sourceName name state maxLoadedAt
+          criteria { warnAfter { period count } errorAfter { period count } } maxLoadedAtTimeAgoInS } } }
+      """)
+    #expect(result.errors.isEmpty, "\(result.errors)")
+    let job = result.data?["job"]
+    #expect(job?["runId"] == 1016)
+    let build = try SampleArtifacts.result(
+      "101/008/02-build/run_results.json", "model.shop.fct_orders")
+    let fctOrders = job?["models"]?.listValue?.first { $0["uniqueId"] == "model.shop.fct_orders" }
+    #expect(fctOrders?["executionTime"]?.doubleValue == build["execution_time"] as? Double)
+    let freshness = try SampleArtifacts.result(
+      "101/008/01-source-freshness/sources.json", "source.shop.stripe.payments")
+    #expect(
+      job?["source"]?["maxLoadedAt"]?.stringValue
+        == SampleArtifacts.apiTime(freshness["max_loaded_at"]))
+    #expect(job?["source"]?["criteria"]?["warnAfter"] == ["period": "hour", "count": 12])
+  }
+
+  /// A chosen run of the job: run 1010, where stg_payments errored.
+  @Test func chosenRunsNodes() throws {
+    let result = try SampleDatabase.run(
+      """
+      { job(id: 101, runId: 1010) { id runId model(uniqueId: "model.shop.stg_payments") { runId status }
+        seeds { uniqueId } macros { uniqueId } exposure(name: "weekly_revenue_dashboard") { uniqueId } } }
+      """)
+    #expect(result.errors.isEmpty, "\(result.errors)")
+    let job = result.data?["job"]
+    #expect(job?["model"] == ["runId": 1010, "status": "error"])
+    #expect(job?["seeds"]?.listValue?.count == 2)
+    #expect(job?["exposure"]?["uniqueId"] == "exposure.shop.weekly_revenue_dashboard")
   }
 }

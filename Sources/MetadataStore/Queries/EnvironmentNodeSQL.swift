@@ -3,6 +3,8 @@ import SQLite
 /// The SQL of one ``EnvironmentNodeQuery``: the page statement (filters, keyset position,
 /// order, limit) and the count statement (the same filters), with their arguments.
 ///
+/// Tags are the node's `tags`, else its `config.tags` (where unit tests keep theirs).
+///
 /// Every filter is written once as `(?N IS NULL OR ...)` with numbered parameters, so the
 /// statement text depends only on the sort and direction (eight texts in all, each
 /// prepared once per reader connection) and SQLite skips the unused filters.
@@ -27,7 +29,8 @@ struct EnvironmentNodeSQL {
       AND (?4 IS NULL OR d.database_name = ?4 COLLATE NOCASE)
       AND (?5 IS NULL OR d.schema_name = ?5 COLLATE NOCASE)
       AND (?6 IS NULL OR coalesce(d.identifier, d.alias) = ?6 COLLATE NOCASE)
-      AND (?7 IS NULL OR EXISTS (SELECT 1 FROM json_each(d.tags) t
+      AND (?7 IS NULL OR EXISTS (SELECT 1 FROM json_each(CASE WHEN coalesce(d.tags, '[]') = '[]'
+          THEN json_extract(d.json, '$.config.tags') ELSE d.tags END) t
         WHERE t.value IN (SELECT value FROM json_each(?7))))
       AND (?8 IS NULL OR n.unique_id IN (SELECT value FROM json_each(?8)))
       AND (?9 IS NULL OR d.name IN (SELECT value FROM json_each(?9)))
