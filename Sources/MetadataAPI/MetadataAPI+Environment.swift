@@ -111,13 +111,29 @@ extension MetadataAPI {
     _ schema: GraphQLSchema, _ type: String, _ field: String, side: EnvironmentNode.Side,
     _ makeQuery: @escaping @Sendable (JSONObject) -> EnvironmentNodeQuery
   ) throws {
-    try schema.setResolver(type, field, as: EnvironmentScope.self) { scope, arguments, context, _ in
+    try schema.setResolver(type, field, as: EnvironmentScope.self) {
+      scope, arguments, context, info in
       let ctx = try RequestContext.of(context)
       var query = makeQuery(arguments)
       let page = try PageRequest(arguments: arguments, sort: query.sort)
       query.after = page.after
       query.limit = page.first
-      return try connection(ctx, scope: scope, query: query, side: side)
+      var connection = try connection(ctx, scope: scope, query: query, side: side)
+      if field == "resources" {
+        // Semantic models and saved queries as their own binding serves them.
+        let nodes = connection.edges.compactMap { $0.node as? EnvironmentNode }
+        let values = semanticLayerValues(nodes, scope: scope, context: context, info: info)
+        if !values.isEmpty {
+          connection = NodeConnection(
+            edges: connection.edges.map { edge in
+              guard let node = edge.node as? EnvironmentNode,
+                let value = values[node.definition.uniqueID]
+              else { return edge }
+              return NodeEdge(cursor: edge.cursor, node: value)
+            }, totalCount: connection.totalCount, pageInfo: connection.pageInfo)
+        }
+      }
+      return connection
     }
   }
 

@@ -55,9 +55,10 @@ extension MetadataAPI {
       "EnvironmentAppliedNode", "EnvironmentDefinitionNode", "EnvironmentAppliedNestedNode",
       "EnvironmentDefinitionNestedNode",
     ] {
-      try schema.setTypeResolver(interface) { value, _, _ in
+      try schema.setTypeResolver(interface) { value, context, info in
         if let node = value as? EnvironmentNode { return node.typeName }
-        return (value as? any GraphQLTypeNamed)?.graphQLTypeName
+        if let named = value as? any GraphQLTypeNamed { return named.graphQLTypeName }
+        return semanticLayerTypeName(value, context: context, info: info)
       }
     }
     try bindJSONObjectFields(

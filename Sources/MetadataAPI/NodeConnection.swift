@@ -12,10 +12,12 @@ struct NodeConnection {
   let pageInfo: JSONObject
 }
 
-/// One edge: the node and the cursor that starts the page after it.
+/// One edge: the node and the cursor that starts the page after it. The node is an
+/// ``EnvironmentNode``, or for semantic models and saved queries in `resources` the value
+/// of their own binding (``MetadataAPI/semanticLayerValues(_:scope:context:info:)``).
 struct NodeEdge {
   let cursor: String
-  let node: EnvironmentNode
+  let node: Any
 }
 
 /// The `first` / `after` arguments of a connection, checked.
