@@ -11,6 +11,22 @@ import SQLite
 struct EnvironmentNodeSQL {
   let query: EnvironmentNodeQuery
 
+  /// The modeling layer of a model (dbt Explorer's "model layer"), in SQL over
+  /// `definition d`: `staging` for names starting `stg_` or files under a `staging/`
+  /// folder, `intermediate` for `int_` or `intermediate/`, `marts` for `fct_`, `dim_` or
+  /// `marts/`; null otherwise and for other resources. The reference names the field but
+  /// not its rule; this is the dbt project structure convention dbt Labs publishes
+  /// (https://docs.getdbt.com/best-practices/how-we-structure/1-guide-overview).
+  static let modelingLayerSQL = """
+    CASE WHEN d.resource_type <> 'model' THEN NULL
+      WHEN d.name LIKE 'stg\\_%' ESCAPE '\\' OR d.original_file_path LIKE '%staging/%' THEN 'staging'
+      WHEN d.name LIKE 'int\\_%' ESCAPE '\\' OR d.original_file_path LIKE '%intermediate/%'
+        THEN 'intermediate'
+      WHEN d.name LIKE 'fct\\_%' ESCAPE '\\' OR d.name LIKE 'dim\\_%' ESCAPE '\\'
+        OR d.original_file_path LIKE '%marts/%' THEN 'marts'
+      ELSE NULL END
+    """
+
   /// Parameters ?1-?19 are the filters; ?20-?23 the position and the limit.
   static let filterCount = 19
 
@@ -37,7 +53,7 @@ struct EnvironmentNodeSQL {
       AND (?10 IS NULL OR d.package_name = ?10)
       AND (?11 IS NULL OR d.access = ?11)
       AND (?12 IS NULL OR d.group_name = ?12)
-      AND (?13 IS NULL OR (\(EnvironmentNodeQuery.modelingLayerSQL)) = ?13)
+      AND (?13 IS NULL OR (\(EnvironmentNodeSQL.modelingLayerSQL)) = ?13)
       AND (?14 IS NULL OR lower(x.status) = lower(?14))
       AND (?15 IS NULL OR (s.last_freshness_id IS NOT NULL) = ?15)
       AND (?16 IS NULL OR (CASE f.status WHEN 'runtime error' THEN 'error' ELSE f.status END) = ?16)

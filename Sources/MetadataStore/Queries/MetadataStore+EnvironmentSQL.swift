@@ -12,7 +12,7 @@ extension MetadataStore {
   /// ``environmentNode(_:at:sortValue:)``.
   static let nodeColumns = """
     \(RowDecoding.definitionColumns), n.id, d.version,
-    \(EnvironmentNodeQuery.modelingLayerSQL),
+    \(EnvironmentNodeSQL.modelingLayerSQL),
     s.last_execution_id, s.last_success_id, s.last_freshness_id, s.last_catalog_id
     """
   static let nodeColumnCount: Int32 = RowDecoding.definitionColumnCount + 7

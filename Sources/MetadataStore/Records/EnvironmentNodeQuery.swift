@@ -22,7 +22,8 @@ public struct EnvironmentNodeQuery: Sendable, Equatable {
   public var packageName: String?
   public var access: String?
   public var group: String?
-  /// `staging`, `intermediate` or `marts`: see ``modelingLayerSQL``.
+  /// `staging`, `intermediate` or `marts`: names starting `stg_`, `int_`, `fct_`/`dim_`, or
+  /// files under `staging/`, `intermediate/`, `marts/` (the rule is in the store's SQL).
   public var modelingLayer: String?
   /// The latest execution's run_results status (`success`, `error`, `skipped`, `warn`,
   /// `pass`, `fail`...), compared without case.
@@ -70,20 +71,4 @@ public struct EnvironmentNodeQuery: Sendable, Equatable {
     self.sort = .uniqueID
     self.descending = false
   }
-
-  /// The modeling layer of a model (dbt Explorer's "model layer"), in SQL over
-  /// `definition d`: `staging` for names starting `stg_` or files under a `staging/`
-  /// folder, `intermediate` for `int_` or `intermediate/`, `marts` for `fct_`, `dim_` or
-  /// `marts/`; null otherwise and for other resources. The reference names the field but
-  /// not its rule; this is the dbt project structure convention dbt Labs publishes
-  /// (https://docs.getdbt.com/best-practices/how-we-structure/1-guide-overview).
-  public static let modelingLayerSQL = """
-    CASE WHEN d.resource_type <> 'model' THEN NULL
-      WHEN d.name LIKE 'stg\\_%' ESCAPE '\\' OR d.original_file_path LIKE '%staging/%' THEN 'staging'
-      WHEN d.name LIKE 'int\\_%' ESCAPE '\\' OR d.original_file_path LIKE '%intermediate/%'
-        THEN 'intermediate'
-      WHEN d.name LIKE 'fct\\_%' ESCAPE '\\' OR d.name LIKE 'dim\\_%' ESCAPE '\\'
-        OR d.original_file_path LIKE '%marts/%' THEN 'marts'
-      ELSE NULL END
-    """
 }

@@ -25,10 +25,3 @@ public struct EnvironmentNodeRecord: Sendable, Equatable {
   /// by unique id alone or the node has no value.
   public var sortValue: NodeSortValue
 }
-
-/// A sort key value of a node, as a cursor carries it.
-public enum NodeSortValue: Sendable, Equatable, Hashable {
-  case null
-  case text(String)
-  case integer(Int)
-}
