@@ -177,6 +177,10 @@ final class EnvironmentNode {
       return json["type_params"]?["expr"]?.stringValue ?? json["expression"]?.stringValue
     case "filter": return json["filter"]?.objectValue
     case "typeParams": return json["type_params"]?.objectValue
+    // Semantic models and saved queries: the manifest's objects as written, the values the
+    // semantic-layer value types (`SemanticModelDimension`, `QueryParams`...) read by key.
+    case "dimensions", "entities", "measures", "exports": return json[field]?.listValue ?? []
+    case "queryParams": return json["query_params"] ?? .object(JSONObject())
     default: return nil
     }
   }

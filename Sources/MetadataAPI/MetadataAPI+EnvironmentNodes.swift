@@ -24,13 +24,6 @@ extension MetadataAPI {
     "testStatuses", "lastKnownResult", "versions", "freshnessStatus",
   ]
 
-  /// Fields of the nested semantic-model and saved-query types whose object types belong
-  /// to Part 4's semantic layer binding (SemanticModelDimension, QueryParams...): not
-  /// bound here.
-  static let semanticLayerFields: Set<String> = [
-    "dimensions", "entities", "measures", "queryParams", "exports",
-  ]
-
   /// Plain fields of every environment node type (read from the node, its manifest JSON
   /// and its environment, by ``EnvironmentNode/value(of:)``), and the type resolvers of
   /// the four environment interfaces.
@@ -44,7 +37,7 @@ extension MetadataAPI {
         throw GraphQLError(message: "The spec has no type \(typeName).")
       }
       for (name, field) in zip(type.fields.keys, type.fields.values)
-      where !relatedFields.contains(name) && !semanticLayerFields.contains(name) {
+      where !relatedFields.contains(name) {
         let fallback = EmptyValue(for: field.type)
         try schema.setResolver(typeName, name, as: EnvironmentNode.self) { node, _, _, _ in
           node.value(of: name) ?? fallback.value

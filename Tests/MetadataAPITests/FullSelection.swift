@@ -10,7 +10,7 @@ import GraphQL
 /// ``skippedTypes``).
 struct FullSelection {
   let schema: GraphQLSchema
-  var skippedFields: Set<String> = ["dimensions", "entities", "measures", "queryParams", "exports"]
+  var skippedFields: Set<String> = []
   var skippedTypes: Set<String> = [
     "SemanticModelDefinitionNode", "SavedQueryDefinitionNode", "GroupNode",
   ]
