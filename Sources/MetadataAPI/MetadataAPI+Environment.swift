@@ -3,11 +3,13 @@ import MetadataStore
 
 extension MetadataAPI {
   /// Binds Part 2, the Discovery API: job(id, runId), environment(id) with applied and
-  /// definition state, connections, filters, sorts, nested parents/children/ancestors/
-  /// tests/catalog/executionInfo.
+  /// definition state, every node connection with its filters and the model sort,
+  /// nested parents/children/ancestors/tests/catalog/executionInfo/freshness,
+  /// modelHistoricalRuns; and Part 4's `resources` and the fields Part 4 added to these
+  /// node types (reference dbt-discovery-api-2024.md §2, §4).
   ///
-  /// `lineage` (api-lineage), `modelHistoricalRuns`-like history of Part 3 and the Part 4
-  /// state fields other than `resources` are bound in their own files.
+  /// `lineage`, Part 3's history fields and Part 4's other state fields (packages, tags,
+  /// owners, semantic models, groups...) are bound in their own files.
   static func bindEnvironment(_ schema: GraphQLSchema) throws {
     try bindEnvironmentRoots(schema)
     try bindStateConnections(schema)
