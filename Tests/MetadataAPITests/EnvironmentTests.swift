@@ -423,6 +423,51 @@ import Testing
     #expect(dashboards.first?["ancestors"]?.listValue?.isEmpty == false)
   }
 
+  /// Definition-side relatives are definition nested nodes (correction C5): a model's
+  /// parents, children and tests match the manifest's `parent_map` / `child_map` and its
+  /// tests' tested node (singular tests included, by their first dependency).
+  @Test func definitionRelativesAreDefinitionNestedNodes() throws {
+    let data = try Self.data(
+      """
+      { environment(id: 1) { definition { models(first: 5, filter: {uniqueIds: ["model.shop.fct_orders"]}) { edges { node {
+        uniqueId parents { __typename uniqueId runGeneratedAt ... on ModelDefinitionNestedNode { materializedType access releaseVersion } }
+        children { __typename uniqueId } tests { __typename uniqueId testType columnName }
+        ancestors(types: [Seed]) { __typename uniqueId } } } } } } }
+      """)
+    let modelList = Self.nodes(data["environment"]?["definition"]?["models"])
+    let model = try #require(modelList.first)
+    let manifest = try SampleArtifacts.json("\(Self.latest)/02-build/manifest.json")
+    let parentMap = manifest["parent_map"] as? [String: [String]] ?? [:]
+    let childMap = manifest["child_map"] as? [String: [String]] ?? [:]
+    let id = "model.shop.fct_orders"
+    #expect(
+      model["parents"]?.listValue?.compactMap { $0["uniqueId"]?.stringValue }
+        == (parentMap[id] ?? []).sorted())
+    #expect(
+      model["parents"]?.listValue?.allSatisfy {
+        $0["__typename"]?.stringValue?.hasSuffix("DefinitionNestedNode") == true
+      } == true)
+    let analysisFree = (childMap[id] ?? []).filter { !$0.hasPrefix("analysis.") }.sorted()
+    #expect(
+      model["children"]?.listValue?.compactMap { $0["uniqueId"]?.stringValue } == analysisFree)
+    let tests = model["tests"]?.listValue ?? []
+    let nodes = manifest["nodes"] as? [String: [String: Any]] ?? [:]
+    // The tested node: `attached_node`, else (singular tests) the first `depends_on` node.
+    let attached = nodes.values.filter { node in
+      guard node["resource_type"] as? String == "test" else { return false }
+      let dependsOn = (node["depends_on"] as? [String: Any])?["nodes"] as? [String] ?? []
+      return (node["attached_node"] as? String ?? dependsOn.first) == id
+    }.compactMap { $0["unique_id"] as? String }
+    let unitTests = (manifest["unit_tests"] as? [String: [String: Any]] ?? [:]).values.filter {
+      (($0["depends_on"] as? [String: Any])?["nodes"] as? [String])?.first == id
+    }.compactMap { $0["unique_id"] as? String }
+    #expect(tests.compactMap { $0["uniqueId"]?.stringValue } == (attached + unitTests).sorted())
+    #expect(tests.allSatisfy { $0["__typename"] == "TestDefinitionNestedNode" })
+    #expect(
+      model["ancestors"]?.listValue?.allSatisfy { $0["__typename"] == "SeedDefinitionNestedNode" }
+        == true)
+  }
+
   // MARK: - job(id, runId)
 
   @Test func jobResolvesItsRun() throws {
