@@ -56,12 +56,14 @@ extension MetadataAPI {
       }
       if type.fields["lastKnownResult"] != nil {
         try bindBatch(schema, typeName, "lastKnownResult") { nodes, _, ctx in
-          try perEnvironment(nodes) { environment, group in
-            let results = try ctx.store.lastKnownResults(
+          // A test never run (or only skipped) has no known result: null, not a boxed nil.
+          let results: [String?] = try perEnvironment(nodes) { environment, group in
+            let known = try ctx.store.lastKnownResults(
               accountID: ctx.accountID, environmentID: environment.id,
               nodeIDs: group.map(\.record.nodeID))
-            return group.map { results[$0.record.nodeID] }
-          }
+            return group.map { known[$0.record.nodeID] }
+          }.map { $0 ?? nil }
+          return results
         }
       }
       if type.fields["versions"] != nil {
