@@ -103,6 +103,10 @@ public final class MetadataStore: Sendable {
     }
   }
 
+  /// The SQL statements run by reads since the store opened (``SQLite/DatabasePool/readStatementCount``):
+  /// tests bound it to prove a request's queries do not grow with its lists (no N+1).
+  public var readStatementCount: Int { pool.readStatementCount }
+
   /// The schema version of the open database.
   public func schemaVersion() throws -> Int {
     try wrapping { try pool.read { try $0.userVersion() } }

@@ -35,6 +35,9 @@ public final class Connection {
   public let path: String
   /// Prepared statements kept for reuse, keyed by SQL text.
   var statementCache = StatementCache()
+  /// Statement executions started on this connection (each first ``Statement/step()``
+  /// after a prepare or reset; `execute(_:)` of unbound SQL is not counted).
+  public internal(set) var statementsStarted = 0
 
   /// Opens a connection.
   ///

@@ -28,6 +28,7 @@ public final class DatabasePool: @unchecked Sendable {
   private let readerCondition = NSCondition()
   private var idleReaders: [Connection] = []
   private var openReaderCount = 0
+  private var readStatements = 0
   private let busyTimeout: Int32
 
   /// Opens (creating if needed) the database and switches it to WAL.
@@ -81,8 +82,17 @@ public final class DatabasePool: @unchecked Sendable {
   /// one snapshot of committed data; writes fail with `SQLITE_READONLY`.
   public func read<T>(_ body: (Connection) throws -> T) throws -> T {
     let reader = try borrowReader()
-    defer { returnReader(reader) }
+    let started = reader.statementsStarted
+    defer { returnReader(reader, statements: reader.statementsStarted - started) }
     return try reader.transaction(.deferred) { try body(reader) }
+  }
+
+  /// The statements run by ``read(_:)`` calls since the pool opened, over every reader:
+  /// what tests bound to prove a request costs a constant number of queries.
+  public var readStatementCount: Int {
+    readerCondition.lock()
+    defer { readerCondition.unlock() }
+    return readStatements
   }
 
   private func borrowReader() throws -> Connection {
@@ -107,8 +117,9 @@ public final class DatabasePool: @unchecked Sendable {
     }
   }
 
-  private func returnReader(_ reader: Connection) {
+  private func returnReader(_ reader: Connection, statements: Int) {
     readerCondition.lock()
+    readStatements += statements
     idleReaders.append(reader)
     readerCondition.signal()
     readerCondition.unlock()

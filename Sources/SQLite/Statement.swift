@@ -139,6 +139,9 @@ public final class Statement {
   ///   then dropped from its connection's cache.
   @discardableResult
   public func step() throws -> Bool {
+    // A statement not yet stepped since its reset starts a new execution: counted, so
+    // tests can bound the statements a request runs (no N+1 queries).
+    if sqlite3_stmt_busy(sqliteStatement) == 0 { connection.statementsStarted += 1 }
     switch sqlite3_step(sqliteStatement) {
     case SQLITE_ROW: return true
     case SQLITE_DONE:

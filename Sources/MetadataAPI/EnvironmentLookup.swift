@@ -1,0 +1,6 @@
+import MetadataStore
+
+/// An environment looked up once per request (nil: not in the account).
+struct EnvironmentLookup {
+  let record: EnvironmentRecord?
+}

@@ -1,0 +1,69 @@
+import GraphQL
+import MetadataStore
+
+extension MetadataAPI {
+  /// The fields of `JobNode` that list a run's nodes, and `AppliedState.modelHistoricalRuns`:
+  /// both answer with Part 1's node types (`ModelNode`, `SourceNode`...), whose values and
+  /// fields the job-scoped binding owns. So they delegate, at request time, to the
+  /// job-scoped root field that answers the same question (reference dbt-metadata-api.md
+  /// §2.5, §2.6: `job(id) { models }` replaced `models(jobId)`, `modelHistoricalRuns`
+  /// replaced `modelByEnvironment`), with the job and run or the environment filled in.
+  ///
+  /// `modelHistoricalRuns` allows `lastRunCount` up to 100 (the Discovery API's examples
+  /// use 20) where `modelByEnvironment` allows 10: the delegate sees the field name
+  /// `modelHistoricalRuns` in its ``GraphQL/ResolveInfo`` and applies the larger limit.
+  static func bindJobAndHistory(_ schema: GraphQLSchema) throws {
+    let lists: [(field: String, root: String, filters: [String])] = [
+      ("models", "models", ["database", "schema", "identifier"]),
+      ("sources", "sources", ["database", "schema", "identifier"]),
+      ("seeds", "seeds", []), ("snapshots", "snapshots", []), ("tests", "tests", []),
+      ("exposures", "exposures", []), ("metrics", "metrics", []), ("macros", "macros", []),
+      ("model", "model", ["uniqueId"]), ("source", "source", ["uniqueId"]),
+      ("seed", "seed", ["uniqueId"]), ("snapshot", "snapshot", ["uniqueId"]),
+      ("test", "test", ["uniqueId"]), ("exposure", "exposure", ["name"]),
+      ("metric", "metric", ["uniqueId"]), ("macro", "macro", ["uniqueId"]),
+    ]
+    for (field, root, filters) in lists {
+      try schema.setResolver("JobNode", field, as: JobScope.self) { job, arguments, context, info in
+        var rootArguments: JSONObject = ["jobId": .int(job.jobID), "runId": .int(job.run.id)]
+        for name in filters { if let value = arguments[name] { rootArguments.append(name, value) } }
+        let value = try delegate(root, rootArguments, context, info)
+        // `JobNode.macros` is non-null where the root field is nullable.
+        return value ?? (field == "macros" ? [Any]() : nil)
+      }
+    }
+    try schema.setResolver("AppliedState", "modelHistoricalRuns", as: EnvironmentScope.self) {
+      scope, arguments, context, info in
+      let count = arguments["lastRunCount"]?.intValue ?? 1
+      guard (1...100).contains(count) else {
+        throw GraphQLError(
+          message:
+            "Argument \"lastRunCount\" is \(count): it must be between 1 and 100.",
+          extensions: ["code": .string("BAD_USER_INPUT")])
+      }
+      _ = try RequestContext.of(context).environment(scope.environmentID)
+      var rootArguments: JSONObject = [
+        "environmentId": .int(scope.environmentID), "lastRunCount": .int(count),
+        "withCatalog": arguments["withCatalog"] ?? .bool(false),
+      ]
+      for name in ["uniqueId", "identifier"] {
+        if let value = arguments[name] { rootArguments.append(name, value) }
+      }
+      return try delegate("modelByEnvironment", rootArguments, context, info)
+    }
+  }
+
+  /// Calls the resolver bound to `Query.root` with `arguments`, passing `info` through (its
+  /// field name tells the delegate which field asked).
+  static func delegate(_ root: String, _ arguments: JSONObject, _ context: Any, _ info: ResolveInfo)
+    throws -> Any?
+  {
+    guard let resolve = try info.schema.field("Query", root).resolve else {
+      throw GraphQLError(
+        message:
+          "\(info.parentType.name).\(info.fieldName) is answered by Query.\(root), which has no resolver."
+      )
+    }
+    return try resolve(info.rootValue, arguments, context, info)
+  }
+}

@@ -1,0 +1,139 @@
+import SQLite
+
+/// The SQL of one ``EnvironmentNodeQuery``: the page statement (filters, keyset position,
+/// order, limit) and the count statement (the same filters), with their arguments.
+///
+/// Tags are the node's `tags`, else its `config.tags` (where unit tests keep theirs).
+///
+/// Every filter is written once as `(?N IS NULL OR ...)` with numbered parameters, so the
+/// statement text depends only on the sort and direction (eight texts in all, each
+/// prepared once per reader connection) and SQLite skips the unused filters.
+struct EnvironmentNodeSQL {
+  let query: EnvironmentNodeQuery
+
+  /// The modeling layer of a model (dbt Explorer's "model layer"), in SQL over
+  /// `definition d`: `staging` for names starting `stg_` or files under a `staging/`
+  /// folder, `intermediate` for `int_` or `intermediate/`, `marts` for `fct_`, `dim_` or
+  /// `marts/`; null otherwise and for other resources. The reference names the field but
+  /// not its rule; this is the dbt project structure convention dbt Labs publishes
+  /// (https://docs.getdbt.com/best-practices/how-we-structure/1-guide-overview).
+  static let modelingLayerSQL = """
+    CASE WHEN d.resource_type <> 'model' THEN NULL
+      WHEN d.name LIKE 'stg\\_%' ESCAPE '\\' OR d.original_file_path LIKE '%staging/%' THEN 'staging'
+      WHEN d.name LIKE 'int\\_%' ESCAPE '\\' OR d.original_file_path LIKE '%intermediate/%'
+        THEN 'intermediate'
+      WHEN d.name LIKE 'fct\\_%' ESCAPE '\\' OR d.name LIKE 'dim\\_%' ESCAPE '\\'
+        OR d.original_file_path LIKE '%marts/%' THEN 'marts'
+      ELSE NULL END
+    """
+
+  /// Parameters ?1-?19 are the filters; ?20-?23 the position and the limit.
+  static let filterCount = 19
+
+  /// `FROM ... WHERE <filters>` over the manifest version's members with their applied
+  /// state, latest execution, freshness and catalog entry.
+  static let fromAndFilters = """
+    FROM manifest_member m
+    JOIN definition d ON d.id = m.definition_id
+    JOIN node n ON n.id = d.node_id
+    LEFT JOIN applied_state s ON s.environment_id = ?1 AND s.node_id = n.id
+    LEFT JOIN execution x ON x.id = s.last_execution_id
+    LEFT JOIN freshness_result f ON f.id = s.last_freshness_id
+    LEFT JOIN catalog_entry c ON c.id = s.last_catalog_id
+    WHERE m.manifest_version_id = ?2
+      AND m.resource_type IN (SELECT value FROM json_each(?3))
+      AND (?4 IS NULL OR d.database_name = ?4 COLLATE NOCASE)
+      AND (?5 IS NULL OR d.schema_name = ?5 COLLATE NOCASE)
+      AND (?6 IS NULL OR coalesce(d.identifier, d.alias) = ?6 COLLATE NOCASE)
+      AND (?7 IS NULL OR EXISTS (SELECT 1 FROM json_each(CASE WHEN coalesce(d.tags, '[]') = '[]'
+          THEN json_extract(d.json, '$.config.tags') ELSE d.tags END) t
+        WHERE t.value IN (SELECT value FROM json_each(?7))))
+      AND (?8 IS NULL OR n.unique_id IN (SELECT value FROM json_each(?8)))
+      AND (?9 IS NULL OR d.name IN (SELECT value FROM json_each(?9)))
+      AND (?10 IS NULL OR d.package_name = ?10)
+      AND (?11 IS NULL OR d.access = ?11)
+      AND (?12 IS NULL OR d.group_name = ?12)
+      AND (?13 IS NULL OR (\(EnvironmentNodeSQL.modelingLayerSQL)) = ?13)
+      AND (?14 IS NULL OR lower(x.status) = lower(?14))
+      AND (?15 IS NULL OR (s.last_freshness_id IS NOT NULL) = ?15)
+      AND (?16 IS NULL OR (CASE f.status WHEN 'runtime error' THEN 'error' ELSE f.status END) = ?16)
+      AND (?17 IS NULL OR d.source_name IN (SELECT value FROM json_each(?17)))
+      AND (?18 IS NULL OR (CASE WHEN d.resource_type = 'unit_test' THEN 'UNIT_TEST'
+        WHEN d.test_name IS NOT NULL THEN 'GENERIC_DATA_TEST' ELSE 'SINGULAR_DATA_TEST' END)
+        IN (SELECT value FROM json_each(?18)))
+      AND (?19 IS NULL OR json_extract(d.json, '$.type') = ?19)
+    """
+
+  /// The sort key expression, or nil for the unique-id order.
+  var keyExpression: String? {
+    switch query.sort {
+    case .uniqueID: return nil
+    case .executeCompletedAt: return "x.execute_completed_at"
+    case .rowCount: return "c.row_count"
+    }
+  }
+
+  var countText: String { "SELECT count(*) " + Self.fromAndFilters }
+
+  var pageText: String {
+    let direction = query.descending ? "DESC" : "ASC"
+    let after = query.descending ? "<" : ">"
+    guard let key = keyExpression else {
+      return """
+        SELECT \(MetadataStore.nodeColumns), NULL \(Self.fromAndFilters)
+          AND (?20 IS NULL OR n.unique_id \(after) ?20)
+        ORDER BY n.unique_id \(direction) LIMIT ?23
+        """
+    }
+    // Nulls last in either direction; ties by unique id in the key's direction. A position
+    // with a value is followed by larger (smaller) values, its ties by unique id, then
+    // every null; a position without one only by nulls with a later unique id.
+    return """
+      SELECT \(MetadataStore.nodeColumns), \(key) \(Self.fromAndFilters)
+        AND (?20 IS NULL OR (CASE WHEN ?22 = 1
+          THEN (\(key) IS NULL OR \(key) \(after) ?21 OR (\(key) = ?21 AND n.unique_id \(after) ?20))
+          ELSE (\(key) IS NULL AND n.unique_id \(after) ?20) END))
+      ORDER BY (\(key) IS NULL), \(key) \(direction), n.unique_id \(direction) LIMIT ?23
+      """
+  }
+
+  /// ?1-?19.
+  func filterArguments(environmentID: Int, version: Int64) -> [SQLiteValue] {
+    func list(_ values: [String]?) -> SQLiteValue {
+      values.map { .text(JSONText.array($0)) } ?? .null
+    }
+    func text(_ value: String?) -> SQLiteValue { value.map { .text($0) } ?? .null }
+    return [
+      .integer(Int64(environmentID)), .integer(version), .text(JSONText.array(query.resourceTypes)),
+      text(query.database), text(query.schema), text(query.identifier), list(query.tags),
+      list(query.uniqueIDs), list(query.names), text(query.packageName), text(query.access),
+      text(query.group), text(query.modelingLayer), text(query.lastRunStatus),
+      query.freshnessChecked.map { .integer($0 ? 1 : 0) } ?? .null,
+      text(query.freshnessStatus), list(query.sourceNames), list(query.testTypes),
+      text(query.exposureType),
+    ]
+  }
+
+  /// ?20-?23: the position (unique id, key value, whether the value is not null), limit.
+  var pageArguments: [SQLiteValue] {
+    let limit: SQLiteValue = .integer(query.limit.map { Int64($0) + 1 } ?? -1)
+    guard let after = query.after else { return [.null, .null, .integer(0), limit] }
+    let value: SQLiteValue
+    switch after.value {
+    case .null: value = .null
+    case .text(let text): value = .text(text)
+    case .integer(let number): value = .integer(Int64(number))
+    }
+    return [.text(after.uniqueID), value, .integer(value == .null ? 0 : 1), limit]
+  }
+
+  /// The sort key of a page row.
+  func sortValue(_ row: Statement, at index: Int32) -> NodeSortValue {
+    if row.isNull(at: index) { return .null }
+    switch query.sort {
+    case .uniqueID: return .null
+    case .executeCompletedAt: return row.string(at: index).map { .text($0) } ?? .null
+    case .rowCount: return .integer(row.int(at: index))
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import SQLite
+
+/// The statements of the environment reads: the node columns and the batched relative
+/// lookups (one statement per list of nodes).
+///
+/// Relatives are read in the environment's current manifest version: each edge's
+/// definitions are checked for membership by the `manifest_member` primary key, and the
+/// CROSS JOINs fix the join order (SQLite keeps it as written), starting from the given
+/// nodes.
+extension MetadataStore {
+  /// Columns of `definition d JOIN node n LEFT JOIN applied_state s`, read by
+  /// ``environmentNode(_:at:sortValue:)``.
+  static let nodeColumns = """
+    \(RowDecoding.definitionColumns), n.id, d.version,
+    \(EnvironmentNodeSQL.modelingLayerSQL),
+    s.last_execution_id, s.last_success_id, s.last_freshness_id, s.last_catalog_id
+    """
+  static let nodeColumnCount: Int32 = RowDecoding.definitionColumnCount + 7
+
+  static func environmentNode(_ row: Statement, at start: Int32 = 0, sortValue: NodeSortValue)
+    -> EnvironmentNodeRecord
+  {
+    let base = start + RowDecoding.definitionColumnCount
+    return EnvironmentNodeRecord(
+      nodeID: row.int64(at: base), definition: RowDecoding.definition(row, at: start),
+      version: row.string(at: base + 1), modelingLayer: row.string(at: base + 2),
+      lastExecutionID: row.optionalInt64(at: base + 3),
+      lastSuccessID: row.optionalInt64(at: base + 4),
+      lastFreshnessID: row.optionalInt64(at: base + 5),
+      lastCatalogID: row.optionalInt64(at: base + 6), sortValue: sortValue)
+  }
+
+  /// The definition of node `n` in version ?2 (`d`, `m`) and its applied state (`s`).
+  private static let memberDefinition = """
+    CROSS JOIN definition d ON d.node_id = n.id
+    CROSS JOIN manifest_member m ON m.manifest_version_id = ?2
+      AND m.resource_type = d.resource_type AND m.definition_id = d.id
+    LEFT JOIN applied_state s ON s.environment_id = ?1 AND s.node_id = n.id
+    """
+
+  /// Parents of the nodes ?3 (a JSON list of node ids): anchor, node columns.
+  static let parentsOfNodesSQL = """
+    SELECT anchor.value, \(nodeColumns)
+    FROM json_each(?3) anchor
+    CROSS JOIN definition cd ON cd.node_id = anchor.value
+    CROSS JOIN manifest_member cm ON cm.manifest_version_id = ?2
+      AND cm.resource_type = cd.resource_type AND cm.definition_id = cd.id
+    CROSS JOIN lineage_edge l ON l.definition_id = cd.id
+    CROSS JOIN node n ON n.id = l.parent_node_id
+    \(memberDefinition)
+    ORDER BY anchor.value, n.unique_id
+    """
+
+  /// Children of the nodes ?3.
+  static let childrenOfNodesSQL = """
+    SELECT anchor.value, \(nodeColumns)
+    FROM json_each(?3) anchor
+    CROSS JOIN lineage_edge l ON l.parent_node_id = anchor.value
+    CROSS JOIN definition d ON d.id = l.definition_id
+    CROSS JOIN manifest_member m ON m.manifest_version_id = ?2
+      AND m.resource_type = d.resource_type AND m.definition_id = d.id
+    CROSS JOIN node n ON n.id = d.node_id
+    LEFT JOIN applied_state s ON s.environment_id = ?1 AND s.node_id = n.id
+    ORDER BY anchor.value, n.unique_id
+    """
+
+  /// Tests (data and unit) of the nodes ?3: children that test them.
+  static let testsOfNodesSQL = """
+    SELECT anchor.value, \(nodeColumns)
+    FROM json_each(?3) anchor
+    CROSS JOIN node tested ON tested.id = anchor.value
+    CROSS JOIN lineage_edge l ON l.parent_node_id = anchor.value
+    CROSS JOIN definition d ON d.id = l.definition_id
+    CROSS JOIN manifest_member m ON m.manifest_version_id = ?2
+      AND m.resource_type = d.resource_type AND m.definition_id = d.id
+    CROSS JOIN node n ON n.id = d.node_id
+    LEFT JOIN applied_state s ON s.environment_id = ?1 AND s.node_id = n.id
+    WHERE d.resource_type IN ('test', 'unit_test') AND d.tested_unique_id = tested.unique_id
+    ORDER BY anchor.value, n.unique_id
+    """
+
+  /// Ancestors of the nodes ?3 whose resource type is in ?4 (a JSON list).
+  static let ancestorsOfNodesSQL = """
+    WITH RECURSIVE upstream(anchor, node_id) AS (
+      SELECT value, value FROM json_each(?3)
+      UNION
+      SELECT upstream.anchor, l.parent_node_id FROM upstream
+      CROSS JOIN definition cd ON cd.node_id = upstream.node_id
+      CROSS JOIN manifest_member cm ON cm.manifest_version_id = ?2
+        AND cm.resource_type = cd.resource_type AND cm.definition_id = cd.id
+      CROSS JOIN lineage_edge l ON l.definition_id = cd.id
+    )
+    SELECT upstream.anchor, \(nodeColumns)
+    FROM upstream
+    CROSS JOIN node n ON n.id = upstream.node_id
+    \(memberDefinition)
+    WHERE upstream.node_id <> upstream.anchor
+      AND m.resource_type IN (SELECT value FROM json_each(?4))
+    ORDER BY upstream.anchor, n.unique_id
+    """
+}

@@ -1,0 +1,48 @@
+import SQLite
+import Testing
+
+@testable import MetadataStore
+
+/// The environment reads (pages of nodes, batched relatives) are index lookups: the only
+/// scans allowed are of `json_each` (the bound id lists and tag arrays) and of the
+/// recursive ancestors table, never of a stored table.
+/// <https://www.sqlite.org/eqp.html>
+@Suite struct EnvironmentQueryPlanTests {
+  static var queries: [(name: String, sql: String)] {
+    var all: [(String, String)] = [
+      ("parents", MetadataStore.parentsOfNodesSQL),
+      ("children", MetadataStore.childrenOfNodesSQL),
+      ("tests", MetadataStore.testsOfNodesSQL),
+      ("ancestors", MetadataStore.ancestorsOfNodesSQL),
+    ]
+    for sort in [EnvironmentNodeQuery.Sort.uniqueID, .executeCompletedAt, .rowCount] {
+      var query = EnvironmentNodeQuery(resourceTypes: ["model"])
+      query.sort = sort
+      let sql = EnvironmentNodeSQL(query: query)
+      all.append(("page by \(sort.rawValue)", sql.pageText))
+      all.append(("count by \(sort.rawValue)", sql.countText))
+    }
+    return all
+  }
+
+  @Test(arguments: EnvironmentQueryPlanTests.queries.map { $0.name })
+  func queryScansNoStoredTable(name: String) throws {
+    let database = try TemporaryDatabase()
+    let store = try database.open()
+    for run in 1...3 {
+      let project = SyntheticProject(run: run, modelVersion: run, extraModels: 30)
+      _ = try store.ingest(
+        project.request(
+          runResults: [try project.runResults([(SyntheticProject.model, "success")])],
+          sources: try project.sources(status: "pass")))
+    }
+    let query = try #require(Self.queries.first { $0.name == name })
+    let connection = try Connection(path: database.path, mode: .readOnly)
+    let plan = try connection.query("EXPLAIN QUERY PLAN " + query.sql) { $0.string(at: 3) ?? "" }
+    #expect(!plan.isEmpty)
+    for step in plan where step.hasPrefix("SCAN ") {
+      let allowed = step.contains("VIRTUAL TABLE") || step.hasPrefix("SCAN upstream")
+      #expect(allowed, "\(name): \(step) in \(plan)")
+    }
+  }
+}
