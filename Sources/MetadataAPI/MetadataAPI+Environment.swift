@@ -18,7 +18,6 @@ extension MetadataAPI {
     try bindEnvironmentRelatives(schema)
     try bindExecutionValues(schema)
     try bindJobAndHistory(schema)
-    try bindSharedValueTypes(schema)
   }
 
   /// `Query.environment`, `Query.job`, and the fields of `Environment`, `JobNode` (ids).

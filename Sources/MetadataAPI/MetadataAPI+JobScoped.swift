@@ -54,8 +54,10 @@ extension MetadataAPI {
         return JobNode(run: run, definition: definition)
       }
     }
-    try schema.setResolver("Query", "modelByEnvironment") { _, arguments, context, _ in
-      try modelByEnvironment(arguments, context: context)
+    try schema.setResolver("Query", "modelByEnvironment") { _, arguments, context, info in
+      // `AppliedState.modelHistoricalRuns` delegates here and allows 100 runs.
+      try modelByEnvironment(
+        arguments, context: context, maximum: info.fieldName == "modelHistoricalRuns" ? 100 : 10)
     }
   }
 
@@ -83,9 +85,12 @@ extension MetadataAPI {
   }
 
   /// `modelByEnvironment`: one `ModelNode` per run that built the model in the
-  /// environment, across every job, newest first (`lastRunCount` at most 10, as dbt
-  /// Cloud documents; `withCatalog` keeps only runs whose catalog has the model).
-  private static func modelByEnvironment(_ arguments: JSONObject, context: Any) throws -> Any? {
+  /// environment, across every job, newest first (`lastRunCount` at most `maximum`: 10 as
+  /// dbt Cloud documents, 100 for `modelHistoricalRuns`; `withCatalog` keeps only runs
+  /// whose catalog has the model).
+  private static func modelByEnvironment(_ arguments: JSONObject, context: Any, maximum: Int)
+    throws -> Any?
+  {
     let ctx = try RequestContext.of(context)
     let loader = try JobScopedLoader.of(context)
     let uniqueID = arguments["uniqueId"]?.stringValue
@@ -94,9 +99,9 @@ extension MetadataAPI {
       throw GraphQLError(message: "modelByEnvironment needs a uniqueId or an identifier.")
     }
     let count = arguments["lastRunCount"]?.intValue ?? 1
-    guard (1...10).contains(count) else {
+    guard (1...maximum).contains(count) else {
       throw GraphQLError(
-        message: "lastRunCount must be between 1 and 10 (the maximum), got \(count).")
+        message: "lastRunCount must be between 1 and \(maximum) (the maximum), got \(count).")
     }
     guard let environmentID = arguments["environmentId"]?.intValue else { return [JobNode]() }
     let runs = try ctx.store.modelRuns(

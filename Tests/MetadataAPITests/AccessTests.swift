@@ -35,6 +35,19 @@ import Testing
     #expect(result.errors.first?.path.map(\.description) == ["models"])
   }
 
+  @Test(arguments: [
+    "{ environment(id: 1) { dbtProjectName } }",
+    "{ job(id: 101) { id } }",
+    #"{ modelByEnvironment(environmentId: 1, uniqueId: "model.shop.fct_orders") { runId } }"#,
+  ])
+  func everyRootFieldNamingAJobOrEnvironmentChecksItsProject(query: String) throws {
+    let setup = try setup()
+    let refused = setup.api.execute(query: query, principal: setup.otherProject)
+    #expect(refused.errors.first?.extensions?["code"] == .string("FORBIDDEN"), "\(refused.errors)")
+    let allowed = setup.api.execute(query: query, principal: setup.projectOne)
+    #expect(allowed.errors.isEmpty, "\(allowed.errors)")
+  }
+
   @Test func userTokensAreNotAccepted() throws {
     let setup = try setup()
     #expect(throws: AuthError.self) { try setup.api.authorize(setup.owner) }

@@ -16,7 +16,7 @@ import Testing
   static func applied(_ selection: String, environment: Int = 1, account: Int = 1) throws
     -> ExecutionResult
   {
-    try EnvironmentTestAPI.run(
+    try SampleDatabase.run(
       "{ environment(id: \(environment)) { applied { \(selection) } } }", account: account)
   }
 

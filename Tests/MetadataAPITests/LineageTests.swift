@@ -80,7 +80,7 @@ import Testing
 
   /// The unique ids lineage answers for a filter (as GraphQL input text).
   static func lineage(_ filter: String, state: String = "applied") throws -> [String] {
-    let result = try EnvironmentTestAPI.run(
+    let result = try SampleDatabase.run(
       "{ environment(id: 1) { \(state) { lineage(filter: \(filter)) { uniqueId } } } }")
     guard result.errors.isEmpty else {
       Issue.record("lineage(\(filter)) failed: \(result.errors)")
@@ -259,7 +259,7 @@ import Testing
     let macros = try Self.lineage("{types: [Macro]}")
     #expect(macros.count > 100 && macros.allSatisfy { $0.hasPrefix("macro.") })
     // A macro's parents are the macros it calls (`depends_on.macros`), as the manifest has them.
-    let result = try EnvironmentTestAPI.run(
+    let result = try SampleDatabase.run(
       """
       { environment(id: 1) { applied { lineage(filter: {types: [Macro], uniqueIds: ["macro.dbt_duckdb.duckdb__load_csv_rows"]}) {
         __typename filePath ... on LineageNodeWithParents { parentIds } } } } }
@@ -278,7 +278,7 @@ import Testing
   }
 
   @Test func nodeFieldsMatchTheManifestAndTheLatestRun() throws {
-    let result = try EnvironmentTestAPI.run(
+    let result = try SampleDatabase.run(
       """
       { environment(id: 1) { applied { lineage(filter: {select: "1+fct_orders source:stripe"}) {
         __typename uniqueId name filePath resourceType projectId parentIds publicParentIds tags
@@ -334,7 +334,7 @@ import Testing
       if let current = worst[tested], (severity[current] ?? 0) >= rank { continue }
       worst[tested] = test.status
     }
-    let result = try EnvironmentTestAPI.run(
+    let result = try SampleDatabase.run(
       """
       { environment(id: 1) { applied { lineage(filter: {types: [Model, Seed, Snapshot, Source, Test]}) {
         uniqueId ... on LineageNodeExecutable { lastRunStatus } ... on LineageNodeTestable { worstTestStatus } } } } }
@@ -359,7 +359,7 @@ import Testing
 
   @Test func statusesFollowTheLatestRunOfEachNode() throws {
     // Staging (environment 2): latest run 1012 passes, but stg_payments errored in 1009.
-    let result = try EnvironmentTestAPI.run(
+    let result = try SampleDatabase.run(
       """
       { environment(id: 2) { applied { lineage(filter: {select: "stg_payments", types: [Model]}) {
         uniqueId ... on ModelLineageNode { lastRunStatus } } } } }
@@ -374,7 +374,7 @@ import Testing
     let applied = try Self.select("+fct_orders")
     let definition = try Self.lineage("{select: \"+fct_orders\"}", state: "definition")
     #expect(applied == definition)
-    let result = try EnvironmentTestAPI.run(
+    let result = try SampleDatabase.run(
       """
       { environment(id: 1) { definition { lineage(filter: {uniqueIds: ["model.shop.fct_orders"]}) {
         ... on ModelLineageNode { lastRunStatus worstTestStatus matchesMethod } } } } }
@@ -387,7 +387,7 @@ import Testing
   /// The reference's example (dbt-metadata-api.md §4.8) returns the documented shape.
   @Test func documentedLineageExampleAnswersModels() throws {
     let m = try Self.manifest()
-    let result = try EnvironmentTestAPI.run(
+    let result = try SampleDatabase.run(
       """
       query { environment(id: 1) { applied { lineage(filter: {types: [Model]}) {
         name resourceType filePath projectId materializationType parentIds tags uniqueId } } } }
@@ -413,7 +413,7 @@ import Testing
   /// `SourceLineageNode.lastRunStatus`, a field the spec does not have), with a selector
   /// and variables.
   @Test func dbtMCPLineageDocumentRuns() throws {
-    let result = try EnvironmentTestAPI.run(
+    let result = try SampleDatabase.run(
       """
       query GetLineage($environmentId: BigInt!, $filter: LineageFilter!) {
         environment(id: $environmentId) { applied { lineage(filter: $filter) {
@@ -466,7 +466,7 @@ import Testing
   ])
   func badSelectorsGiveOneClearError(selector: String, message: String, position: Int) throws {
     for argument in ["select", "exclude"] {
-      let result = try EnvironmentTestAPI.run(
+      let result = try SampleDatabase.run(
         "{ environment(id: 1) { applied { lineage(filter: {\(argument): \"\(selector)\"}) { uniqueId } } } }"
       )
       #expect(result.errors.count == 1, "\(selector): \(result.errors)")
@@ -478,7 +478,7 @@ import Testing
   }
 
   @Test func anotherAccountSeesNoEnvironment() throws {
-    let result = try EnvironmentTestAPI.run(
+    let result = try SampleDatabase.run(
       "{ environment(id: 1) { applied { lineage(filter: {}) { uniqueId } } } }", account: 2)
     #expect(result.errors.count == 1)
     #expect(result.data?["environment"] == nil || result.data?["environment"] == .null)
@@ -486,7 +486,7 @@ import Testing
 
   @Test func oneStoreReadPerRequestForTheGraph() throws {
     // applied and definition lineage in one request share the graph read.
-    let result = try EnvironmentTestAPI.run(
+    let result = try SampleDatabase.run(
       """
       { environment(id: 1) {
         a: applied { lineage(filter: {select: "fct_orders+"}) { uniqueId } }

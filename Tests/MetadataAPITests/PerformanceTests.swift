@@ -13,7 +13,7 @@ import Testing
   static func performance(_ selection: String, environment: Int = 1, account: Int = 1) throws
     -> JSONValue?
   {
-    let result = try EnvironmentTestAPI.run(
+    let result = try SampleDatabase.run(
       "{ performance(environmentId: \(environment)) { \(selection) } }", account: account)
     #expect(result.errors.isEmpty, "\(result.errors)")
     return result.data?["performance"]
@@ -277,14 +277,14 @@ import Testing
     ),
   ])
   func badArgumentsGiveOneClearError(selection: String, message: String) throws {
-    let result = try EnvironmentTestAPI.run("{ performance(environmentId: 1) { \(selection) } }")
+    let result = try SampleDatabase.run("{ performance(environmentId: 1) { \(selection) } }")
     #expect(result.errors.count == 1, "\(result.errors)")
     #expect(result.errors.first?.message.contains(message) == true, "\(result.errors)")
   }
 
   @Test func unknownOrForeignEnvironmentIsNotFound() throws {
     for (environment, account) in [(99, 1), (1, 2)] {
-      let result = try EnvironmentTestAPI.run(
+      let result = try SampleDatabase.run(
         #"{ performance(environmentId: \#(environment)) { mostExecutedModels(start: "2026-03-01", end: "2026-03-31") { uniqueId } } }"#,
         account: account)
       #expect(result.errors.count == 1)
