@@ -8,7 +8,10 @@
 /// - a token field kept in `localStorage`, sent as `Authorization: Bearer <token>`;
 /// - the result as indented JSON, with the HTTP status and the time taken;
 /// - a schema browser built from an introspection query sent to the same endpoint with
-///   the same token: root types first, a filter, and type names that link to their types.
+///   the same token: root types first, a filter, and type names that link to their types;
+/// - links that fill the fields from the URL fragment (`#token=...&query=...&run=1`), which
+///   browsers never send to the server, so a shared link or a headless screenshot runs a
+///   query without the token reaching any log.
 ///
 /// The page posts `{query, variables}` as JSON to `graphql` relative to its own address,
 /// which is `/graphql` when it is served at `/graphiql` (and keeps working behind a reverse
@@ -267,6 +270,15 @@ enum ExplorerPage {
     $("load-schema").addEventListener("click", loadSchema);
     $("filter").addEventListener("input", showTypeList);
     $("schema-home").addEventListener("click", showTypeList);
+
+    // A link may carry the token, query and variables in its fragment, which the browser
+    // never sends to the server: #token=...&query=...&variables=...&run=1 fills the
+    // fields (and keeps them) and, with run=1, runs the query.
+    const shared = new URLSearchParams(window.location.hash.slice(1));
+    for (const id of ["token", "query", "variables"]) {
+      if (shared.has(id)) { $(id).value = shared.get(id); store.set(id, $(id).value); }
+    }
+    if (shared.get("run") === "1") run();
     if ($("token").value) loadSchema();
     </script>
     </body>
