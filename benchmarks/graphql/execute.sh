@@ -8,6 +8,7 @@
 #   benchmarks/graphql/execute.sh            # 10 rounds
 #   ROUNDS=3 benchmarks/graphql/execute.sh   # fewer rounds
 #   RESULTS=FILE ...                         # keep the raw JSON lines in FILE (else a temp file)
+#   python3 benchmarks/graphql/summarize.py execute FILE...   # the tables of several runs' rounds together
 #
 # Each round runs every side once, each in its own process, in an order that alternates
 # between rounds (rounds.sh); the ratio of this project to each peer is taken within a

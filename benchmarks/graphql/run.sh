@@ -6,6 +6,7 @@
 #   benchmarks/graphql/run.sh            # 10 rounds
 #   ROUNDS=3 benchmarks/graphql/run.sh   # fewer rounds
 #   RESULTS=FILE ...                     # keep the raw JSON lines in FILE (else a temp file)
+#   python3 benchmarks/graphql/summarize.py parse FILE...   # the tables of several runs' rounds together
 #
 # Each round runs every side once, each in its own process, in an order that alternates
 # between rounds (rounds.sh); the ratio of this project to each peer is taken within a

@@ -1,6 +1,8 @@
 """Summarizes the rounds of run.sh (parse) or execute.sh (execute) as Markdown tables.
 
-    python3 summarize.py parse|execute RESULTS_FILE
+    python3 summarize.py parse|execute RESULTS_FILE...
+
+Several files (runs of the same script) are summarized together, their rounds numbered on.
 
 RESULTS_FILE holds one JSON object per line, written by the scripts:
   {"meta": "run", "date": "2026-12-04T22:30Z", "commit": "c1d4a56"}
@@ -21,15 +23,22 @@ import sys
 OURS = "dbt-metadata"
 
 
-def load(path):
+def load(paths):
+    """Reads the files of one or more runs; rounds are numbered on across the files."""
     meta, rows = [], []
-    with open(path) as handle:
-        for line in handle:
-            line = line.strip()
-            if not line:
-                continue
-            record = json.loads(line)
-            (meta if "meta" in record else rows).append(record)
+    for number, path in enumerate(paths, start=1):
+        offset = max((r["round"] for r in rows), default=0)
+        with open(path) as handle:
+            for line in handle:
+                line = line.strip()
+                if not line:
+                    continue
+                record = json.loads(line)
+                record["pass"] = number
+                if "round" in record and not (record.get("meta") == "load"
+                                              and record["when"] == "start"):
+                    record["round"] += offset
+                (meta if "meta" in record else rows).append(record)
     return meta, rows
 
 
@@ -44,24 +53,28 @@ def ratio(value):
 
 def header(meta, rows, what):
     rounds = sorted({r["round"] for r in rows})
-    loads = {m["when"]: m["loadavg"] for m in meta if m["meta"] == "load" and m["when"] != "round"}
-    per_round = [float(m["loadavg"].split()[0]) for m in meta if m["meta"] == "load"]
-    orders = [m["order"] for m in meta if m["meta"] == "order"]
-    for m in meta:
-        if m["meta"] == "run":
-            print(f"measured {m['date']} at commit {m['commit']}")
-    print(f"{what}: {len(rounds)} rounds; every side once per round, the order alternating "
-          "(rotated every second round, reversed every other round):")
-    for m in meta:
-        if m["meta"] == "order":
-            print(f"  round {m['round']}: {' -> '.join(m['order'])}")
-    line = (f"load average (1, 5, 15 min) at start: {loads.get('start', '?')}; "
-            f"at end: {loads.get('end', '?')}")
+    passes = sorted({m["pass"] for m in meta})
+    print(f"{what}: {len(rounds)} rounds" + (f" in {len(passes)} runs" if len(passes) > 1 else "")
+          + "; every side once per round, the order alternating (rotated every second round, "
+          "reversed every other round):")
+    for number in passes:
+        mine = [m for m in meta if m["pass"] == number]
+        loads = {m["when"]: m["loadavg"] for m in mine if m["meta"] == "load"
+                 and m["when"] != "round"}
+        for m in mine:
+            if m["meta"] == "run":
+                print(f"run {number}: measured {m['date']} at commit {m['commit']}; load average "
+                      f"(1, 5, 15 min) at start {loads.get('start', '?')}, "
+                      f"at end {loads.get('end', '?')}")
+        for m in mine:
+            if m["meta"] == "order":
+                print(f"  round {m['round']}: {' -> '.join(m['order'])}")
+    per_round = [float(m["loadavg"].split()[0]) for m in meta
+                 if m["meta"] == "load" and m["when"] == "round"]
     if per_round:
-        line += f"; 1-min load at the rounds' starts: {min(per_round):.2f}-{max(per_round):.2f}"
-    print(line)
+        print(f"1-min load average at the rounds' starts: {min(per_round):.2f}-{max(per_round):.2f}"
+              f" (median {statistics.median(per_round):.2f})")
     print()
-    return orders
 
 
 def parse_tables(meta, rows):
@@ -163,10 +176,10 @@ def execute_tables(meta, rows):
 
 
 def main():
-    mode, path = sys.argv[1:3]
-    meta, rows = load(path)
+    mode, paths = sys.argv[1], sys.argv[2:]
+    meta, rows = load(paths)
     if not rows:
-        sys.exit("no measurements in " + path)
+        sys.exit("no measurements in " + " ".join(paths))
     {"parse": parse_tables, "execute": execute_tables}[mode](meta, rows)
 
 
