@@ -32,15 +32,21 @@ server=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 
 query='# Ctrl+Enter runs the query.
-query FailingTests {
+query Health {
   environment(id: 1) {
     applied {
-      tests(first: 3, filter: {status: "fail"}) {
-        totalCount
-        edges { node { name executionInfo { lastRunStatus lastRunFailures } } }
+      sources(first: 2) {
+        edges { node {
+          uniqueId
+          freshness { freshnessStatus maxLoadedAt }
+        } }
       }
-      models(first: 2, sort: {field: uniqueId, direction: asc}) {
-        edges { node { name executionInfo { executionTime lastRunStatus } } }
+      tests(first: 2) {
+        totalCount
+        edges { node {
+          name
+          executionInfo { lastRunStatus }
+        } }
       }
     }
   }
