@@ -10,7 +10,7 @@ extension IngestCommand {
   /// is sequential), which shortens an ingest's wall time; the work per file is the same.
   /// A failure is reported for the first bad file in the order manifest, run_results,
   /// sources, catalog: the error a one-by-one read would give.
-  static func readAll(_ files: Files) throws -> ReadFiles {
+  static func readAll(_ files: Files, into request: inout IngestRequest) throws {
     var jobs: [(path: String, kind: ArtifactKind)] = []
     if let manifest = files.manifest { jobs.append((manifest, .manifest)) }
     jobs += files.runResults.map { ($0, .runResults) }
@@ -25,46 +25,12 @@ extension IngestCommand {
         Result { try ArtifactReader.read(file: job.path, expecting: job.kind) }, at: index)
     }
 
-    var read = ReadFiles()
     for (job, result) in zip(jobs, slots.results) {
       let artifact = try result.get()
       guard artifact.kind == job.kind else {
         throw IngestFailure(message: "\(job.path): expected a \(job.kind.displayName)")
       }
-      try read.add(artifact, file: job.path)
-    }
-    return read
-  }
-
-  /// The artifacts of one run, by kind: what an ``IngestRequest`` takes.
-  struct ReadFiles {
-    var manifest: NamedArtifact<Manifest>?
-    var runResults: [NamedArtifact<RunResults>] = []
-    var sources: NamedArtifact<SourceFreshness>?
-    var catalog: NamedArtifact<Catalog>?
-
-    /// Puts an artifact in the slot of its kind; a run has one manifest, sources and
-    /// catalog at most, so a second one is an error naming both files.
-    mutating func add(_ artifact: Artifact, file: String) throws {
-      func vacant(_ taken: String?) throws {
-        if let taken {
-          throw IngestFailure(
-            message: "a second \(artifact.kind.displayName) for one run: \(file) after \(taken)")
-        }
-      }
-      switch artifact {
-      case .manifest(let value):
-        try vacant(manifest?.file)
-        manifest = NamedArtifact(file: file, value: value)
-      case .runResults(let value):
-        runResults.append(NamedArtifact(file: file, value: value))
-      case .sources(let value):
-        try vacant(sources?.file)
-        sources = NamedArtifact(file: file, value: value)
-      case .catalog(let value):
-        try vacant(catalog?.file)
-        catalog = NamedArtifact(file: file, value: value)
-      }
+      try request.add(artifact, file: job.path)
     }
   }
 }

@@ -76,11 +76,10 @@ enum IngestCommand: Command {
     }
     if let runID, runID <= 0 { throw UsageError("--run-id must be positive, found \(runID)") }
 
-    let read = try readAll(files)
     var request = IngestRequest(
       accountID: accountID, projectID: projectID, environmentID: environmentID, jobID: jobID,
-      manifest: read.manifest, runResults: read.runResults, sources: read.sources,
-      catalog: read.catalog, runID: runID)
+      manifest: nil, runID: runID)
+    try readAll(files, into: &request)
     request.jobName = jobName
     request.environmentName = environmentName
 

@@ -83,14 +83,12 @@ struct SampleRun {
   /// Reads every artifact (the reader decides each file's kind from its content) into an
   /// ingest request. A run with two manifests, sources or catalogs is refused.
   func request() throws -> IngestRequest {
-    var read = IngestCommand.ReadFiles()
-    for path in artifacts {
-      try read.add(ArtifactReader.read(file: path), file: path)
-    }
     var request = IngestRequest(
       accountID: accountID, projectID: projectID, environmentID: environmentID, jobID: jobID,
-      manifest: read.manifest, runResults: read.runResults, sources: read.sources,
-      catalog: read.catalog, runID: runID)
+      manifest: nil, runID: runID)
+    for path in artifacts {
+      try request.add(ArtifactReader.read(file: path), file: path)
+    }
     request.environmentName = environmentName
     request.jobName = jobName
     return request
