@@ -70,3 +70,34 @@ import Testing
     #expect(!Gzip.hasGzipMagic([0x1F]))
   }
 }
+
+@Suite struct ContentCodingTests {
+  private func request(_ encoding: String?, _ body: [UInt8]) -> HTTPRequest {
+    var headers = HTTPHeaders()
+    if let encoding { headers.add("Content-Encoding", encoding) }
+    return HTTPRequest(method: .post, target: "/upload", headers: headers, body: body)
+  }
+
+  @Test func decodesGzipAndPassesIdentity() throws {
+    let packed = try Gzip.compress("manifest".bytes)
+    #expect(try request("gzip", packed).decodedBody(limit: 100) == "manifest".bytes)
+    #expect(try request("X-Gzip", packed).decodedBody(limit: 100) == "manifest".bytes)
+    #expect(try request(nil, "plain".bytes).decodedBody(limit: 5) == "plain".bytes)
+    #expect(try request("identity", "plain".bytes).decodedBody(limit: 5) == "plain".bytes)
+  }
+
+  @Test func refusesOtherCodingsAndOversizedBodies() throws {
+    #expect(throws: GzipError.unsupportedCoding("br")) {
+      try request("br", []).decodedBody(limit: 100)
+    }
+    #expect(throws: GzipError.unsupportedCoding("gzip, gzip")) {
+      try request("gzip, gzip", []).decodedBody(limit: 100)
+    }
+    #expect(throws: GzipError.tooLarge(limit: 4)) {
+      try request(nil, "plain".bytes).decodedBody(limit: 4)
+    }
+    #expect(throws: GzipError.tooLarge(limit: 4)) {
+      try request("gzip", try Gzip.compress("plain".bytes)).decodedBody(limit: 4)
+    }
+  }
+}

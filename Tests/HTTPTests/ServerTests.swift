@@ -180,7 +180,7 @@ import Testing
   }
 
   @Test func logsOneLinePerRequestWithTheHandlersAnnotations() throws {
-    let log = LogCollector()
+    let log = Collector<HTTPAccessLogEntry>()
     let server = try TestServer.start { configuration in
       configuration.accessLog = { log.append($0) }
     }
@@ -251,6 +251,39 @@ import Testing
     kill(getpid(), SIGUSR2)
     server.waitUntilStopped()
     #expect(server.isStopping)
+  }
+
+  @Test func closesAKeptAliveConnectionAfterItsIdleTimeout() throws {
+    var limits = TestServer.fastLimits
+    limits.idleTimeout = .milliseconds(200)
+    let server = try TestServer.start(limits: limits)
+    defer { server.stop() }
+    let connection = try TestServer.connect(server)
+    defer { connection.close() }
+    #expect(try connection.send(.get, "/a").headers["Connection"] == nil)
+    #expect(connection.readsEndOfStream())
+  }
+
+  @Test func servesManyClientsAtOnce() throws {
+    let server = try TestServer.start()
+    defer { server.stop() }
+    let failures = Collector<String>()
+    DispatchQueue.concurrentPerform(iterations: 32) { client in
+      do {
+        let connection = try TestServer.connect(server)
+        defer { connection.close() }
+        for request in 0..<10 {
+          let body = "client \(client) request \(request)".bytes
+          let response = try connection.send(.post, "/echo", body: body)
+          if response.body != body {
+            failures.append("client \(client): \(response.status)")
+          }
+        }
+      } catch {
+        failures.append("client \(client): \(error)")
+      }
+    }
+    #expect(failures.all.isEmpty)
   }
 
   @Test func refusesToStartOnAPortInUse() throws {

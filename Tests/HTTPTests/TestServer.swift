@@ -64,11 +64,11 @@ enum TestServer {
   }
 }
 
-/// Access log entries collected across threads.
-final class LogCollector: Sendable {
-  private let entries = Mutex<[HTTPAccessLogEntry]>([])
-  func append(_ entry: HTTPAccessLogEntry) { entries.withLock { $0.append(entry) } }
-  var all: [HTTPAccessLogEntry] { entries.withLock { $0 } }
+/// Values (access log entries, failures) collected across threads.
+final class Collector<Element: Sendable>: Sendable {
+  private let elements = Mutex<[Element]>([])
+  func append(_ element: Element) { elements.withLock { $0.append(element) } }
+  var all: [Element] { elements.withLock { $0 } }
 }
 
 extension String {

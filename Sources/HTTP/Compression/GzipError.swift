@@ -8,6 +8,9 @@ public enum GzipError: Error, Sendable, Equatable, CustomStringConvertible {
   case tooLarge(limit: Int)
   /// zlib failed for another reason (out of memory); the zlib return code.
   case zlib(code: Int32)
+  /// A request's `Content-Encoding` is neither gzip nor identity (answer 415, RFC 9110
+  /// §15.5.16).
+  case unsupportedCoding(String)
 
   public var description: String {
     switch self {
@@ -15,6 +18,7 @@ public enum GzipError: Error, Sendable, Equatable, CustomStringConvertible {
     case .truncated: "gzip data is truncated"
     case .tooLarge(let limit): "gzip data decompresses to more than \(limit) bytes"
     case .zlib(let code): "zlib failed with code \(code)"
+    case .unsupportedCoding(let coding): "unsupported content coding \(coding)"
     }
   }
 }

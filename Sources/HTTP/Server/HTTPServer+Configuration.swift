@@ -25,7 +25,9 @@ extension HTTPServer {
     /// unauthenticated upload without receiving it. `nil` accepts every head.
     public var preflight: (@Sendable (HTTPRequestHead) -> HTTPResponse?)?
     /// Called once per request answered, protocol errors included, after the response
-    /// was sent; `nil` logs nothing.
+    /// was sent; `nil` logs nothing. Like the other hooks and the handler, it is called
+    /// from the connections' threads, concurrently, so it must be thread-safe (write a
+    /// whole line at once, or go through a lock).
     public var accessLog: (@Sendable (HTTPAccessLogEntry) -> Void)?
     /// How long ``HTTPServer/stop()`` waits for requests in flight before it shuts the
     /// remaining connections down.

@@ -178,6 +178,8 @@ public final class HTTPServer: @unchecked Sendable {
     switch state {
     case .created:
       state = .stopped
+      var one: UInt8 = 1
+      _ = Glibc.write(wakeWriter, &one, 1)  // Ends a signal watcher started before start().
       condition.broadcast()
       condition.unlock()
       return
