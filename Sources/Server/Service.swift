@@ -50,6 +50,17 @@ public final class Service: Sendable {
       Route(path: head.path).isUpload ? uploadLimit : defaultLimit
     }
     http.accessLog = { entry in log(entry.line) }
+    // An upload may be large: refuse one without a valid token before reading its body.
+    http.preflight = { [self] head in
+      guard Route(path: head.path).isUpload else { return nil }
+      do {
+        let token = try AuthorizationHeader.token(from: head.headers["Authorization"])
+        _ = try store.authenticate(token)
+        return nil
+      } catch {
+        return .refusal(Self.endpointError(error))
+      }
+    }
     return http
   }
 

@@ -2,6 +2,7 @@ import Foundation
 import HTTP
 import Testing
 
+@testable import HTTP
 @testable import Server
 
 /// Uploads (multipart, gzip parts) under Account Admin tokens, the admin endpoints under
@@ -82,6 +83,23 @@ import Testing
       headers: ["Content-Type": type], body: Array(body.utf8))
     #expect(response.status.code == status)
     #expect(ServiceRouteTests.code(response) == "BAD_REQUEST")
+  }
+
+  @Test func anUploadWithoutAValidTokenIsRefusedBeforeItsBodyIsRead() throws {
+    let fixture = try fixture()
+    let socket = try Socket.connect(
+      host: "127.0.0.1", port: fixture.server.port, timeout: .seconds(5))
+    defer { socket.close() }
+    // Headers announcing 100 MB that never come: the answer must not wait for them.
+    let head =
+      "POST /api/v1/accounts/1/runs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer dbtm_nope\r\n"
+      + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000000\r\n\r\n"
+    try socket.send(Array(head.utf8), deadline: .now + .seconds(5))
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    let count = try socket.receive(into: &buffer, deadline: .now + .seconds(5))
+    let answer = String(decoding: buffer.prefix(count), as: UTF8.self)
+    #expect(answer.hasPrefix("HTTP/1.1 401"), "\(answer)")
+    #expect(answer.contains("WWW-Authenticate: Bearer"))
   }
 
   @Test func aBrokenArtifactIsRefusedNamingTheFile() throws {
