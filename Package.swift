@@ -68,7 +68,8 @@ let package = Package(
       name: "MetadataAPITests",
       dependencies: ["MetadataAPI", "MetadataStore", "GraphQL", "CLI", "Auth"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
-    .testTarget(name: "ServerTests", dependencies: ["Server", "HTTP", "MetadataStore", "GraphQL"]),
+    .testTarget(
+      name: "ServerTests", dependencies: ["Server", "HTTP", "MetadataStore", "GraphQL", "CLI"]),
     .testTarget(
       name: "CLITests", dependencies: ["CLI", "SQLite", "Auth", "MetadataStore", "Server", "HTTP"]),
   ],

@@ -16,7 +16,7 @@ extension MetadataAPI {
   /// Not bound here: the fields whose values are nested node types
   /// (`SemanticModelDefinitionNode.parents/children/ancestors`, the same on
   /// `SavedQueryDefinitionNode`, `GroupNode.models`, `RecentResourceChange.resource`):
-  /// the nested node types belong to the definition/applied node resolvers.
+  /// ``bindResourceRelatives(_:)`` binds them over the environment node machinery.
   static func bindResources(_ schema: GraphQLSchema) throws {
     try bindStateLists(schema)
     try bindDefinitionConnections(schema)

@@ -52,6 +52,7 @@ public final class MetadataAPI: Sendable {
     try Self.bindPerformance(schema)
     try Self.bindHistory(schema)
     try Self.bindResources(schema)
+    try Self.bindResourceRelatives(schema)
     Self.checkAccessAtRootFields(schema)
     self.schema = schema
   }
