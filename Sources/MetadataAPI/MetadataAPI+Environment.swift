@@ -55,7 +55,10 @@ extension MetadataAPI {
       } else {
         run = try ctx.store.latestRun(accountID: ctx.accountID, jobID: jobID)
       }
-      return run.map { JobScope(jobID: jobID, run: $0) }
+      guard let run else {
+        throw notFound(jobID: jobID, runID: arguments["runId"]?.intValue)
+      }
+      return JobScope(jobID: jobID, run: run)
     }
     try schema.setResolver("JobNode", "id", as: JobScope.self) { job, _, _, _ in job.jobID }
     try schema.setResolver("JobNode", "runId", as: JobScope.self) { job, _, _, _ in job.run.id }

@@ -6,8 +6,8 @@ extension MetadataAPI {
   ///
   /// Conventions (`reference/dbt-metadata-api.md` §1.1): `runId` omitted means the job's
   /// latest run; a job or run that is unknown, of another job, or of another account is
-  /// not found: list fields answer `[]` and singular fields `null`, as for a job that has
-  /// not run yet (an account cannot tell another account's ids from unknown ones).
+  /// one "not found" error (an account cannot tell another account's ids from unknown
+  /// ones); an unknown node of a known run is `null`.
   static func bindJobScoped(_ schema: GraphQLSchema) throws {
     try bindJobScopedRoots(schema)
     try bindJobScopedNodeFields(schema)
@@ -31,7 +31,7 @@ extension MetadataAPI {
     for (list, single, resourceType) in jobScopedRoots {
       try schema.setResolver("Query", list) { _, arguments, context, _ in
         let loader = try JobScopedLoader.of(context)
-        guard let run = try runArgument(arguments, loader: loader) else { return [JobNode]() }
+        let run = try runArgument(arguments, loader: loader)
         let definitions = try loader.definitions(run: run, resourceType: resourceType)
         return definitions.filter { matches($0, arguments) }.map {
           JobNode(run: run, definition: $0)
@@ -39,7 +39,7 @@ extension MetadataAPI {
       }
       try schema.setResolver("Query", single) { _, arguments, context, _ in
         let loader = try JobScopedLoader.of(context)
-        guard let run = try runArgument(arguments, loader: loader) else { return nil }
+        let run = try runArgument(arguments, loader: loader)
         if let name = arguments["name"]?.stringValue {
           // exposure(name:): exposure names are unique within a project.
           return try loader.definitions(run: run, resourceType: resourceType).first {
@@ -61,12 +61,24 @@ extension MetadataAPI {
     }
   }
 
-  /// The run of a root field's `jobId` / `runId` arguments.
+  /// The run of a root field's `jobId` / `runId` arguments, or a "not found" error.
   private static func runArgument(_ arguments: JSONObject, loader: JobScopedLoader) throws
-    -> RunRecord?
+    -> RunRecord
   {
-    guard let jobID = arguments["jobId"]?.intValue else { return nil }
-    return try loader.run(jobID: jobID, runID: arguments["runId"]?.intValue)
+    let jobID = arguments["jobId"]?.intValue ?? 0
+    let runID = arguments["runId"]?.intValue
+    guard let run = try loader.run(jobID: jobID, runID: runID) else {
+      throw notFound(jobID: jobID, runID: runID)
+    }
+    return run
+  }
+
+  /// The error for a job without runs in the account, or a run that is not the job's.
+  static func notFound(jobID: Int, runID: Int?) -> GraphQLError {
+    if let runID {
+      return .notFound("Run \(runID) of job \(jobID)", "no such run of this job in your account")
+    }
+    return .notFound("Job \(jobID)", "no run of this job in your account")
   }
 
   /// The `database`, `schema` and `identifier` filters of `models` and `sources`
@@ -103,7 +115,8 @@ extension MetadataAPI {
       throw GraphQLError(
         message: "lastRunCount must be between 1 and \(maximum) (the maximum), got \(count).")
     }
-    guard let environmentID = arguments["environmentId"]?.intValue else { return [JobNode]() }
+    let environmentID = arguments["environmentId"]?.intValue ?? 0
+    _ = try ctx.environment(environmentID)
     let runs = try ctx.store.modelRuns(
       accountID: ctx.accountID, environmentID: environmentID, uniqueID: uniqueID,
       identifier: identifier, limit: count,

@@ -11,9 +11,8 @@ extension RequestContext {
       EnvironmentLookup(record: try store.environment(accountID: accountID, id: id))
     }
     guard let record = lookup.record else {
-      throw GraphQLError(
-        message: "Environment \(id) not found: no environment with this id in your account.",
-        extensions: ["code": .string("NOT_FOUND")])
+      throw GraphQLError.notFound(
+        "Environment \(id)", "no environment with this id in your account")
     }
     return record
   }

@@ -58,11 +58,12 @@ import Testing
     let models = (try json(captured.standardOutput)["data"] as? [String: Any])?["models"]
     #expect((models as? [Any])?.count == (try manifestModels()).count)
 
-    // Account 2 does not see account 1's job.
+    // Account 2 does not see account 1's job: not found, exit 1.
     let other = CapturedOutput(input: Array(query.utf8))
     #expect(
-      CLI.run(["query", "--db", directory.database, "--account", "2"], output: other.output) == 0)
-    #expect(other.standardOutput == #"{"data":{"models":[]}}"# + "\n")
+      CLI.run(["query", "--db", directory.database, "--account", "2"], output: other.output) == 1)
+    #expect(other.standardOutput.contains(#""message":"Job "#))
+    #expect(other.standardOutput.contains(#""code":"NOT_FOUND""#))
   }
 
   @Test func aResponseWithErrorsExitsOne() throws {

@@ -59,12 +59,12 @@ import Testing
   @Test func anotherAccountsIdsAreNotFound() throws {
     let setup = try setup()
     let models = setup.api.execute(query: modelsQuery, principal: setup.otherAccount)
-    #expect(models.errors.isEmpty)
-    #expect(models.data?["models"] == .list([]))
-    let model = setup.api.execute(
-      query: #"{ model(jobId: 101, uniqueId: "model.shop.fct_orders") { uniqueId } }"#,
-      principal: setup.otherAccount)
-    #expect(model.data?["model"] == .null)
+    #expect(models.data == .null)
+    #expect(models.errors.first?.message.hasPrefix("Job 101 not found") == true)
+    #expect(models.errors.first?.extensions?["code"] == .string("NOT_FOUND"))
+    let environment = setup.api.execute(
+      query: "{ environment(id: 1) { dbtProjectName } }", principal: setup.otherAccount)
+    #expect(environment.errors.first?.message.hasPrefix("Environment 1 not found") == true)
   }
 
   @Test func theMetadataAPISwitchedOffAnswersWithTheSetting() throws {

@@ -9,19 +9,13 @@ import Testing
 /// (``EnvironmentBadInputTests``, ``LineageTests``, ``ResourcesTests``,
 /// ``JobScopedTests``); this table is the one place that names every kind at every root.
 ///
-/// Each case gives exactly one GraphQL error whose message says what was wrong, except
-/// the ids of Part 1 (`jobId`, `runId`), `job(id:)` and `modelByEnvironment`: those answer
-/// `[]` or null with no error, as main's Part 1 binding decided and ``JobScopedTests``
-/// asserts (the legacy API's lists are non-null and its single nodes nullable, and its
-/// clients read an empty answer as "no such job"). Those rows expect exactly that, so a
-/// change of that decision shows here.
+/// Each case gives exactly one GraphQL error whose message says what was wrong; an id of
+/// another account reads exactly as an unknown one.
 @Suite struct BadInputTests {
   /// What a case must answer.
   enum Outcome: Sendable {
     /// One error whose message contains the text.
     case error(String)
-    /// No error; the root field answers `[]` or null.
-    case empty
   }
 
   struct Case: CustomTestStringConvertible, Sendable {
@@ -44,18 +38,28 @@ import Testing
 
   static let cases: [Case] = [
     // Unknown ids: every root that names a job, run or environment.
-    Case("unknown job (Part 1 list)", "{ models(jobId: 999) { uniqueId } }", .empty),
+    Case(
+      "unknown job (Part 1 list)", "{ models(jobId: 999) { uniqueId } }",
+      .error("Job 999 not found")),
     Case(
       "unknown job (Part 1 node)",
-      #"{ model(jobId: 999, uniqueId: "model.shop.fct_orders") { name } }"#, .empty),
-    Case("unknown run of a job", "{ tests(jobId: 101, runId: 99999) { name } }", .empty),
-    Case("another account's job", "{ sources(jobId: 101) { name } }", account: 2, .empty),
-    Case("unknown job (job)", "{ job(id: 999) { models { uniqueId } } }", .empty),
-    Case("unknown run (job)", "{ job(id: 101, runId: 99999) { models { uniqueId } } }", .empty),
+      #"{ model(jobId: 999, uniqueId: "model.shop.fct_orders") { name } }"#,
+      .error("Job 999 not found")),
+    Case(
+      "unknown run of a job", "{ tests(jobId: 101, runId: 99999) { name } }",
+      .error("Run 99999 of job 101 not found")),
+    Case(
+      "another account's job", "{ sources(jobId: 101) { name } }", account: 2,
+      .error("Job 101 not found")),
+    Case(
+      "unknown job (job)", "{ job(id: 999) { models { uniqueId } } }", .error("Job 999 not found")),
+    Case(
+      "unknown run (job)", "{ job(id: 101, runId: 99999) { models { uniqueId } } }",
+      .error("Run 99999 of job 101 not found")),
     Case(
       "unknown environment (modelByEnvironment)",
       #"{ modelByEnvironment(environmentId: 99, uniqueId: "model.shop.fct_orders") { runId } }"#,
-      .empty),
+      .error(notFoundEnvironment)),
     Case(
       "unknown environment", "{ environment(id: 99) { applied { models { totalCount } } } }",
       .error(notFoundEnvironment)),
@@ -115,15 +119,11 @@ import Testing
   @Test(arguments: cases)
   func badInputIsOneClearError(_ testCase: Case) throws {
     let result = try SampleDatabase.run(testCase.query, account: testCase.account)
-    let root = result.data?.objectValue?.values.first
     switch testCase.outcome {
     case .error(let text):
       #expect(result.errors.count == 1, "\(result.errors.map(\.message))")
       let message = result.errors.first?.message ?? ""
       #expect(message.contains(text), "\(message)")
-    case .empty:
-      #expect(result.errors.isEmpty, "\(result.errors.map(\.message))")
-      #expect(root == .null || root == .list([]), "\(String(describing: root))")
     }
   }
 }

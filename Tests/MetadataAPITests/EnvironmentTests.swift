@@ -301,16 +301,18 @@ import Testing
 
   @Test func jobResolvesItsRun() throws {
     let data = try Self.data(
-      """
-      { latest: job(id: 101) { id runId } chosen: job(id: 101, runId: 1002) { id runId }
-        otherJobsRun: job(id: 101, runId: 1001) { runId } unknown: job(id: 999) { runId } }
-      """)
+      "{ latest: job(id: 101) { id runId } chosen: job(id: 101, runId: 1002) { id runId } }")
     #expect(data["latest"] == ["id": 101, "runId": 1016])
     #expect(data["chosen"] == ["id": 101, "runId": 1002])
-    #expect(data["otherJobsRun"] == .null)
-    #expect(data["unknown"] == .null)
-    let other = try SampleDatabase.run("{ job(id: 101) { id } }", account: 2)
-    #expect(other.errors.isEmpty)
-    #expect(other.data?["job"] == .null)
+    for (query, account, message) in [
+      ("{ job(id: 101, runId: 1001) { runId } }", 1, "Run 1001 of job 101 not found"),
+      ("{ job(id: 999) { runId } }", 1, "Job 999 not found"),
+      ("{ job(id: 101) { id } }", 2, "Job 101 not found"),
+    ] {
+      let result = try SampleDatabase.run(query, account: account)
+      #expect(result.data?["job"] == .null)
+      #expect(result.errors.map(\.message).first?.hasPrefix(message) == true, "\(result.errors)")
+    }
   }
+
 }

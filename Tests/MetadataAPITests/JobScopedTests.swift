@@ -438,27 +438,44 @@ import Testing
   // MARK: Not found
 
   @Test func unknownOrForeignIdsAreNotFound() throws {
-    // An unknown job, a run of another job, and account 2 (which has no runs) asking for
-    // account 1's job: lists are [], singular fields null, never another account's data.
-    let queries = [
-      "{ models(jobId: 999) { uniqueId } tests(jobId: 999) { uniqueId } model(jobId: 999, uniqueId: \"model.shop.fct_orders\") { uniqueId } }",
-      "{ models(jobId: 101, runId: 1004) { uniqueId } tests(jobId: 101, runId: 1004) { uniqueId } model(jobId: 101, runId: 1004, uniqueId: \"model.shop.fct_orders\") { uniqueId } }",
-      "{ models(jobId: 101, runId: 424242) { uniqueId } tests(jobId: 101, runId: 424242) { uniqueId } model(jobId: 101, runId: 424242, uniqueId: \"model.shop.fct_orders\") { uniqueId } }",
+    // An unknown job, a run of another job, an unknown run, and account 2 (which has no
+    // runs) asking for account 1's job: one "not found" error per root field, never
+    // another account's data.
+    let queries: [(String, String)] = [
+      ("{ models(jobId: 999) { uniqueId } }", "Job 999 not found"),
+      (
+        #"{ model(jobId: 999, uniqueId: "model.shop.fct_orders") { uniqueId } }"#,
+        "Job 999 not found"
+      ),
+      ("{ tests(jobId: 101, runId: 1004) { uniqueId } }", "Run 1004 of job 101 not found"),
+      ("{ models(jobId: 101, runId: 424242) { uniqueId } }", "Run 424242 of job 101 not found"),
     ]
-    for query in queries {
-      #expect(
-        try data(query)
-          == .object(["models": .list([]), "tests": .list([]), "model": .null]))
+    for (query, message) in queries {
+      let result = try SampleDatabase.run(query)
+      // A non-null list nulls `data`; a nullable node is null itself.
+      #expect(result.data == .null || result.data?.objectValue?.values.first == .null)
+      #expect(result.errors.map(\.message).first?.hasPrefix(message) == true, "\(result.errors)")
+      #expect(result.errors.first?.extensions?["code"] == .string("NOT_FOUND"))
     }
-    let foreign = try SampleDatabase.run(
-      """
-      { models(jobId: 101) { uniqueId } model(jobId: 101, uniqueId: "model.shop.fct_orders") { uniqueId }
-        modelByEnvironment(environmentId: 1, uniqueId: "model.shop.fct_orders") { runId } }
-      """, account: 2)
-    #expect(foreign.errors.isEmpty)
+    for (query, message) in [
+      ("{ models(jobId: 101) { uniqueId } }", "Job 101 not found"),
+      (
+        #"{ model(jobId: 101, uniqueId: "model.shop.fct_orders") { uniqueId } }"#,
+        "Job 101 not found"
+      ),
+      (
+        #"{ modelByEnvironment(environmentId: 1, uniqueId: "model.shop.fct_orders") { runId } }"#,
+        "Environment 1 not found"
+      ),
+    ] {
+      let foreign = try SampleDatabase.run(query, account: 2)
+      #expect(foreign.errors.count == 1)
+      #expect(foreign.errors.first?.message.hasPrefix(message) == true, "\(foreign.errors)")
+    }
+    // An unknown node of a known run is null, not an error.
     #expect(
-      foreign.data
-        == .object(["models": .list([]), "model": .null, "modelByEnvironment": .list([])]))
+      try data(#"{ model(jobId: 101, uniqueId: "model.shop.nope") { uniqueId } }"#)
+        == .object(["model": .null]))
     // A node of another type is not a model.
     #expect(
       try data(#"{ model(jobId: 101, uniqueId: "seed.shop.country_codes") { uniqueId } }"#)
