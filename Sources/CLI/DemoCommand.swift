@@ -41,7 +41,7 @@ enum DemoCommand: Command {
       try FileManager.default.createDirectory(
         atPath: directory, withIntermediateDirectories: true)
     }
-    let store = try MetadataStore(path: database)
+    let store = try MetadataStore(path: database, access: .readWrite)
     var created = 0
     for request in requests where try store.ingest(request).outcome != .unchanged {
       created += 1

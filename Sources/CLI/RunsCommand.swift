@@ -26,7 +26,7 @@ enum RunsCommand: Command {
     let json = arguments.flag("--json")
     try arguments.finish()
 
-    let store = try MetadataStore(path: database, create: false)
+    let store = try MetadataStore(path: database, access: .readOnly)
     let runs = try store.allRuns(jobID: jobID)
     output.write(json ? jsonList(runs) : table(runs))
     return ExitCode.success
