@@ -21,6 +21,8 @@ extension NodeColumn {
     var list: [NodeColumn] = []
     for member in document.root.members {
       let column = member.value
+      // The reader counted non-object entries in a warning; they are not columns.
+      guard column.kind == .object else { continue }
       list.append(
         NodeColumn(
           name: column.lenientString("name") ?? member.key,

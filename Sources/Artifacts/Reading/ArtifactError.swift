@@ -44,6 +44,22 @@ public struct ArtifactError: Error, Sendable, Equatable, CustomStringConvertible
     case tooLarge(limit: String)
   }
 
+  /// The most characters of a value (a key, a unique id, a number's text) quoted in a
+  /// message: an error about a 50 MB key must still be one readable line.
+  public static let quoteLimit = 120
+
+  /// `text` cut to ``quoteLimit`` characters (with the full length in bytes when cut), in
+  /// double quotes unless `quote` is false.
+  public static func quoted(_ text: String, quote: Bool = true) -> String {
+    var body = text
+    if text.unicodeScalars.count > quoteLimit {
+      body =
+        String(String.UnicodeScalarView(text.unicodeScalars.prefix(quoteLimit)))
+        + "... (\(text.utf8.count) bytes)"
+    }
+    return quote ? "\"\(body)\"" : body
+  }
+
   /// One line: the file, then what went wrong and where.
   public var description: String {
     switch reason {

@@ -82,6 +82,42 @@ enum ArtifactHeaderReader {
     return (String(parts[parts.count - 2]), version)
   }
 
+  /// Top-level keys only versioned manifests have (`reference/dbt-artifacts.md` §3.1).
+  static let versionedManifestKeys = [
+    "selectors", "metrics", "groups", "group_map", "semantic_models", "saved_queries",
+    "unit_tests", "functions",
+  ]
+  /// `metadata` keys only versioned files have (a pre-0.19 manifest's metadata holds
+  /// only project_id, user_id, send_anonymous_usage_stats and adapter_type).
+  static let versionedMetadataKeys = ["dbt_version", "generated_at", "invocation_id", "env"]
+
+  /// An unversioned manifest is accepted only with the pre-0.19 shape: a versioned
+  /// manifest whose `metadata` (or its `dbt_schema_version`) was removed would otherwise
+  /// be read under the wrong rules without a word.
+  static func checkPre019Manifest(_ root: JSONValue) throws {
+    func refuse(_ why: String) -> ArtifactError {
+      ArtifactError(
+        file: root.document.name,
+        reason: .unknownKind(
+          found: "no metadata.dbt_schema_version, but \(why), which pre-0.19 manifests "
+            + "never have; was the metadata removed?"))
+    }
+    if let key = versionedManifestKeys.first(where: { root[$0] != nil }) {
+      throw refuse("a top-level \"\(key)\"")
+    }
+    if let disabled = root.member("disabled"), disabled.kind == .object {
+      throw refuse("\"disabled\" is an object (v4+)")
+    }
+    if let metadata = root.member("metadata"),
+      let key = versionedMetadataKeys.first(where: { metadata[$0] != nil })
+    {
+      throw refuse("metadata.\(key)")
+    }
+    if root.member("generated_at") == nil {
+      throw refuse("no top-level \"generated_at\"")
+    }
+  }
+
   static func detectUnversioned(_ root: JSONValue) throws -> ArtifactKind {
     if let results = root.member("results") {
       guard results.kind == .array else { throw results.wrongType("a list of results") }
@@ -99,12 +135,14 @@ enum ArtifactHeaderReader {
     if root["macros"] != nil || root["parent_map"] != nil || root["child_map"] != nil
       || root["disabled"] != nil || root["docs"] != nil
     {
+      try checkPre019Manifest(root)
       return .manifest
     }
     if root["nodes"] != nil, root["sources"] != nil {
       return .catalog
     }
     if root["nodes"] != nil {
+      try checkPre019Manifest(root)
       return .manifest
     }
     let keys = root.members.prefix(8).map { "\"\($0.key)\"" }.joined(separator: ", ")

@@ -22,8 +22,10 @@ struct ManifestReader {
         entries.append(ManifestEntry(member: member, type: type))
       }
     }
-    let nodes = try ParallelNodeMapper(header: header).map(entries)
-    var mapper = NodeMapper(header: header)
+    let warnings = WarningLog()
+    let nodes = try ParallelNodeMapper(header: header).map(entries, warnings: warnings)
+    var mapper = NodeMapper(header: header, warnings: warnings)
+    warnings.order = entries.count
     var disabled: [ManifestNode] = []
     if let value = root.member("disabled") {
       switch value.kind {
@@ -50,9 +52,10 @@ struct ManifestReader {
       header: header,
       nodes: nodes,
       disabled: disabled,
-      parentMap: try root.stringListMap("parent_map"),
-      childMap: try root.stringListMap("child_map"),
-      groupMap: try root.stringListMap("group_map"),
-      selectors: root.rawJSON("selectors"))
+      parentMap: try root.stringListMap("parent_map", warnings: warnings),
+      childMap: try root.stringListMap("child_map", warnings: warnings),
+      groupMap: try root.stringListMap("group_map", warnings: warnings),
+      selectors: root.rawJSON("selectors"),
+      warnings: warnings.warnings)
   }
 }

@@ -1,6 +1,7 @@
 /// Reads a node's `config` leniently (see ``NodeConfig``).
 enum NodeConfigReader {
-  static func read(_ value: JSONValue?) throws -> NodeConfig {
+  /// `value` is an object or nil (the mapper ignores another type with a warning).
+  static func read(_ value: JSONValue?) -> NodeConfig {
     guard let value else {
       return NodeConfig(
         enabled: true, materialized: nil, severity: nil, storeFailures: nil, where: nil, limit: nil,
@@ -9,7 +10,6 @@ enum NodeConfigReader {
         tags: [],
         meta: nil, json: nil)
     }
-    guard value.kind == .object else { throw value.wrongType("an object (config)") }
     return NodeConfig(
       enabled: value.lenientBool("enabled") ?? true,
       materialized: value.lenientString("materialized"),

@@ -301,7 +301,7 @@ struct Ingester {
   // MARK: - Warnings
 
   private func warnings() -> [String] {
-    var lines: [String] = []
+    var lines = request.artifactWarnings.map { "\($0.file): \($0.warning)" }
     var invocations: [String] = []
     let files = request.headers
     for (_, header) in files {
