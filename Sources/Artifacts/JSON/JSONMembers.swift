@@ -33,6 +33,24 @@ public struct JSONMembers: Sequence, Sendable {
     }
   }
 
+  /// The members as Python's `json.loads` (which wrote and reads every dbt artifact)
+  /// keeps them: a repeated key keeps the position of its first occurrence and the value
+  /// of its last. RFC 8259 §4 leaves repeated names to the implementation.
+  public var lastValueWins: [JSONMember] {
+    var list: [JSONMember] = []
+    var positions: [String: Int] = [:]
+    for member in self {
+      let key = member.key
+      if let position = positions[key] {
+        list[position] = member
+      } else {
+        positions[key] = list.count
+        list.append(member)
+      }
+    }
+    return list
+  }
+
   public func makeIterator() -> Iterator {
     let entry = value.entry
     let isObject = entry.kind == .object

@@ -17,11 +17,13 @@ enum ArtifactHeaderReader {
     if let url {
       guard let parsed = parseSchemaURL(url) else {
         throw ArtifactError(
-          file: root.document.name, reason: .unknownKind(found: "dbt_schema_version \"\(url)\""))
+          file: root.document.name,
+          reason: .unknownKind(found: "dbt_schema_version \(ArtifactError.quoted(url))"))
       }
       guard let known = ArtifactKind(rawValue: parsed.kind) else {
         throw ArtifactError(
-          file: root.document.name, reason: .unknownKind(found: "dbt_schema_version \"\(url)\""))
+          file: root.document.name,
+          reason: .unknownKind(found: "dbt_schema_version \(ArtifactError.quoted(url))"))
       }
       kind = known
       version = parsed.version
@@ -47,7 +49,9 @@ enum ArtifactHeaderReader {
       schemaURL: url,
       dbtVersion: metadata?.lenientString("dbt_version"),
       generatedAt: generatedAt,
-      invocationID: metadata?.lenientString("invocation_id"),
+      invocationID: try metadata?.member("invocation_id").map {
+        try $0.checkedOptionalIdentifier($0.scalarText, what: "an invocation_id")
+      } ?? nil,
       invocationStartedAt: try timestamp(metadata, "invocation_started_at"),
       env: env,
       adapterType: metadata?.lenientString("adapter_type"),
@@ -64,7 +68,7 @@ enum ArtifactHeaderReader {
       throw ArtifactError(
         file: value.document.name,
         reason: .wrongType(
-          path: value.path, expected: "an ISO 8601 timestamp", found: "\"\(text.prefix(60))\""))
+          path: value.path, expected: "an ISO 8601 timestamp", found: ArtifactError.quoted(text)))
     }
     return parsed
   }
@@ -145,7 +149,7 @@ enum ArtifactHeaderReader {
       try checkPre019Manifest(root)
       return .manifest
     }
-    let keys = root.members.prefix(8).map { "\"\($0.key)\"" }.joined(separator: ", ")
+    let keys = root.members.prefix(8).map { ArtifactError.quoted($0.key) }.joined(separator: ", ")
     throw ArtifactError(
       file: root.document.name,
       reason: .unknownKind(

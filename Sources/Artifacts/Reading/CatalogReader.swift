@@ -21,7 +21,7 @@ struct CatalogReader {
     guard let value else { return [] }
     guard value.kind == .object else { throw value.wrongType("an object keyed by unique_id") }
     var tables: [CatalogTable] = []
-    for member in value.members {
+    for member in value.members.lastValueWins {
       warnings.order += 1
       tables.append(try table(id: member.key, member.value.expanded()))
     }
@@ -30,6 +30,7 @@ struct CatalogReader {
 
   func table(id: String, _ value: JSONValue) throws -> CatalogTable {
     try value.requireObject()
+    let id = try value.checkedIdentifier(id, what: "a unique_id (its key)")
     // Everything below the table describes it: wrong shapes are skipped with a warning.
     let metadata = value.member(
       "metadata", ofKind: .object, expected: "an object", warnings: warnings)
@@ -37,7 +38,7 @@ struct CatalogReader {
     if let map = value.member(
       "columns", ofKind: .object, expected: "an object of columns", warnings: warnings)
     {
-      for member in map.members {
+      for member in map.members.lastValueWins {
         let column = member.value
         guard column.kind == .object else {
           warnings.ignored(column, expected: "an object (column)")
@@ -59,7 +60,7 @@ struct CatalogReader {
     if let map = value.member(
       "stats", ofKind: .object, expected: "an object of stats", warnings: warnings)
     {
-      for member in map.members {
+      for member in map.members.lastValueWins {
         let stat = member.value
         guard stat.kind == .object else {
           warnings.ignored(stat, expected: "an object (stat)")

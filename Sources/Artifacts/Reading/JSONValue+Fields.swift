@@ -169,6 +169,7 @@ extension JSONValue {
     map.reserveCapacity(value.count)
     for member in value.members {
       let list = member.value
+      _ = try list.checkedIdentifier(member.key, what: "a unique_id (its key)")
       if list.isNull {
         map[member.key] = []
         continue
@@ -177,6 +178,11 @@ extension JSONValue {
       // The lists are below the levels the reader indexes: plain ones are decoded from
       // their bytes rather than indexed one by one.
       if let simple = ListDecoding.simpleStrings(list.bytes) {
+        if let long = simple.firstIndex(where: { $0.utf8.count > ArtifactError.identifierLimit }),
+          let element = list[long]
+        {
+          _ = try element.checkedIdentifier(simple[long], what: "a unique_id")
+        }
         map[member.key] = simple
         continue
       }
@@ -187,7 +193,7 @@ extension JSONValue {
           continue
         }
         guard let text = element.string else { throw element.wrongType("a string") }
-        ids.append(text)
+        ids.append(try element.checkedIdentifier(text, what: "a unique_id"))
       }
       map[member.key] = ids
     }

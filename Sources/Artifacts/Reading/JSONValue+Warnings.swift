@@ -138,3 +138,21 @@ extension MemberTable {
     return value
   }
 }
+
+extension JSONValue {
+  /// `text` (read from this value, or from the key naming it) when it is at most
+  /// ``ArtifactError/identifierLimit`` bytes long; else an error naming the path, what
+  /// it is and its length (never the text itself).
+  func checkedOptionalIdentifier(_ text: String?, what: String) throws -> String? {
+    guard let text, text.utf8.count > ArtifactError.identifierLimit else { return text }
+    throw ArtifactError(
+      file: document.name,
+      reason: .identifierTooLong(
+        path: path, what: what, length: text.utf8.count, limit: ArtifactError.identifierLimit))
+  }
+
+  /// ``checkedOptionalIdentifier(_:what:)`` for a value known to be present.
+  func checkedIdentifier(_ text: String, what: String) throws -> String {
+    try checkedOptionalIdentifier(text, what: what) ?? text
+  }
+}

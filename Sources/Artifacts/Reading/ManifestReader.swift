@@ -18,7 +18,7 @@ struct ManifestReader {
       guard collection.kind == .object else {
         throw collection.wrongType("an object keyed by unique_id")
       }
-      for member in collection.members {
+      for member in collection.members.lastValueWins {
         entries.append(ManifestEntry(member: member, type: type))
       }
     }
@@ -35,7 +35,7 @@ struct ManifestReader {
             try mapper.node(element.expanded(), key: nil, defaultType: .model, disabled: true))
         }
       case .object:  // v4+: unique_id -> list of definitions sharing that id
-        for member in value.members {
+        for member in value.members.lastValueWins {
           let list = member.value
           guard list.kind == .array else { throw list.wrongType("a list of disabled definitions") }
           for element in list.elements {

@@ -22,16 +22,20 @@ struct NodeMapper {
     let uniqueID: String
     if let id = fields.member("unique_id") {
       guard let text = id.string, !text.isEmpty else { throw id.wrongType("a non-empty string") }
-      uniqueID = text
+      uniqueID = try id.checkedIdentifier(text, what: "a unique_id")
     } else if let key, !key.isEmpty {
-      uniqueID = key
+      uniqueID = try value.checkedIdentifier(key, what: "a unique_id (its key)")
     } else {
       throw value.missing("unique_id", expected: "a string")
     }
     // Older docs, macros and sources omit resource_type: the collection says what they are.
     // Disabled entries (any kind) fall back to their unique_id prefix.
+    let typeValue = fields.member("resource_type")
     let resourceType =
-      fields.lenientString("resource_type").map(ResourceType.init(rawValue:))
+      try typeValue.flatMap {
+        try $0.checkedOptionalIdentifier($0.scalarText, what: "a resource_type")
+      }
+      .map(ResourceType.init(rawValue:))
       ?? (disabled
         ? ResourceType(String(uniqueID.prefix { $0 != "." })).nonEmpty(or: defaultType)
         : defaultType)
@@ -126,7 +130,7 @@ struct NodeMapper {
   func checkColumns(_ value: JSONValue?) -> Int {
     guard let value else { return 0 }
     var count = 0
-    for member in value.members {
+    for member in value.members.lastValueWins {
       guard member.value.kind == .object else {
         warnings.ignored(member.value, expected: "an object (column)")
         continue

@@ -54,10 +54,10 @@ struct RunResultsReader {
     let uniqueID: String
     if let id = result.member("unique_id") {
       guard let text = id.string else { throw id.wrongType("a string") }
-      uniqueID = text
+      uniqueID = try id.checkedIdentifier(text, what: "a unique_id")
     } else if let node {
       try node.requireObject()
-      uniqueID = try node.requiredString("unique_id")
+      uniqueID = try node.checkedIdentifier(node.requiredString("unique_id"), what: "a unique_id")
     } else {
       throw result.missing("unique_id", expected: "a string")
     }
@@ -66,7 +66,7 @@ struct RunResultsReader {
     var failures: Int?
     if let value = result.member("status") {
       if let text = value.string {
-        status = text
+        status = try value.checkedIdentifier(text, what: "a status")
       } else if let count = value.int, header.schemaVersion == 0 {
         // dbt <= 0.18 wrote a test's failure count as its status.
         failures = count

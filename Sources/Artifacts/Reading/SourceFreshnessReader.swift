@@ -29,15 +29,18 @@ struct SourceFreshnessReader {
     let uniqueID: String
     if let id = result.member("unique_id") {
       guard let text = id.string, !text.isEmpty else { throw id.wrongType("a non-empty string") }
-      uniqueID = text
+      uniqueID = try id.checkedIdentifier(text, what: "a unique_id")
     } else if let node = result.member("node") {
       try node.requireObject()
-      uniqueID = try node.requiredString("unique_id")
+      uniqueID = try node.checkedIdentifier(node.requiredString("unique_id"), what: "a unique_id")
     } else {
       throw result.missing("unique_id", expected: "a string")
     }
     let error = result.lenientString("error")
-    var status = try result.optionalString("status")
+    var status =
+      try result.member("status").map {
+        try $0.checkedOptionalIdentifier(result.optionalString("status"), what: "a status")
+      } ?? nil
     if status == nil {
       // v0 wrote no status for some outcomes; an error means the query failed.
       if error != nil {
