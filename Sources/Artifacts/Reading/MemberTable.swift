@@ -176,6 +176,11 @@ struct MemberTable {
     member(key)?.lenientIntValue
   }
 
+  /// As ``JSONValue/lenientBool(_:)``.
+  func lenientBool(_ key: StaticString) -> Bool? {
+    member(key)?.lenientBoolValue
+  }
+
   /// As ``JSONValue/lenientStringList(_:)``.
   func lenientStringList(_ key: StaticString) -> [String] {
     member(key)?.lenientStringListValue ?? []

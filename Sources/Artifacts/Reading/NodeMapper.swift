@@ -6,6 +6,8 @@ struct NodeMapper {
   var workspace = CanonicalJSON.Workspace()
   /// The keys of the definition being mapped (``MemberTable``), reused across definitions.
   var fields = MemberTable()
+  /// The keys of the definition's `config`, reused across definitions.
+  var configFields = MemberTable()
   /// What was skipped while mapping (null list entries, ignored values).
   let warnings: WarningLog
 
@@ -40,7 +42,8 @@ struct NodeMapper {
         ? ResourceType(String(uniqueID.prefix { $0 != "." })).nonEmpty(or: defaultType)
         : defaultType)
     let config = NodeConfigReader.read(
-      fields.member("config", ofKind: .object, expected: "an object (config)", warnings: warnings))
+      fields.member("config", ofKind: .object, expected: "an object (config)", warnings: warnings),
+      fields: &configFields)
     let dependsOn = fields.member(
       "depends_on", ofKind: .object, expected: "an object {nodes, macros}", warnings: warnings)
     try checkDependencies(dependsOn)
