@@ -12,7 +12,8 @@ enum RunsCommand: Command {
     counts (nodes, executions, freshness results, catalog tables).
 
     options:
-      --db FILE    the dbt-metadata database (must exist)
+      --db FILE    the dbt-metadata database (must exist; opened read-only, so it
+                   answers while an ingest is writing)
       --job ID     only this job's runs
       --json       one JSON array of objects
 

@@ -22,7 +22,7 @@ import SQLite
 /// let writer = try MetadataStore(path: "metadata.sqlite", access: .readWrite)
 /// let summary = try writer.ingest(request)
 /// let reader = try MetadataStore(path: "metadata.sqlite", access: .readOnly)
-/// let runs = try reader.runs(jobID: 1)
+/// let runs = try reader.runs(accountID: 1, jobID: 1)
 /// ```
 public final class MetadataStore: Sendable {
   /// How a store opens its file.
