@@ -210,6 +210,19 @@ import Testing
     #expect(read.results.first?.message == "second")
   }
 
+  /// The canonical form (and so the content hash) sees what Python sees: the last value.
+  @Test func theCanonicalFormKeepsTheLastOfRepeatedKeys() throws {
+    let repeated = try JSONDocument(
+      bytes: Array(#"{"b": 1, "a": 2, "c": {"x": 1, "x": [2, 1]}, "a": 3}"#.utf8), name: "r")
+    let single = try JSONDocument(
+      bytes: Array(#"{"a": 3, "b": 1, "c": {"x": [1, 2]}}"#.utf8), name: "s")
+    #expect(
+      String(decoding: CanonicalJSON.canonicalBytes(of: repeated.root), as: UTF8.self)
+        == #"{"a":3,"b":1,"c":{"x":[1,2]}}"#)
+    #expect(
+      CanonicalJSON.contentHash(of: repeated.root) == CanonicalJSON.contentHash(of: single.root))
+  }
+
   @Test(arguments: ["unique_id", "resource_type", "name", "package_name"])
   func aRepeatedKeyInADefinitionTakesItsLastValue(key: String) throws {
     let text =
