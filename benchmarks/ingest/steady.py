@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The run after each job: first load and next run of a generated project, against two peers.
 
-Usage: benchmarks/ingest/steady.py [--nodes N] [--rounds R] [--bin PATH]
+Usage: benchmarks/ingest/steady.py [--nodes N] [--rounds R] [--bin PATH] [--before PATH]
 
 For a project of N executable nodes (default 10,000; generate.py) and its next run (next_run.py:
 same manifest with a new invocation and 5 edited models, a new `dbt build` run_results), each
@@ -12,7 +12,9 @@ a first load into an empty database, then the next run into that same database. 
 - mirror: peers/ingest_baseline.py, json + sqlite3 storing the same rows as the store (content
   hashes, shared definitions, manifest versions, applied state);
 - ordinary: peers/ingest_ordinary.py, orjson + executemany, one row per node per run and no
-  hashing: what a user would write.
+  hashing: what a user would write;
+- before (with --before PATH): another dbt-metadata binary, e.g. a build of an older commit,
+  measured in the same rounds.
 
 Each ingest is its own process; wall time (monotonic) and CPU time (user + system of the
 child) are recorded, and the table shows the lowest of the rounds for each. Ratios are the
@@ -49,6 +51,7 @@ def main():
     parser.add_argument("--nodes", type=int, default=10000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "release", "dbt-metadata"))
+    parser.add_argument("--before")
     options = parser.parse_args()
     data = os.path.join(ROOT, ".build-bench", "data")
     first = os.path.join(data, "gen-%d" % options.nodes)
@@ -65,14 +68,14 @@ def main():
     def command(side, database, folder):
         manifest = os.path.join(folder, "manifest.json")
         results = os.path.join(folder, "run_results.json")
-        if side == "swift":
-            return [options.bin, "ingest", "--db", database, "--account", "1", "--project", "1",
+        if side in ("swift", "before"):
+            return [options.bin if side == "swift" else options.before, "ingest", "--db", database, "--account", "1", "--project", "1",
                     "--environment", "1", "--job", "1", "--manifest", manifest, "--run-results", results]
         script = {"mirror": "ingest_baseline.py", "ordinary": "ingest_ordinary.py"}[side]
         return [sys.executable, os.path.join(ROOT, "benchmarks/peers", script), "--db", database,
                 "--manifest", manifest, "--run-results", results]
 
-    sides = ("swift", "mirror", "ordinary")
+    sides = ("swift", "mirror", "ordinary") + (("before",) if options.before else ())
     best = {}
     for round_number in range(options.rounds):
         for side in sides:
@@ -98,7 +101,7 @@ def main():
     print("| ratio (peer / swift) | first load wall | first load cpu | next run wall | next run cpu |")
     print("|---|---|---|---|---|")
     sw = best[("swift", "first")], best[("swift", "next")]
-    for side in ("mirror", "ordinary"):
+    for side in sides[1:]:
         f, n = best[(side, "first")], best[(side, "next")]
         print("| %s | %.2fx | %.2fx | %.2fx | %.2fx |" % (side, f[0] / sw[0][0], f[1] / sw[0][1],
                                                         n[0] / sw[1][0], n[1] / sw[1][1]))
