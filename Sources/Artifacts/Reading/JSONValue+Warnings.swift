@@ -124,21 +124,6 @@ extension JSONValue {
   }
 }
 
-extension MemberTable {
-  /// Member `key` of the loaded definition when it is of `kind`; any other non-null value
-  /// is ignored with a warning (see ``JSONValue/member(_:ofKind:expected:warnings:)``).
-  func member(_ key: StaticString, ofKind kind: JSONKind, expected: String, warnings: WarningLog)
-    -> JSONValue?
-  {
-    guard let value = member(key) else { return nil }
-    guard value.kind == kind else {
-      warnings.ignored(value, expected: expected)
-      return nil
-    }
-    return value
-  }
-}
-
 extension JSONValue {
   /// `text` (read from this value, or from the key naming it) when it is at most
   /// ``ArtifactError/identifierLimit`` bytes long; else an error naming the path, what
