@@ -51,7 +51,7 @@ enum DemoCommand: Command {
       try FileManager.default.createDirectory(
         atPath: directory, withIntermediateDirectories: true)
     }
-    let store = try MetadataStore(path: database)
+    let store = try MetadataStore(path: database, access: .readWrite)
     let created = try SampleRuns.ingest(requests, into: store)
     if !json {
       output.write(

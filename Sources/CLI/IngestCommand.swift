@@ -83,7 +83,7 @@ enum IngestCommand: Command {
     request.jobName = jobName
     request.environmentName = environmentName
 
-    let store = try MetadataStore(path: database)
+    let store = try MetadataStore(path: database, access: .readWrite)
     let summary = try store.ingest(request)
     output.write(json ? jsonSummary(summary) : textSummary(summary))
     return ExitCode.success

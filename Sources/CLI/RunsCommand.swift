@@ -12,7 +12,8 @@ enum RunsCommand: Command {
     counts (nodes, executions, freshness results, catalog tables).
 
     options:
-      --db FILE    the dbt-metadata database (must exist)
+      --db FILE    the dbt-metadata database (must exist; opened read-only, so it
+                   answers while an ingest is writing)
       --job ID     only this job's runs
       --json       one JSON array of objects
 
@@ -26,7 +27,7 @@ enum RunsCommand: Command {
     let json = arguments.flag("--json")
     try arguments.finish()
 
-    let store = try MetadataStore(path: database, create: false)
+    let store = try MetadataStore(path: database, access: .readOnly)
     let runs = try store.allRuns(jobID: jobID)
     output.write(json ? jsonList(runs) : table(runs))
     return ExitCode.success

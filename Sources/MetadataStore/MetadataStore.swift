@@ -4,28 +4,80 @@ import SQLite
 /// The dbt metadata database: schema and migrations, the ingester, and the read queries
 /// the API serves.
 ///
-/// One writer (ingest) and a pool of read-only readers over one SQLite file in WAL mode.
-/// Opening checks that the file is ours (`application_id`) and not newer than this binary
-/// (`user_version`), then applies pending migrations.
+/// One SQLite file in WAL mode, opened one of two ways (``Access``):
+/// - ``Access/readWrite`` (ingest, account and token commands): one serialized writer and
+///   a pool of read-only readers. Opening creates the file when asked, checks that it is
+///   ours (`application_id`) and not newer than this binary (`user_version`), then applies
+///   pending migrations under `BEGIN IMMEDIATE`.
+/// - ``Access/readOnly`` (`runs`, the GraphQL API, the HTTP server): a pool of read-only
+///   connections and no writer. Opening never creates, never migrates and never takes the
+///   write lock, so reads go on while an ingest (in this process or another) holds it; a
+///   file that is missing, empty, or at an older schema version is refused with an error
+///   naming the command that creates or upgrades it (`dbt-metadata ingest`). One
+///   read-only store can stay open for the life of a server: each read sees the latest
+///   committed data.
 ///
 /// For example:
 /// ```swift
-/// let store = try MetadataStore(path: "metadata.sqlite")
-/// let summary = try store.ingest(request)
-/// let runs = try store.runs(jobID: 1)
+/// let writer = try MetadataStore(path: "metadata.sqlite", access: .readWrite)
+/// let summary = try writer.ingest(request)
+/// let reader = try MetadataStore(path: "metadata.sqlite", access: .readOnly)
+/// let runs = try reader.runs(accountID: 1, jobID: 1)
 /// ```
 public final class MetadataStore: Sendable {
+  /// How a store opens its file.
+  public enum Access: Sendable, Equatable {
+    /// Reads only: never creates, never migrates, never writes; ``ingest(_:)`` fails.
+    case readOnly
+    /// Reads and writes: may create the file, applies pending migrations.
+    case readWrite
+  }
+
   /// The database file.
   public let path: String
+  /// How the store was opened.
+  public let access: Access
   let pool: DatabasePool
 
-  /// Opens the database at `path`, creating and initialising it when `create` is true and
-  /// the file is missing or empty.
+  /// The command a user runs to create or upgrade a database, named in the errors a
+  /// reader gives when the file is missing, empty or older than this binary.
+  public static let upgradeCommand = "dbt-metadata ingest"
+
+  /// Opens the database at `path`.
   ///
-  /// - Throws: ``StoreError`` when the file is missing (and `create` is false), is not a
-  ///   SQLite database, belongs to another application, or was written by a newer binary.
-  public init(path: String, create: Bool = true) throws {
+  /// - Parameters:
+  ///   - path: the database file.
+  ///   - access: ``Access/readWrite`` (the default: creates when `create` is true, and
+  ///     migrates) or ``Access/readOnly`` (never creates nor migrates; `create` is ignored).
+  ///   - create: with ``Access/readWrite``, whether a missing or empty file is created and
+  ///     initialised.
+  /// - Throws: ``StoreError`` when the file is missing (and not created), is not a SQLite
+  ///   database, belongs to another application, was written by a newer binary, or (read
+  ///   only) is empty or needs a migration.
+  public init(path: String, access: Access = .readWrite, create: Bool = true) throws {
     self.path = path
+    self.access = access
+    switch access {
+    case .readOnly:
+      pool = try Self.openForReading(path: path)
+    case .readWrite:
+      pool = try Self.openForWriting(path: path, create: create)
+      try migrate()
+    }
+  }
+
+  /// A store that only reads: `MetadataStore(path:access: .readOnly)`.
+  public static func openForReading(path: String) throws -> MetadataStore {
+    try MetadataStore(path: path, access: .readOnly)
+  }
+
+  /// A store that reads and writes, creating and migrating the file:
+  /// `MetadataStore(path:access: .readWrite)`.
+  public static func openForWriting(path: String, create: Bool = true) throws -> MetadataStore {
+    try MetadataStore(path: path, access: .readWrite, create: create)
+  }
+
+  private static func openForWriting(path: String, create: Bool) throws -> DatabasePool {
     let exists = FileManager.default.fileExists(atPath: path)
     if !exists && !create { throw StoreError(.missingDatabase(path: path)) }
     if exists {
@@ -33,25 +85,52 @@ public final class MetadataStore: Sendable {
       try MetadataStore.checkOwnership(path: path)
     }
     do {
-      pool = try DatabasePool(path: path, pageSize: Schema.pageSize)
+      return try DatabasePool(path: path, pageSize: Schema.pageSize)
     } catch let error as SQLiteError where ResultCode.notADatabase ~= error.code {
       throw StoreError(.notADatabase(path: path))
     } catch let error as SQLiteError {
       throw StoreError(.database(error))
     }
-    try migrate()
+  }
+
+  /// Checks the file read-only, then keeps that connection as the first of a reader pool.
+  private static func openForReading(path: String) throws -> DatabasePool {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw StoreError(.missingDatabase(path: path))
+    }
+    guard try checkHeader(path: path) else { throw StoreError(.uninitialised(path: path)) }
+    do {
+      let connection = try Connection(path: path, mode: .readOnly)
+      try checkMark(connection, path: path)
+      let version = try connection.userVersion()
+      if version < Schema.currentVersion {
+        if version == 0, try connection.scalarInt("SELECT count(*) FROM sqlite_schema") == 0 {
+          throw StoreError(.uninitialised(path: path))
+        }
+        throw StoreError(
+          .needsMigration(path: path, found: version, required: Schema.currentVersion))
+      }
+      return try DatabasePool(readingFrom: path, firstReader: connection)
+    } catch let error as SQLiteError where ResultCode.notADatabase ~= error.code {
+      throw StoreError(.notADatabase(path: path))
+    } catch let error as SQLiteError {
+      throw StoreError(.database(error))
+    }
   }
 
   /// Refuses files that are not SQLite databases before SQLite touches them (opening one
   /// in WAL mode would otherwise create `-wal`/`-shm` files beside it).
-  private static func checkHeader(path: String) throws {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return }
+  /// Returns false for an empty file (which a writer initialises).
+  @discardableResult
+  private static func checkHeader(path: String) throws -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return true }
     defer { try? handle.close() }
     let header = (try? handle.read(upToCount: 16)) ?? Data()
-    if header.isEmpty { return }  // an empty file becomes a new database
+    if header.isEmpty { return false }  // an empty file becomes a new database
     guard header.elementsEqual(Array("SQLite format 3\u{0}".utf8)) else {
       throw StoreError(.notADatabase(path: path))
     }
+    return true
   }
 
   /// Refuses another application's database, or one written by a newer binary, before
@@ -112,10 +191,13 @@ public final class MetadataStore: Sendable {
     try wrapping { try pool.read { try $0.userVersion() } }
   }
 
-  /// Runs `body`, turning SQLite errors into ``StoreError``.
+  /// Runs `body`, turning SQLite errors into ``StoreError`` (a write attempted through a
+  /// read-only store becomes ``StoreError/Reason/readOnlyStore(path:)``).
   func wrapping<T>(_ body: () throws -> T) throws -> T {
     do {
       return try body()
+    } catch let error as SQLiteError where pool.isReadOnly && ResultCode.readOnly ~= error.code {
+      throw StoreError(.readOnlyStore(path: path))
     } catch let error as SQLiteError where ResultCode.notADatabase ~= error.code {
       throw StoreError(.notADatabase(path: path))
     } catch let error as SQLiteError {

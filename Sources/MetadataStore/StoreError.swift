@@ -22,6 +22,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     case newerSchema(path: String, found: Int, supported: Int)
     /// The database file does not exist (for commands that only read).
     case missingDatabase(path: String)
+    /// The file is empty or has no dbt-metadata schema yet; a reader does not create it.
+    case uninitialised(path: String)
+    /// The file has an older schema than this binary reads; a reader does not migrate.
+    case needsMigration(path: String, found: Int, required: Int)
+    /// A write was asked of a store opened with ``MetadataStore/Access/readOnly``.
+    case readOnlyStore(path: String)
     /// An id names a record under another parent (a job of another environment...).
     case hierarchyConflict(String)
     /// The run id exists with other artifacts than the ones given.
@@ -45,7 +51,16 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
       return "\(path): written by a newer dbt-metadata (schema version \(found); "
         + "this binary reads up to \(supported)); upgrade dbt-metadata"
     case .missingDatabase(let path):
-      return "\(path): no such database file"
+      return "\(path): no such database file; `\(MetadataStore.upgradeCommand) --db \(path)` "
+        + "creates it"
+    case .uninitialised(let path):
+      return "\(path): no dbt-metadata schema yet (empty database); "
+        + "`\(MetadataStore.upgradeCommand) --db \(path)` creates it"
+    case .needsMigration(let path, let found, let required):
+      return "\(path): schema version \(found) is older than this binary's \(required); "
+        + "`\(MetadataStore.upgradeCommand) --db \(path)` upgrades it (readers never migrate)"
+    case .readOnlyStore(let path):
+      return "\(path): the store was opened read-only; writing needs a read-write store"
     case .hierarchyConflict(let message), .runConflict(let message),
       .invalidInput(let message):
       return message

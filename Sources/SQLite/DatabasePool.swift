@@ -15,6 +15,11 @@ import Foundation
 /// let count = try pool.read { db in try db.scalarInt("SELECT count(*) FROM t") }
 /// ```
 ///
+/// A pool opened with ``init(readingFrom:maximumReaderCount:busyTimeout:)`` has no writer
+/// at all: it never creates the file, never changes its journal mode and never takes the
+/// write lock, so a long-running server can read while another process (or another pool
+/// in this one) writes; its ``write(_:)`` fails with `SQLITE_READONLY`.
+///
 /// The pool is `Sendable`: its connections are only reached under its locks.
 /// Related SQLite documentation: <https://www.sqlite.org/wal.html>
 public final class DatabasePool: @unchecked Sendable {
@@ -22,8 +27,11 @@ public final class DatabasePool: @unchecked Sendable {
   public let path: String
   /// The most readers open at once; further reads wait for one to be returned.
   public let maximumReaderCount: Int
+  /// Whether the pool only reads (opened with ``init(readingFrom:maximumReaderCount:busyTimeout:)``).
+  public var isReadOnly: Bool { writer == nil }
 
-  private let writer: Connection
+  /// The one writer; `nil` in a read-only pool.
+  private let writer: Connection?
   private let writerLock = NSLock()
   private let readerCondition = NSCondition()
   private var idleReaders: [Connection] = []
@@ -62,20 +70,63 @@ public final class DatabasePool: @unchecked Sendable {
     self.writer = writer
   }
 
+  /// Opens a pool of read-only connections over an existing database, with no writer.
+  ///
+  /// Nothing is written: the file is not created, its journal mode is not changed (a WAL
+  /// database stays WAL, as the writer that created it set it), and no lock beyond a
+  /// reader's is ever taken, so reads go on while another connection holds
+  /// `BEGIN IMMEDIATE`. Each connection still has a busy timeout, so the short exclusive
+  /// lock of a WAL recovery or of the last writer's closing checkpoint is waited out
+  /// rather than reported. <https://www.sqlite.org/wal.html#concurrency>
+  ///
+  /// - Parameters:
+  ///   - path: an existing database file.
+  ///   - maximumReaderCount: the size of the reader pool.
+  ///   - busyTimeout: milliseconds a connection waits for a lock.
+  ///   - firstReader: an already open read-only connection to the same file, kept as the
+  ///     pool's first reader (a caller that inspected the file before need not reopen it).
+  /// - Throws: ``SQLiteError`` when the file cannot be opened or is not a database.
+  public init(
+    readingFrom path: String, maximumReaderCount: Int = 4, busyTimeout: Int32 = 5_000,
+    firstReader: Connection? = nil
+  ) throws {
+    self.path = path
+    self.maximumReaderCount = max(1, maximumReaderCount)
+    self.busyTimeout = busyTimeout
+    self.writer = nil
+    let reader =
+      try firstReader ?? Connection(path: path, mode: .readOnly, busyTimeout: busyTimeout)
+    try reader.checkIsDatabase()
+    idleReaders = [reader]
+    openReaderCount = 1
+  }
+
   /// Runs `body` with the writer inside an `IMMEDIATE` transaction: committed when it
   /// returns, rolled back when it throws. Calls are serialized.
+  ///
+  /// - Throws: ``SQLiteError`` with `SQLITE_READONLY` in a read-only pool.
   public func write<T>(_ body: (Connection) throws -> T) throws -> T {
     writerLock.lock()
     defer { writerLock.unlock() }
+    let writer = try requireWriter()
     return try writer.transaction(.immediate) { try body(writer) }
   }
 
   /// Runs `body` with the writer outside any transaction (for schema migrations that
   /// manage their own, or pragmas that cannot run inside one). Calls are serialized.
+  ///
+  /// - Throws: ``SQLiteError`` with `SQLITE_READONLY` in a read-only pool.
   public func writeWithoutTransaction<T>(_ body: (Connection) throws -> T) throws -> T {
     writerLock.lock()
     defer { writerLock.unlock() }
-    return try body(writer)
+    return try body(try requireWriter())
+  }
+
+  private func requireWriter() throws -> Connection {
+    guard let writer else {
+      throw SQLiteError(code: .readOnly, message: "\(path): opened for reading only")
+    }
+    return writer
   }
 
   /// Runs `body` with a read-only connection inside a deferred transaction, so it sees

@@ -125,10 +125,11 @@ import Testing
       let reused = CanonicalJSON.contentHash(of: root, workspace: &workspace)
       #expect(reused == CanonicalJSON.contentHash(of: root))
     }
+    // Of repeated keys the last wins, as in Python's json (and the reader).
     let duplicates = try JSONDocument(bytes: Array(#"{"b": 2, "a": 1, "a": 0}"#.utf8), name: "t")
     #expect(
       String(decoding: CanonicalJSON.canonicalBytes(of: duplicates.root), as: UTF8.self)
-        == #"{"a":1,"a":0,"b":2}"#)
+        == #"{"a":0,"b":2}"#)
   }
 
   /// The writer's byte order (a word compare for the first eight bytes, then memcmp or a

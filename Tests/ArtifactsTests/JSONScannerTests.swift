@@ -184,9 +184,9 @@ import Testing
         ([0xF0, 0x9F, 0x98, 0x22], 3, "invalid UTF-8 sequence in a string"),
         ([0xE0, 0x80, 0x80], 1, "invalid UTF-8 sequence in a string"),  // overlong
         ([0xED, 0xA0, 0x80], 1, "invalid UTF-8 sequence in a string"),  // surrogate
-        ([0xFF], 0, "invalid UTF-8 byte byte 0xFF in a string"),
-        ([0x80], 0, "invalid UTF-8 byte byte 0x80 in a string"),
-        ([0xC1, 0xBF], 0, "invalid UTF-8 byte byte 0xC1 in a string"),
+        ([0xFF], 0, "invalid UTF-8 byte 0xFF in a string"),
+        ([0x80], 0, "invalid UTF-8 byte 0x80 in a string"),
+        ([0xC1, 0xBF], 0, "invalid UTF-8 byte 0xC1 in a string"),
       ]
       for (sequence, bad, message) in cases {
         let bytes = array(padding: 0, contents: ascii(before) + sequence + ascii(4))

@@ -72,8 +72,20 @@ import Testing
     let escaped = try JSONDocument(
       bytes: Array(#"{"m": {"a": ["x\"y", "z"], "b": null, "c": []}}"#.utf8), name: "t")
     #expect(
-      try escaped.root.stringListMap("m") == ["a": ["x\"y", "z"], "b": [], "c": []])
+      try escaped.root.stringListMap("m", warnings: WarningLog()) == [
+        "a": ["x\"y", "z"], "b": [], "c": [],
+      ])
     let wrong = try JSONDocument(bytes: Array(#"{"m": {"a": ["x", 1]}}"#.utf8), name: "t")
-    #expect(throws: ArtifactError.self) { try wrong.root.stringListMap("m") }
+    #expect(throws: ArtifactError.self) {
+      try wrong.root.stringListMap("m", warnings: WarningLog())
+    }
+    // A null entry is skipped and counted; the other ids are kept.
+    let nulls = try JSONDocument(bytes: Array(#"{"m": {"a": ["x", null, "y"]}}"#.utf8), name: "t")
+    let log = WarningLog()
+    #expect(try nulls.root.stringListMap("m", warnings: log) == ["a": ["x", "y"]])
+    #expect(
+      log.warnings == [
+        ArtifactWarning(kind: .nullListEntry, count: 1, path: #"$.m.a[1]"#, detail: "")
+      ])
   }
 }

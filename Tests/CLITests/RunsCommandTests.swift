@@ -62,7 +62,10 @@ import Testing
     let directory = try ScratchDirectory()
     let result = T.run(["runs", "--db", directory.database])
     #expect(result.code == 1)
-    #expect(result.err == "error: \(directory.database): no such database file\n")
+    #expect(
+      result.err
+        == "error: \(directory.database): no such database file; `dbt-metadata ingest --db \(directory.database)` creates it\n"
+    )
     #expect(!FileManager.default.fileExists(atPath: directory.database))
   }
 

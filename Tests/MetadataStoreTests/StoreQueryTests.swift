@@ -339,7 +339,10 @@ import Testing
     let error = try #require(throws: StoreError.self) {
       _ = try MetadataStore(path: database.path, create: false)
     }
-    #expect(error.description == "\(database.path): no such database file")
+    #expect(
+      error.description
+        == "\(database.path): no such database file; `dbt-metadata ingest --db \(database.path)` creates it"
+    )
     #expect(!FileManager.default.fileExists(atPath: database.path))
   }
 }

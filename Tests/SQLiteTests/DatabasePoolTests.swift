@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SQLite
@@ -39,6 +40,32 @@ import Testing
       try pool.read { db in try db.run("INSERT INTO t(id) VALUES (1)") }
     }
     #expect(ResultCode.readOnly ~= error.code)
+  }
+
+  @Test func aReadingPoolHasNoWriterAndReadsUnderAnotherWritersLock() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.path("pool.sqlite")
+    let pool = try DatabasePool(path: path)
+    try pool.write { db in try db.execute("CREATE TABLE t(id INTEGER PRIMARY KEY)") }
+    let reading = try DatabasePool(readingFrom: path)
+    #expect(reading.isReadOnly)
+    #expect(!pool.isReadOnly)
+    try pool.write { db in
+      try db.run("INSERT INTO t(id) VALUES (1)")
+      #expect(try reading.read { try $0.scalarInt("SELECT count(*) FROM t") } == 0)
+    }
+    #expect(try reading.read { try $0.scalarInt("SELECT count(*) FROM t") } == 1)
+    let error = try #require(throws: SQLiteError.self) {
+      try reading.write { db in try db.run("INSERT INTO t(id) VALUES (2)") }
+    }
+    #expect(ResultCode.readOnly ~= error.code)
+  }
+
+  @Test func aReadingPoolNeverCreatesAFile() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.path("missing.sqlite")
+    #expect(throws: SQLiteError.self) { try DatabasePool(readingFrom: path) }
+    #expect(!FileManager.default.fileExists(atPath: path))
   }
 
   @Test func usesWriteAheadLogging() throws {

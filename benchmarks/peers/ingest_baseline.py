@@ -91,6 +91,59 @@ COLLECTIONS = ("nodes", "sources", "exposures", "metrics", "macros", "docs", "se
                "unit_tests", "groups", "functions")
 
 
+def store_version(db, project, print_fp, nodes, hashes, node_id, manifest):
+    """A new manifest version: its members, and the definitions (and their lineage edges)
+    whose (node, content hash) the project does not have yet."""
+    cursor = db.execute("INSERT INTO manifest_version(project_id, fingerprint, node_count) VALUES (?, ?, ?)",
+                        (project, print_fp, len(nodes)))
+    known = {(nid, digest): did for did, nid, digest in db.execute(
+        "SELECT definition.id, definition.node_id, definition.content_hash FROM definition "
+        "JOIN node ON node.id = definition.node_id WHERE node.project_id = ?", (project,))}
+    version_id = cursor.lastrowid
+    parent_map = manifest.get("parent_map") or {}
+    members, edges = [], []
+    insert_definition = (
+        "INSERT INTO definition(node_id, content_hash, resource_type, name, package_name, path, "
+        "original_file_path, database_name, schema_name, alias, relation_name, description, materialized, "
+        "language, access, group_name, version, fqn, tags, meta, test_name, test_namespace, test_column_name, "
+        "tested_unique_id, severity, source_name, identifier, loader, loaded_at_field, freshness_warn_count, "
+        "freshness_warn_period, freshness_error_count, freshness_error_period, freshness_filter, json) "
+        "VALUES (" + ", ".join("?" * 35) + ")")
+    for (uid, node, rtype), (_, digest) in zip(nodes, hashes):
+        nid = node_id(uid, rtype)
+        if (nid, digest) in known:
+            members.append((version_id, rtype, known[(nid, digest)]))
+            continue
+        config = node.get("config") or {}
+        test = node.get("test_metadata") or {}
+        kwargs = test.get("kwargs") or {}
+        fresh_cfg = node.get("freshness") or config.get("freshness") or {}
+        warn = fresh_cfg.get("warn_after") or {}
+        err = fresh_cfg.get("error_after") or {}
+        depends = (node.get("depends_on") or {}).get("nodes") or []
+        tested = node.get("attached_node") or (depends[0] if depends else None)
+        row = (nid, digest, rtype, node.get("name") or uid.split(".")[-1], node.get("package_name"), node.get("path"),
+               node.get("original_file_path"), node.get("database"), node.get("schema"), node.get("alias"),
+               node.get("relation_name"), node.get("description"), config.get("materialized"), node.get("language"),
+               node.get("access") or config.get("access"), node.get("group") or config.get("group"),
+               None if node.get("version") is None else str(node.get("version")),
+               compact(node.get("fqn") or []), compact(node.get("tags") or []), compact(node.get("meta")),
+               test.get("name"), test.get("namespace"), node.get("column_name") or kwargs.get("column_name"),
+               tested if rtype == "test" else None, config.get("severity"), node.get("source_name"),
+               node.get("identifier"), node.get("loader"), node.get("loaded_at_field"), warn.get("count"),
+               warn.get("period"), err.get("count"), err.get("period"), fresh_cfg.get("filter"),
+               json.dumps(node, ensure_ascii=False))
+        definition_id = db.execute(insert_definition, row).lastrowid
+        members.append((version_id, rtype, definition_id))
+        for parent in parent_map.get(uid, depends):
+            edges.append((definition_id, node_id(parent)))
+    db.executemany("INSERT INTO manifest_member(manifest_version_id, resource_type, definition_id) VALUES (?, ?, ?) "
+                   "ON CONFLICT DO NOTHING", members)
+    db.executemany("INSERT INTO lineage_edge(definition_id, parent_node_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                   edges)
+    return version_id
+
+
 def ingest(db_path, manifest_path, run_results_paths, catalog_path):
     fresh = not os.path.exists(db_path)
     db = sqlite3.connect(db_path, isolation_level=None)
@@ -141,47 +194,14 @@ def ingest(db_path, manifest_path, run_results_paths, catalog_path):
     for uid, digest in sorted(hashes):
         parts += [uid, digest]
     print_fp = fingerprint(parts)
-    cursor = db.execute("INSERT INTO manifest_version(project_id, fingerprint, node_count) VALUES (?, ?, ?)",
-                        (project, print_fp, len(nodes)))
-    version_id = cursor.lastrowid
-    parent_map = manifest.get("parent_map") or {}
-    members, edges = [], []
-    insert_definition = (
-        "INSERT INTO definition(node_id, content_hash, resource_type, name, package_name, path, "
-        "original_file_path, database_name, schema_name, alias, relation_name, description, materialized, "
-        "language, access, group_name, version, fqn, tags, meta, test_name, test_namespace, test_column_name, "
-        "tested_unique_id, severity, source_name, identifier, loader, loaded_at_field, freshness_warn_count, "
-        "freshness_warn_period, freshness_error_count, freshness_error_period, freshness_filter, json) "
-        "VALUES (" + ", ".join("?" * 35) + ")")
-    for (uid, node, rtype), (_, digest) in zip(nodes, hashes):
-        nid = node_id(uid, rtype)
-        config = node.get("config") or {}
-        test = node.get("test_metadata") or {}
-        kwargs = test.get("kwargs") or {}
-        fresh_cfg = node.get("freshness") or config.get("freshness") or {}
-        warn = fresh_cfg.get("warn_after") or {}
-        err = fresh_cfg.get("error_after") or {}
-        depends = (node.get("depends_on") or {}).get("nodes") or []
-        tested = node.get("attached_node") or (depends[0] if depends else None)
-        row = (nid, digest, rtype, node.get("name") or uid.split(".")[-1], node.get("package_name"), node.get("path"),
-               node.get("original_file_path"), node.get("database"), node.get("schema"), node.get("alias"),
-               node.get("relation_name"), node.get("description"), config.get("materialized"), node.get("language"),
-               node.get("access") or config.get("access"), node.get("group") or config.get("group"),
-               None if node.get("version") is None else str(node.get("version")),
-               compact(node.get("fqn") or []), compact(node.get("tags") or []), compact(node.get("meta")),
-               test.get("name"), test.get("namespace"), node.get("column_name") or kwargs.get("column_name"),
-               tested if rtype == "test" else None, config.get("severity"), node.get("source_name"),
-               node.get("identifier"), node.get("loader"), node.get("loaded_at_field"), warn.get("count"),
-               warn.get("period"), err.get("count"), err.get("period"), fresh_cfg.get("filter"),
-               json.dumps(node, ensure_ascii=False))
-        definition_id = db.execute(insert_definition, row).lastrowid
-        members.append((version_id, rtype, definition_id))
-        for parent in parent_map.get(uid, depends):
-            edges.append((definition_id, node_id(parent)))
-    db.executemany("INSERT INTO manifest_member(manifest_version_id, resource_type, definition_id) VALUES (?, ?, ?) "
-                   "ON CONFLICT DO NOTHING", members)
-    db.executemany("INSERT INTO lineage_edge(definition_id, parent_node_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                   edges)
+    # A next run of an unchanged project reuses its manifest version (as the store does); a
+    # changed one adds a version and only the definitions whose content hash is new.
+    existing = db.execute("SELECT id FROM manifest_version WHERE project_id = ? AND fingerprint = ? "
+                          "AND node_count = ?", (project, print_fp, len(nodes))).fetchone()
+    if existing:
+        version_id = existing[0]
+    else:
+        version_id = store_version(db, project, print_fp, nodes, hashes, node_id, manifest)
     generated = meta.get("generated_at")
     run_id = db.execute(
         "INSERT INTO run(id, job_id, environment_id, manifest_version_id, generated_at, dbt_version, invocation_id, "

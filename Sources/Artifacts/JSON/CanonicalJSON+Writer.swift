@@ -118,11 +118,14 @@ extension CanonicalJSON {
 
     /// Fills `order` with the sorted order of the `count` keys whose tape indices are at
     /// `keys`: a cached order when one is stored for `signature` and checked to hold
-    /// (n - 1 comparisons), else a fresh stable sort (which is then cached).
+    /// (n - 1 comparisons), else a fresh stable sort (which is then cached). Returns how
+    /// many entries of `order` to write: of repeated keys only the last in the document is
+    /// kept, as Python's `json` and the reader keep it (a cached order is strictly
+    /// increasing, so it never has repeats).
     mutating func sortKeys(
       _ keys: UnsafeMutablePointer<Int32>, count: Int, into order: UnsafeMutablePointer<Int32>,
       signature: UInt64
-    ) {
+    ) -> Int {
       let tape = self.tape
       if orders.copy(signature: signature, count: count, into: order) {
         var ordered = true
@@ -135,14 +138,31 @@ extension CanonicalJSON {
           }
           rank += 1
         }
-        if ordered { return }
+        if ordered { return count }
       }
       for rank in 0..<count { order[rank] = Int32(rank) }
       var sorted = UnsafeMutableBufferPointer(start: order, count: count)
       sorted.sort {
         keyPrecedes(tape[Int(keys[Int($0)])], tape[Int(keys[Int($1)])])
       }
-      orders.insert(signature: signature, order: order, count: count)
+      // Equal keys are adjacent now: keep the one latest in the document.
+      var kept = 0
+      var rank = 0
+      while rank < count {
+        var best = order[rank]
+        var next = rank + 1
+        while next < count,
+          !keyPrecedes(tape[Int(keys[Int(order[rank])])], tape[Int(keys[Int(order[next])])])
+        {
+          if keys[Int(order[next])] > keys[Int(best)] { best = order[next] }
+          next += 1
+        }
+        order[kept] = best
+        kept += 1
+        rank = next
+      }
+      if kept == count { orders.insert(signature: signature, order: order, count: count) }
+      return kept
     }
 
     mutating func write(_ index: Int, dropVolatile: Bool) {
@@ -170,8 +190,8 @@ extension CanonicalJSON {
           let keys = stack + start
           let order = stack + top
           top += count
-          sortKeys(keys, count: count, into: order, signature: signature)
-          for rank in 0..<count {
+          let kept = sortKeys(keys, count: count, into: order, signature: signature)
+          for rank in 0..<kept {
             if rank > 0 { emit(UInt8(ascii: ",")) }
             writeMember(Int(keys[Int(order[rank])]))
           }

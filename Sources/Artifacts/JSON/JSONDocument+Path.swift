@@ -41,8 +41,11 @@ extension JSONDocument {
     return path
   }
 
-  /// `.key` for identifier-like keys, else `["key"]` with JSON escaping.
-  static func pathComponent(key: String) -> String {
+  /// `.key` for identifier-like keys, else `["key"]` with JSON escaping; a key longer
+  /// than ``ArtifactError/quoteLimit`` is cut (with its byte length), so a path stays one
+  /// readable line.
+  static func pathComponent(key fullKey: String) -> String {
+    let key = ArtifactError.quoted(fullKey, quote: false)
     var isIdentifier = !key.isEmpty
     for (offset, scalar) in key.unicodeScalars.enumerated() {
       let ok =

@@ -33,6 +33,56 @@ public struct JSONMembers: Sequence, Sendable {
     }
   }
 
+  /// The members as Python's `json.loads` (which wrote and reads every dbt artifact)
+  /// keeps them: a repeated key keeps the position of its first occurrence and the value
+  /// of its last. RFC 8259 §4 leaves repeated names to the implementation.
+  ///
+  /// Cheap when no key repeats (the normal case): keys are compared as raw bytes through a
+  /// sorted list of 64-bit hashes, and decoded only when two of them are equal or escaped.
+  public var lastValueWins: [JSONMember] {
+    let list = Array(self)
+    guard list.count > 1 else { return list }
+    let document = value.document
+    var hashes: [(hash: UInt64, position: Int)] = []
+    hashes.reserveCapacity(list.count)
+    var escaped = false
+    document.bytes.withUnsafeBufferPointer { bytes in
+      document.tape.withUnsafeBufferPointer { tape in
+        for (position, member) in list.enumerated() {
+          let key = tape[member.keyIndex]
+          if key.flag { escaped = true }
+          // FNV-1a over the key's raw bytes.
+          var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+          for offset in Int(key.start)..<Int(key.end) {
+            hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01b3
+          }
+          hashes.append((hash, position))
+        }
+      }
+    }
+    if !escaped {
+      hashes.sort { $0.hash < $1.hash }
+      var repeated = false
+      for index in 1..<hashes.count where hashes[index].hash == hashes[index - 1].hash {
+        repeated = true
+        break
+      }
+      if !repeated { return list }
+    }
+    var result: [JSONMember] = []
+    var positions: [String: Int] = [:]
+    for member in list {
+      let key = member.key
+      if let position = positions[key] {
+        result[position] = member
+      } else {
+        positions[key] = result.count
+        result.append(member)
+      }
+    }
+    return result
+  }
+
   public func makeIterator() -> Iterator {
     let entry = value.entry
     let isObject = entry.kind == .object

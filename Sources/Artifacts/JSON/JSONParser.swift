@@ -28,6 +28,17 @@ struct JSONParser {
     guard bytes.count < Int(UInt32.max) else {
       throw ArtifactError(file: name, reason: .tooLarge(limit: "4 GiB per file"))
     }
+    if !validated, range.lowerBound == 0, bytes.count >= 2,
+      bytes[0] == 0x00 || bytes[0] >= 0x80 || bytes[1] == 0x00,
+      let encoding = JSONEncodingSniffer.foreignEncoding(bytes)
+    {
+      throw ArtifactError(
+        file: name,
+        reason: .invalidJSON(
+          offset: 0, line: 1, column: 1,
+          message: "the file is \(encoding), not UTF-8: JSON must be UTF-8 without a byte "
+            + "order mark (RFC 8259 §8.1); convert it (for example with iconv) and try again"))
+    }
     return try bytes.withUnsafeBufferPointer { buffer in
       var scanner = JSONScanner(
         buffer: buffer, range: range, name: name, maximumDepth: maximumDepth,

@@ -260,7 +260,7 @@ extension JSONScanner {
       length = 4
       upper = 0x8F
     default:
-      throw error("invalid UTF-8 byte \(describe(lead, quoted: false)) in a string")
+      throw error("invalid UTF-8 \(describe(lead, quoted: false)) in a string")
     }
     for offset in 1..<length {
       guard position + offset < count else { throw endOfInput("truncated UTF-8 sequence") }

@@ -83,15 +83,17 @@ public struct JSONValue: Sendable {
     return inner.root
   }
 
-  /// The member named `key`, if the value is an object that has it (the first one wins).
+  /// The member named `key`, if the value is an object that has it (the last one wins, as
+  /// in Python's `json`).
   public subscript(key: String) -> JSONValue? {
     if isCollapsed { return expanded()[key] }
     guard let position = keyIndex(key) else { return nil }
     return JSONValue(document: document, index: position + 1)
   }
 
-  /// The tape index of the first key equal to `key`, if the value is an (expanded) object
-  /// that has it. Keys are compared by length first, then bytes; escaped keys are decoded.
+  /// The tape index of the last key equal to `key`, if the value is an (expanded) object
+  /// that has it (Python's `json` keeps the last of repeated keys). Keys are compared by
+  /// length first, then bytes; escaped keys are decoded.
   func keyIndex(_ key: String) -> Int? {
     var key = key
     return key.withUTF8 { wanted -> Int? in
@@ -102,11 +104,12 @@ public struct JSONValue: Sendable {
           guard let base = bytes.baseAddress else { return nil }
           var position = index + 1
           let end = entry.next
+          var found: Int?
           while position < end {
-            if keyMatches(tape[position], wanted, base: base) { return position }
+            if keyMatches(tape[position], wanted, base: base) { found = position }
             position = tape[position + 1].next
           }
-          return nil
+          return found
         }
       }
     }

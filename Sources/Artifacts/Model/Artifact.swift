@@ -25,6 +25,16 @@ public enum Artifact: Sendable {
     }
   }
 
+  /// What the reader skipped or read leniently.
+  public var warnings: [ArtifactWarning] {
+    switch self {
+    case .manifest(let value): return value.warnings
+    case .runResults(let value): return value.warnings
+    case .sources(let value): return value.warnings
+    case .catalog(let value): return value.warnings
+    }
+  }
+
   /// The artifact's kind.
   public var kind: ArtifactKind { header.kind }
 }

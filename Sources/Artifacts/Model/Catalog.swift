@@ -11,6 +11,8 @@ public struct Catalog: Sendable {
   public let sources: [CatalogTable]
   /// `errors` (nil when null).
   public let errors: [String]?
+  /// What the reader skipped or read leniently (``ArtifactWarning``), one per kind.
+  public internal(set) var warnings: [ArtifactWarning] = []
 
   /// The total number of columns over nodes and sources.
   public var columnCount: Int { (nodes + sources).reduce(0) { $0 + $1.columns.count } }

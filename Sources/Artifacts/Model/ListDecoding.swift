@@ -80,7 +80,7 @@ enum ListDecoding {
   }
 
   static func refs(_ raw: RawJSON?) -> [NodeRef] {
-    (try? NodeMapper.refs(root(raw))) ?? []
+    NodeMapper.refs(root(raw))
   }
 
   static func sourceRefs(_ raw: RawJSON?) -> [SourceRef] {

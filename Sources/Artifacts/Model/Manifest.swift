@@ -21,6 +21,8 @@ public struct Manifest: Sendable {
   public let groupMap: [String: [String]]?
   /// `selectors` (v1+), as written.
   public let selectors: RawJSON?
+  /// What the reader skipped or read leniently (``ArtifactWarning``), one per kind.
+  public internal(set) var warnings: [ArtifactWarning] = []
 
   /// The enabled definitions of one kind.
   public func nodes(ofType type: ResourceType) -> [ManifestNode] {

@@ -19,8 +19,10 @@ extension NodeColumn {
   static func decodeAll(_ columns: RawJSON?) -> [NodeColumn] {
     guard let columns, let document = try? columns.parse() else { return [] }
     var list: [NodeColumn] = []
-    for member in document.root.members {
+    for member in document.root.members.lastValueWins {
       let column = member.value
+      // The reader counted non-object entries in a warning; they are not columns.
+      guard column.kind == .object else { continue }
       list.append(
         NodeColumn(
           name: column.lenientString("name") ?? member.key,

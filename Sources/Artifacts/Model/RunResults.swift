@@ -16,6 +16,8 @@ public struct RunResults: Sendable {
   public let elapsedTime: Double?
   /// One result per executed node, in file order.
   public let results: [RunResult]
+  /// What the reader skipped or read leniently (``ArtifactWarning``), one per kind.
+  public internal(set) var warnings: [ArtifactWarning] = []
 
   /// The number of results per status (nil status counted under "null").
   public var countsByStatus: [String: Int] {

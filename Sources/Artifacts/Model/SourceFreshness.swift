@@ -7,6 +7,8 @@ public struct SourceFreshness: Sendable {
   public let elapsedTime: Double?
   /// One result per source table checked (may be empty; may name sources missing from the manifest).
   public let results: [FreshnessResult]
+  /// What the reader skipped or read leniently (``ArtifactWarning``), one per kind.
+  public internal(set) var warnings: [ArtifactWarning] = []
 
   /// The number of results per status.
   public var countsByStatus: [String: Int] {

@@ -42,6 +42,31 @@ public struct ArtifactError: Error, Sendable, Equatable, CustomStringConvertible
     case unexpectedKind(expected: ArtifactKind, found: ArtifactKind, version: Int)
     /// The input is larger than the reader's limits (4 GiB, 2^28 JSON values).
     case tooLarge(limit: String)
+    /// An identifier (a unique id, a resource type, a status, an invocation id) is longer
+    /// than ``ArtifactError/identifierLimit`` bytes: no dbt identifier is, and storing one
+    /// would bloat every index and message that carries it.
+    case identifierTooLong(path: String, what: String, length: Int, limit: Int)
+  }
+
+  /// The longest identifier (unique id, resource type, status, invocation id) a reader
+  /// accepts, in UTF-8 bytes: 4 KiB, far above any real one (dbt's longest are a few
+  /// hundred bytes).
+  public static let identifierLimit = 4096
+
+  /// The most characters of a value (a key, a unique id, a number's text) quoted in a
+  /// message: an error about a 50 MB key must still be one readable line.
+  public static let quoteLimit = 120
+
+  /// `text` cut to ``quoteLimit`` characters (with the full length in bytes when cut), in
+  /// double quotes unless `quote` is false.
+  public static func quoted(_ text: String, quote: Bool = true) -> String {
+    var body = text
+    if text.unicodeScalars.count > quoteLimit {
+      body =
+        String(String.UnicodeScalarView(text.unicodeScalars.prefix(quoteLimit)))
+        + "... (\(text.utf8.count) bytes)"
+    }
+    return quote ? "\"\(body)\"" : body
   }
 
   /// One line: the file, then what went wrong and where.
@@ -63,6 +88,9 @@ public struct ArtifactError: Error, Sendable, Equatable, CustomStringConvertible
       return "\(file): expected a \(expected.displayName), found \(found.schemaName) v\(version)"
     case .tooLarge(let limit):
       return "\(file): input too large (\(limit))"
+    case .identifierTooLong(let path, let what, let length, let limit):
+      return "\(file): \(path): \(what) of \(length) bytes is longer than the limit of "
+        + "\(limit) bytes"
     }
   }
 }

@@ -17,11 +17,13 @@ enum ArtifactHeaderReader {
     if let url {
       guard let parsed = parseSchemaURL(url) else {
         throw ArtifactError(
-          file: root.document.name, reason: .unknownKind(found: "dbt_schema_version \"\(url)\""))
+          file: root.document.name,
+          reason: .unknownKind(found: "dbt_schema_version \(ArtifactError.quoted(url))"))
       }
       guard let known = ArtifactKind(rawValue: parsed.kind) else {
         throw ArtifactError(
-          file: root.document.name, reason: .unknownKind(found: "dbt_schema_version \"\(url)\""))
+          file: root.document.name,
+          reason: .unknownKind(found: "dbt_schema_version \(ArtifactError.quoted(url))"))
       }
       kind = known
       version = parsed.version
@@ -47,7 +49,9 @@ enum ArtifactHeaderReader {
       schemaURL: url,
       dbtVersion: metadata?.lenientString("dbt_version"),
       generatedAt: generatedAt,
-      invocationID: metadata?.lenientString("invocation_id"),
+      invocationID: try metadata?.member("invocation_id").map {
+        try $0.checkedOptionalIdentifier($0.scalarText, what: "an invocation_id")
+      } ?? nil,
       invocationStartedAt: try timestamp(metadata, "invocation_started_at"),
       env: env,
       adapterType: metadata?.lenientString("adapter_type"),
@@ -64,7 +68,7 @@ enum ArtifactHeaderReader {
       throw ArtifactError(
         file: value.document.name,
         reason: .wrongType(
-          path: value.path, expected: "an ISO 8601 timestamp", found: "\"\(text.prefix(60))\""))
+          path: value.path, expected: "an ISO 8601 timestamp", found: ArtifactError.quoted(text)))
     }
     return parsed
   }
@@ -80,6 +84,42 @@ enum ArtifactHeaderReader {
       let version = Int(digits)
     else { return nil }
     return (String(parts[parts.count - 2]), version)
+  }
+
+  /// Top-level keys only versioned manifests have (`reference/dbt-artifacts.md` §3.1).
+  static let versionedManifestKeys = [
+    "selectors", "metrics", "groups", "group_map", "semantic_models", "saved_queries",
+    "unit_tests", "functions",
+  ]
+  /// `metadata` keys only versioned files have (a pre-0.19 manifest's metadata holds
+  /// only project_id, user_id, send_anonymous_usage_stats and adapter_type).
+  static let versionedMetadataKeys = ["dbt_version", "generated_at", "invocation_id", "env"]
+
+  /// An unversioned manifest is accepted only with the pre-0.19 shape: a versioned
+  /// manifest whose `metadata` (or its `dbt_schema_version`) was removed would otherwise
+  /// be read under the wrong rules without a word.
+  static func checkPre019Manifest(_ root: JSONValue) throws {
+    func refuse(_ why: String) -> ArtifactError {
+      ArtifactError(
+        file: root.document.name,
+        reason: .unknownKind(
+          found: "no metadata.dbt_schema_version, but \(why), which pre-0.19 manifests "
+            + "never have; was the metadata removed?"))
+    }
+    if let key = versionedManifestKeys.first(where: { root[$0] != nil }) {
+      throw refuse("a top-level \"\(key)\"")
+    }
+    if let disabled = root.member("disabled"), disabled.kind == .object {
+      throw refuse("\"disabled\" is an object (v4+)")
+    }
+    if let metadata = root.member("metadata"),
+      let key = versionedMetadataKeys.first(where: { metadata[$0] != nil })
+    {
+      throw refuse("metadata.\(key)")
+    }
+    if root.member("generated_at") == nil {
+      throw refuse("no top-level \"generated_at\"")
+    }
   }
 
   static func detectUnversioned(_ root: JSONValue) throws -> ArtifactKind {
@@ -99,15 +139,17 @@ enum ArtifactHeaderReader {
     if root["macros"] != nil || root["parent_map"] != nil || root["child_map"] != nil
       || root["disabled"] != nil || root["docs"] != nil
     {
+      try checkPre019Manifest(root)
       return .manifest
     }
     if root["nodes"] != nil, root["sources"] != nil {
       return .catalog
     }
     if root["nodes"] != nil {
+      try checkPre019Manifest(root)
       return .manifest
     }
-    let keys = root.members.prefix(8).map { "\"\($0.key)\"" }.joined(separator: ", ")
+    let keys = root.members.prefix(8).map { ArtifactError.quoted($0.key) }.joined(separator: ", ")
     throw ArtifactError(
       file: root.document.name,
       reason: .unknownKind(

@@ -95,15 +95,33 @@ public enum ArtifactReader {
   }
 
   static func read(document: JSONDocument, header: ArtifactHeader) throws -> Artifact {
+    // Unversioned files are read as the pre-0.19 format; say so, as a wrong guess would
+    // otherwise go unnoticed.
+    let unversioned: [ArtifactWarning] =
+      header.schemaVersion == 0
+      ? [
+        ArtifactWarning(
+          kind: .unversioned, count: 1, path: "$",
+          detail: "no metadata.dbt_schema_version: read as a pre-0.19 (v0) "
+            + "\(header.kind.displayName), the format of dbt 0.18 and earlier")
+      ] : []
     switch header.kind {
     case .manifest:
-      return .manifest(try ManifestReader(header: header).read(document.root))
+      var value = try ManifestReader(header: header).read(document.root)
+      value.warnings = unversioned + value.warnings
+      return .manifest(value)
     case .runResults:
-      return .runResults(try RunResultsReader(header: header).read(document.root))
+      var value = try RunResultsReader(header: header).read(document.root)
+      value.warnings = unversioned + value.warnings
+      return .runResults(value)
     case .sources:
-      return .sources(try SourceFreshnessReader(header: header).read(document.root))
+      var value = try SourceFreshnessReader(header: header).read(document.root)
+      value.warnings = unversioned + value.warnings
+      return .sources(value)
     case .catalog:
-      return .catalog(try CatalogReader(header: header).read(document.root))
+      var value = try CatalogReader(header: header).read(document.root)
+      value.warnings = unversioned + value.warnings
+      return .catalog(value)
     }
   }
 }

@@ -11,6 +11,12 @@ extension JSONValue {
       reason: .wrongType(path: path, expected: expected, found: kind.description))
   }
 
+  /// A wrong-type error whose `found` says more than the kind (the number's text...).
+  func wrongType(_ expected: String, found: String) -> ArtifactError {
+    ArtifactError(
+      file: document.name, reason: .wrongType(path: path, expected: expected, found: found))
+  }
+
   func missing(_ key: String, expected: String) -> ArtifactError {
     ArtifactError(
       file: document.name,
@@ -153,15 +159,17 @@ extension JSONValue {
     member(key)?.raw
   }
 
-  /// An object of lists of strings (`parent_map`, `child_map`, `group_map`); null or
-  /// absent is nil. Non-string elements are an error naming their path.
-  func stringListMap(_ key: String) throws -> [String: [String]]? {
+  /// An object of lists of unique ids (`parent_map`, `child_map`, `group_map`); null or
+  /// absent is nil. A `null` element is skipped with a warning; any other non-string is
+  /// an error naming its path.
+  func stringListMap(_ key: String, warnings: WarningLog) throws -> [String: [String]]? {
     guard let value = member(key) else { return nil }
     guard value.kind == .object else { throw value.wrongType("an object of lists of strings") }
     var map: [String: [String]] = [:]
     map.reserveCapacity(value.count)
     for member in value.members {
       let list = member.value
+      _ = try list.checkedIdentifier(member.key, what: "a unique_id (its key)")
       if list.isNull {
         map[member.key] = []
         continue
@@ -170,13 +178,22 @@ extension JSONValue {
       // The lists are below the levels the reader indexes: plain ones are decoded from
       // their bytes rather than indexed one by one.
       if let simple = ListDecoding.simpleStrings(list.bytes) {
+        if let long = simple.firstIndex(where: { $0.utf8.count > ArtifactError.identifierLimit }),
+          let element = list[long]
+        {
+          _ = try element.checkedIdentifier(simple[long], what: "a unique_id")
+        }
         map[member.key] = simple
         continue
       }
       var ids: [String] = []
       for element in list.elements {
+        if element.isNull {
+          warnings.record(.nullListEntry, at: element.path)
+          continue
+        }
         guard let text = element.string else { throw element.wrongType("a string") }
-        ids.append(text)
+        ids.append(try element.checkedIdentifier(text, what: "a unique_id"))
       }
       map[member.key] = ids
     }

@@ -18,12 +18,14 @@ struct ManifestReader {
       guard collection.kind == .object else {
         throw collection.wrongType("an object keyed by unique_id")
       }
-      for member in collection.members {
+      for member in collection.members.lastValueWins {
         entries.append(ManifestEntry(member: member, type: type))
       }
     }
-    let nodes = try ParallelNodeMapper(header: header).map(entries)
-    var mapper = NodeMapper(header: header)
+    let warnings = WarningLog()
+    let nodes = try ParallelNodeMapper(header: header).map(entries, warnings: warnings)
+    var mapper = NodeMapper(header: header, warnings: warnings)
+    warnings.order = entries.count
     var disabled: [ManifestNode] = []
     if let value = root.member("disabled") {
       switch value.kind {
@@ -33,7 +35,7 @@ struct ManifestReader {
             try mapper.node(element.expanded(), key: nil, defaultType: .model, disabled: true))
         }
       case .object:  // v4+: unique_id -> list of definitions sharing that id
-        for member in value.members {
+        for member in value.members.lastValueWins {
           let list = member.value
           guard list.kind == .array else { throw list.wrongType("a list of disabled definitions") }
           for element in list.elements {
@@ -50,9 +52,10 @@ struct ManifestReader {
       header: header,
       nodes: nodes,
       disabled: disabled,
-      parentMap: try root.stringListMap("parent_map"),
-      childMap: try root.stringListMap("child_map"),
-      groupMap: try root.stringListMap("group_map"),
-      selectors: root.rawJSON("selectors"))
+      parentMap: try root.stringListMap("parent_map", warnings: warnings),
+      childMap: try root.stringListMap("child_map", warnings: warnings),
+      groupMap: try root.stringListMap("group_map", warnings: warnings),
+      selectors: root.rawJSON("selectors"),
+      warnings: warnings.warnings)
   }
 }

@@ -11,9 +11,9 @@
 /// (length, first and last three bytes) in a small open-addressing hash table; a lookup,
 /// present or absent, then probes a slot or two instead of following the tape from key
 /// to key, and compares bytes only when the fingerprints agree on a key longer than six
-/// bytes (shorter keys are fully determined by their fingerprint). Keys are inserted in
-/// document order and probing keeps that order within a chain, so the first of duplicate
-/// keys wins, as with ``JSONValue/subscript(_:)-(String)``. Objects with escaped keys
+/// bytes (shorter keys are fully determined by their fingerprint). A lookup follows its
+/// probe chain to the end and keeps the latest key that matches, so the last of repeated
+/// keys wins, as with ``JSONValue/subscript(_:)-(String)`` and Python's `json`. Objects with escaped keys
 /// (never written by dbt) fall back to ``JSONValue/keyIndex(_:)``. The table is reused
 /// from one definition to the next.
 struct MemberTable {
@@ -101,14 +101,14 @@ struct MemberTable {
     }
   }
 
-  /// The tape index of the first key equal to `key`.
+  /// The tape index of the last key equal to `key`.
   @inline(__always)
   func keyIndex(_ key: StaticString) -> Int? {
     guard key.hasPointerRepresentation else { return keyIndex(string: key.description) }
     return keyIndex(key.utf8Start, count: key.utf8CodeUnitCount)
   }
 
-  /// The tape index of the first key equal to `key` (for keys not known at compile time).
+  /// The tape index of the last key equal to `key` (for keys not known at compile time).
   func keyIndex(string key: String) -> Int? {
     var key = key
     return key.withUTF8 { wanted in
@@ -117,7 +117,7 @@ struct MemberTable {
     }
   }
 
-  /// The tape index of the first key whose bytes equal `count` bytes at `wanted`.
+  /// The tape index of the last key whose bytes equal `count` bytes at `wanted`.
   func keyIndex(_ wanted: UnsafePointer<UInt8>, count: Int) -> Int? {
     guard let object else { return nil }
     if escaped {
@@ -128,11 +128,16 @@ struct MemberTable {
     let mask = positions.count - 1
     guard mask > 0 else { return nil }
     var slot = MemberTable.home(fingerprint, mask: mask)
+    var found = -1
     while true {
       let position = Int(positions[slot])
-      if position < 0 { return nil }
-      if fingerprints[slot] == fingerprint {
-        if count <= 6 { return position }
+      if position < 0 { return found >= 0 ? found : nil }
+      if fingerprints[slot] == fingerprint, position > found {
+        if count <= 6 {
+          found = position
+          slot = (slot + 1) & mask
+          continue
+        }
         let document = object.document
         let key = document.tape[position]
         let start = Int(key.start)
@@ -143,7 +148,7 @@ struct MemberTable {
             guard let base = bytes.baseAddress else { return false }
             return memcmp(base + start, wanted, count) == 0
           }
-        if equal { return position }
+        if equal { found = position }
       }
       slot = (slot + 1) & mask
     }
@@ -169,6 +174,11 @@ struct MemberTable {
   /// As ``JSONValue/lenientInt(_:)``.
   func lenientInt(_ key: StaticString) -> Int? {
     member(key)?.lenientIntValue
+  }
+
+  /// As ``JSONValue/lenientBool(_:)``.
+  func lenientBool(_ key: StaticString) -> Bool? {
+    member(key)?.lenientBoolValue
   }
 
   /// As ``JSONValue/lenientStringList(_:)``.

@@ -1,6 +1,10 @@
 /// Reads a node's `config` leniently (see ``NodeConfig``).
 enum NodeConfigReader {
-  static func read(_ value: JSONValue?) throws -> NodeConfig {
+  /// `value` is an object or nil (the mapper ignores another type with a warning).
+  /// `fields` is a member table reused across definitions: a config has some 25 keys and
+  /// is asked for 20, so hashed lookups beat walking the keys for each (the last of
+  /// repeated keys must win, so a walk cannot stop at the first match).
+  static func read(_ value: JSONValue?, fields: inout MemberTable) -> NodeConfig {
     guard let value else {
       return NodeConfig(
         enabled: true, materialized: nil, severity: nil, storeFailures: nil, where: nil, limit: nil,
@@ -9,26 +13,26 @@ enum NodeConfigReader {
         tags: [],
         meta: nil, json: nil)
     }
-    guard value.kind == .object else { throw value.wrongType("an object (config)") }
+    fields.load(value)
     return NodeConfig(
-      enabled: value.lenientBool("enabled") ?? true,
-      materialized: value.lenientString("materialized"),
-      severity: value.lenientString("severity"),
-      storeFailures: value.lenientBool("store_failures"),
-      where: value.lenientString("where"),
-      limit: value.lenientInt("limit"),
-      failCalc: value.lenientString("fail_calc"),
-      warnIf: value.lenientString("warn_if"),
-      errorIf: value.lenientString("error_if"),
-      uniqueKey: value.rawJSON("unique_key"),
-      incrementalStrategy: value.lenientString("incremental_strategy"),
-      onSchemaChange: value.lenientString("on_schema_change"),
-      strategy: value.lenientString("strategy"),
-      access: value.lenientString("access"),
-      group: value.lenientString("group"),
-      contractEnforced: value.member("contract")?.lenientBool("enforced"),
-      tags: value.lenientStringList("tags"),
-      meta: value.rawJSON("meta"),
-      json: value.raw)
+      enabled: fields.lenientBool("enabled") ?? true,
+      materialized: fields.lenientString("materialized"),
+      severity: fields.lenientString("severity"),
+      storeFailures: fields.lenientBool("store_failures"),
+      where: fields.lenientString("where"),
+      limit: fields.lenientInt("limit"),
+      failCalc: fields.lenientString("fail_calc"),
+      warnIf: fields.lenientString("warn_if"),
+      errorIf: fields.lenientString("error_if"),
+      uniqueKey: fields.rawJSON("unique_key"),
+      incrementalStrategy: fields.lenientString("incremental_strategy"),
+      onSchemaChange: fields.lenientString("on_schema_change"),
+      strategy: fields.lenientString("strategy"),
+      access: fields.lenientString("access"),
+      group: fields.lenientString("group"),
+      contractEnforced: fields.member("contract")?.lenientBool("enforced"),
+      tags: fields.lenientStringList("tags"),
+      meta: fields.rawJSON("meta"),
+      json: fields.object?.raw)
   }
 }

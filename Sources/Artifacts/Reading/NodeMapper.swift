@@ -6,9 +6,14 @@ struct NodeMapper {
   var workspace = CanonicalJSON.Workspace()
   /// The keys of the definition being mapped (``MemberTable``), reused across definitions.
   var fields = MemberTable()
+  /// The keys of the definition's `config`, reused across definitions.
+  var configFields = MemberTable()
+  /// What was skipped while mapping (null list entries, ignored values).
+  let warnings: WarningLog
 
-  init(header: ArtifactHeader) {
+  init(header: ArtifactHeader, warnings: WarningLog = WarningLog()) {
     self.header = header
+    self.warnings = warnings
   }
 
   mutating func node(_ value: JSONValue, key: String?, defaultType: ResourceType, disabled: Bool)
@@ -19,27 +24,35 @@ struct NodeMapper {
     let uniqueID: String
     if let id = fields.member("unique_id") {
       guard let text = id.string, !text.isEmpty else { throw id.wrongType("a non-empty string") }
-      uniqueID = text
+      uniqueID = try id.checkedIdentifier(text, what: "a unique_id")
     } else if let key, !key.isEmpty {
-      uniqueID = key
+      uniqueID = try value.checkedIdentifier(key, what: "a unique_id (its key)")
     } else {
       throw value.missing("unique_id", expected: "a string")
     }
     // Older docs, macros and sources omit resource_type: the collection says what they are.
     // Disabled entries (any kind) fall back to their unique_id prefix.
+    let typeValue = fields.member("resource_type")
     let resourceType =
-      fields.lenientString("resource_type").map(ResourceType.init(rawValue:))
+      try typeValue.flatMap {
+        try $0.checkedOptionalIdentifier($0.scalarText, what: "a resource_type")
+      }
+      .map(ResourceType.init(rawValue:))
       ?? (disabled
         ? ResourceType(String(uniqueID.prefix { $0 != "." })).nonEmpty(or: defaultType)
         : defaultType)
-    let config = try NodeConfigReader.read(fields.member("config"))
-    let dependsOn = fields.member("depends_on")
+    let config = NodeConfigReader.read(
+      fields.member("config", ofKind: .object, expected: "an object (config)", warnings: warnings),
+      fields: &configFields)
+    let dependsOn = fields.member(
+      "depends_on", ofKind: .object, expected: "an object {nodes, macros}", warnings: warnings)
     try checkDependencies(dependsOn)
     let name =
       fields.lenientString("name")
       ?? String(uniqueID.split(separator: ".").last ?? Substring(uniqueID))
-    let columns = fields.member("columns")
-    let columnCount = try checkColumns(columns)
+    let columns = fields.member(
+      "columns", ofKind: .object, expected: "an object of columns", warnings: warnings)
+    let columnCount = checkColumns(columns)
 
     return ManifestNode(
       uniqueID: uniqueID,
@@ -57,7 +70,7 @@ struct NodeMapper {
       tagsRange: JSONRange(fields.member("tags")),
       metaRange: JSONRange(fields.member("meta")),
       dependsOnRange: JSONRange(dependsOn),
-      refsRange: try checkedRefs(fields.member("refs")),
+      refsRange: checkedRefs(fields.member("refs")),
       sourcesRange: JSONRange(fields.member("sources")),
       language: fields.lenientString("language"),
       checksumText: TextRange(fields.member("checksum")?.member("checksum")),
@@ -68,7 +81,7 @@ struct NodeMapper {
       latestVersion: fields.lenientString("latest_version"),
       contract: contract(fields.member("contract"), config: config),
       deprecationDate: fields.lenientString("deprecation_date"),
-      hookIndex: resourceType == .operation ? fields.lenientInt("index") : nil,
+      hookIndex: resourceType == .operation ? hookIndex() : nil,
       owner: owner(fields.member("owner")),
       model: fields.lenientString("model"),
       isDisabled: disabled,
@@ -78,7 +91,7 @@ struct NodeMapper {
       columnsRange: JSONRange(columns),
       columnCount: columnCount,
       testBox: resourceType == .test ? Box(test(value, dependsOn: dependsOn)) : nil,
-      sourceBox: resourceType == .source ? Box(try source(value, name: name)) : nil,
+      sourceBox: resourceType == .source ? Box(source(value, name: name)) : nil,
       exposureBox: resourceType == .exposure ? Box(exposure(value)) : nil,
       metricBox: resourceType == .metric ? Box(metric(value)) : nil,
       macroBox: resourceType == .macro ? Box(macro(value)) : nil,
@@ -90,41 +103,66 @@ struct NodeMapper {
 
   // MARK: - Common parts
 
-  /// Checks `depends_on`: an object whose `nodes`, `macros` and `functions` are lists of
-  /// strings. Nothing is decoded here (``ManifestNode/dependsOn`` decodes on access); only
-  /// tests read `nodes` at mapping time.
-  func checkDependencies(_ value: JSONValue?) throws {
-    guard let value else { return }
-    guard value.kind == .object else { throw value.wrongType("an object {nodes, macros}") }
-    try value.checkStringList("nodes")
-    try value.checkStringList("macros")
-    try value.checkStringList("functions")
+  /// A hook's `index` (its order among the hooks): out of range or of another type is
+  /// nil with a warning.
+  func hookIndex() -> Int? {
+    guard let value = fields.member("index") else { return nil }
+    if let number = value.lenientIntValue { return number }
+    if value.isOutOfIntegerRange {
+      warnings.record(.numberOutOfRange, at: value.path, value.shortText)
+    } else {
+      warnings.ignored(value, expected: "an integer")
+    }
+    return nil
   }
 
-  /// Checks that `columns` is an object of objects (so lazy decoding cannot fail) and counts them.
-  func checkColumns(_ value: JSONValue?) throws -> Int {
+  /// Checks `depends_on` (an object, else ignored by the caller with a warning): `nodes`
+  /// is a list of unique ids (a `null` entry is skipped with a warning, any other
+  /// non-string refused); `macros` and `functions` only describe, so a `null` or wrong
+  /// entry is skipped with a warning (dbt 1.2 writes `[null, "macro.dbt.get_where_subquery"]`).
+  /// Nothing is decoded here (``ManifestNode/dependsOn`` decodes on access, keeping strings only).
+  func checkDependencies(_ value: JSONValue?) throws {
+    guard let value else { return }
+    try value.member("nodes")?.checkIDList(warnings: warnings)
+    value.member("macros")?.checkDescriptiveList(warnings: warnings)
+    value.member("functions")?.checkDescriptiveList(warnings: warnings)
+  }
+
+  /// Counts the columns of `columns`; an entry that is not an object is skipped (here
+  /// and when decoded) with a warning.
+  func checkColumns(_ value: JSONValue?) -> Int {
     guard let value else { return 0 }
-    guard value.kind == .object else { throw value.wrongType("an object of columns") }
     var count = 0
-    for member in value.members {
-      guard member.value.kind == .object else { throw member.value.wrongType("an object (column)") }
+    for member in value.members.lastValueWins {
+      guard member.value.kind == .object else {
+        warnings.ignored(member.value, expected: "an object (column)")
+        continue
+      }
       count += 1
     }
     return count
   }
 
   /// `[["name"]]`, `[["pkg", "name"]]`, `[["pkg", "name", "v"]]` (v1-v8) or objects (v9+).
-  static func refs(_ value: JSONValue?) throws -> [NodeRef] {
+  /// Refs only describe (lineage comes from `parent_map` and `depends_on.nodes`): an entry
+  /// of another shape is skipped, counted in `warnings` when given.
+  static func refs(_ value: JSONValue?, warnings: WarningLog? = nil) -> [NodeRef] {
     guard let value else { return [] }
-    guard value.kind == .array else { throw value.wrongType("a list of refs") }
+    guard value.kind == .array else {
+      warnings?.ignored(value, expected: "a list of refs")
+      return []
+    }
     var refs: [NodeRef] = []
     for element in value.elements {
       switch element.kind {
       case .object:
+        guard let name = element.member("name")?.string else {
+          warnings?.ignored(element, expected: "a ref object with a string name")
+          continue
+        }
         refs.append(
           NodeRef(
-            name: try element.requiredString("name"),
-            package: element.lenientString("package"),
+            name: name, package: element.lenientString("package"),
             version: element.lenientString("version")))
       case .array:
         let parts = element.elements.compactMap(\.scalarText)
@@ -132,20 +170,22 @@ struct NodeMapper {
         case 1: refs.append(NodeRef(name: parts[0], package: nil, version: nil))
         case 2: refs.append(NodeRef(name: parts[1], package: parts[0], version: nil))
         case 3: refs.append(NodeRef(name: parts[1], package: parts[0], version: parts[2]))
-        default: throw element.wrongType("a ref of 1 to 3 strings")
+        default: warnings?.ignored(element, expected: "a ref of 1 to 3 strings")
         }
       case .string:
         refs.append(NodeRef(name: element.string ?? "", package: nil, version: nil))
+      case .null:
+        warnings?.record(.nullListEntry, at: element.path)
       default:
-        throw element.wrongType("a ref (a list of strings or an object)")
+        warnings?.ignored(element, expected: "a ref (a list of strings or an object)")
       }
     }
     return refs
   }
 
-  /// Checks `refs` (so decoding on access cannot fail) and keeps it as JSON.
-  func checkedRefs(_ value: JSONValue?) throws -> JSONRange? {
-    _ = try NodeMapper.refs(value)
+  /// Checks `refs` (counting what decoding will skip) and keeps it as JSON.
+  func checkedRefs(_ value: JSONValue?) -> JSONRange? {
+    _ = NodeMapper.refs(value, warnings: warnings)
     return JSONRange(value)
   }
 
@@ -197,7 +237,7 @@ struct NodeMapper {
           among: dependsOn?.lenientStringList("nodes") ?? []))
   }
 
-  func source(_ value: JSONValue, name: String) throws -> SourceDefinition {
+  func source(_ value: JSONValue, name: String) -> SourceDefinition {
     let config = fields.member("config")
     let freshness = fields.member("freshness") ?? config?.member("freshness")
     return SourceDefinition(
@@ -209,7 +249,7 @@ struct NodeMapper {
         ?? config?.lenientString("loaded_at_field"),
       loadedAtQuery: fields.lenientString("loaded_at_query")
         ?? config?.lenientString("loaded_at_query"),
-      freshness: try FreshnessCriteriaReader.read(freshness),
+      freshness: FreshnessCriteriaReader.read(freshness, warnings: warnings),
       sourceMeta: fields.rawJSON("source_meta"))
   }
 

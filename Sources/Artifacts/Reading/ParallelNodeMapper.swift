@@ -26,17 +26,22 @@ struct ParallelNodeMapper {
   static let parallelThreshold = 1024
   static let chunkSize = 64
 
-  func map(_ entries: [ManifestEntry]) throws -> [ManifestNode] {
+  /// Maps `entries` in file order; what was skipped is added to `warnings` (each worker
+  /// keeps its own log, merged at the end with the earliest occurrence first).
+  func map(_ entries: [ManifestEntry], warnings: WarningLog) throws -> [ManifestNode] {
     let workers = ParallelNodeMapper.workerCount(for: entries.count)
     if workers == 1 {
-      var mapper = NodeMapper(header: header)
+      var mapper = NodeMapper(header: header, warnings: warnings)
       var nodes: [ManifestNode] = []
       nodes.reserveCapacity(entries.count)
-      for entry in entries {
+      for (index, entry) in entries.enumerated() {
+        warnings.order = index
         nodes.append(try mapper.node(entry))
       }
       return nodes
     }
+    let logs = (0..<workers).map { _ in WarningLog() }
+    defer { for log in logs { warnings.merge(log) } }
     let count = entries.count
     let chunkCount = (count + ParallelNodeMapper.chunkSize - 1) / ParallelNodeMapper.chunkSize
     let header = self.header
@@ -60,13 +65,16 @@ struct ParallelNodeMapper {
       nonisolated(unsafe) let output = base
       nonisolated(unsafe) let writtenFlags = written
       nonisolated(unsafe) let workerFailures = failures
+      nonisolated(unsafe) let workerLogs = logs
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        var mapper = NodeMapper(header: header)
+        let log = workerLogs[worker]
+        var mapper = NodeMapper(header: header, warnings: log)
         var chunk = worker
         while chunk < chunkCount {
           let start = chunk * ParallelNodeMapper.chunkSize
           let end = min(start + ParallelNodeMapper.chunkSize, count)
           for index in start..<end {
+            log.order = index
             do {
               (output + index).initialize(to: try mapper.node(entries[index]))
               writtenFlags[index] = true

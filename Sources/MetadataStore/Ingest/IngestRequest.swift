@@ -61,6 +61,17 @@ extension IngestRequest {
     return files
   }
 
+  /// What the readers skipped in each file (``Artifacts/ArtifactWarning``), with its file
+  /// name, in the order of ``headers``.
+  var artifactWarnings: [(file: String, warning: ArtifactWarning)] {
+    var list: [(file: String, warning: ArtifactWarning)] = []
+    if let manifest { list += manifest.value.warnings.map { (manifest.file, $0) } }
+    for results in runResults { list += results.value.warnings.map { (results.file, $0) } }
+    if let sources { list += sources.value.warnings.map { (sources.file, $0) } }
+    if let catalog { list += catalog.value.warnings.map { (catalog.file, $0) } }
+    return list
+  }
+
   /// The artifact that identifies the run: the manifest, else the first other file.
   var primary: (file: String, header: ArtifactHeader)? { headers.first }
 }

@@ -59,6 +59,7 @@ struct Ingester {
     var stored: [String: String] = [:]  // identity -> kind, of artifacts already in the run
     if let existing = try existingRun(primary: primary) {
       runID = existing
+      try requireSameManifestContent(runID: runID)
       stored = try storedArtifacts(runID: runID)
       summary.outcome = .extended
     } else {
@@ -174,7 +175,8 @@ struct Ingester {
         throw StoreError(
           .runConflict(
             "run \(runID) already holds another \(primary.header.kind.displayName) "
-              + "(\(storedIdentity ?? "none")); \(primary.file) is \(identity)"))
+              + "(\(ArtifactError.quoted(storedIdentity ?? "none", quote: false))); "
+              + "\(primary.file) is \(ArtifactError.quoted(identity, quote: false))"))
       }
       return Int64(runID)
     }
@@ -184,6 +186,33 @@ struct Ingester {
       WHERE artifact.identity = ? AND artifact.kind = ? AND run.job_id = ?
       ORDER BY artifact.run_id DESC LIMIT 1
       """, [.text(identity), .text(kind), .integer(Int64(request.jobID))])
+  }
+
+  /// A run is found by its manifest's `invocation_id` and `generated_at`; a manifest
+  /// that carries the same pair but other definitions (edited after dbt wrote it, or
+  /// written by hand) is refused, never merged into the run with its definitions lost.
+  private func requireSameManifestContent(runID: Int64) throws {
+    guard let manifest = request.manifest else { return }
+    let rows = try db.query(
+      """
+      SELECT manifest_version.fingerprint, manifest_version.node_count
+      FROM run JOIN manifest_version ON manifest_version.id = run.manifest_version_id
+      WHERE run.id = ?
+      """, [.integer(runID)]
+    ) { ($0.string(at: 0) ?? "", $0.int(at: 1)) }
+    guard let (storedFingerprint, storedCount) = rows.first else { return }
+    let nodes = manifest.value.nodes
+    let fingerprint = Ingester.manifestFingerprint(nodes)
+    guard fingerprint != storedFingerprint || nodes.count != storedCount else { return }
+    let header = manifest.value.header
+    throw StoreError(
+      .runConflict(
+        "run \(runID) already holds a manifest with invocation_id "
+          + "\(ArtifactError.quoted(header.invocationID ?? "none")) and generated_at "
+          + "\(header.generatedAt?.canonical ?? "none"), but \(manifest.file) has other content "
+          + "(\(nodes.count) definitions, fingerprint \(fingerprint.prefix(12)); stored: "
+          + "\(storedCount) definitions, fingerprint \(storedFingerprint.prefix(12))); "
+          + "refused: was the manifest edited after dbt wrote it?"))
   }
 
   private func storedArtifacts(runID: Int64) throws -> [String: String] {
@@ -301,14 +330,16 @@ struct Ingester {
   // MARK: - Warnings
 
   private func warnings() -> [String] {
-    var lines: [String] = []
+    var lines = request.artifactWarnings.map { "\($0.file): \($0.warning)" }
     var invocations: [String] = []
     let files = request.headers
     for (_, header) in files {
       if let id = header.invocationID, !invocations.contains(id) { invocations.append(id) }
     }
     if invocations.count > 1 {
-      let described = files.map { "\($0.file): \($0.header.invocationID ?? "none")" }
+      let described = files.map {
+        "\($0.file): \($0.header.invocationID.map { ArtifactError.quoted($0, quote: false) } ?? "none")"
+      }
       lines.append(
         "the artifacts come from \(invocations.count) different dbt invocations ("
           + described.joined(separator: ", ") + ")")
@@ -317,7 +348,7 @@ struct Ingester {
       guard let first = ids.first else { return }
       lines.append(
         "\(what) \(ids.count) node\(ids.count == 1 ? "" : "s") missing from the manifest "
-          + "(first: \(first)); stored without a definition")
+          + "(first: \(ArtifactError.quoted(first, quote: false))); stored without a definition")
     }
     dangling(danglingResults, "run_results name")
     dangling(danglingFreshness, "sources.json names")
