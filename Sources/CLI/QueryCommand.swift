@@ -23,7 +23,7 @@ enum QueryCommand: Command {
     QUERY_FILE is '-' or missing.
 
     options:
-      --db FILE          the dbt-metadata database (must exist)
+      --db FILE          the dbt-metadata database (must exist; opened read-only, so an ingest never blocks it)
       --account ID       the account whose data the query reads
       --variables JSON   the variables, a JSON object
       --operation NAME   the operation to run when the document has several
@@ -64,7 +64,7 @@ enum QueryCommand: Command {
       output.error("error: \(path == "-" ? "standard input" : path) is not UTF-8 text\n")
       return ExitCode.failure
     }
-    let store = try MetadataStore(path: database, create: false)
+    let store = try MetadataStore(path: database, access: .readOnly)
     let api = try MetadataAPI(store: store)
     var limits = QueryLimits()
     limits.maxTokens = Int.max
