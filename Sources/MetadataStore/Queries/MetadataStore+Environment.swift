@@ -149,7 +149,7 @@ extension MetadataStore {
         SELECT \(RowDecoding.executionColumns)
         FROM execution e JOIN node n ON n.id = e.node_id JOIN run r ON r.id = e.run_id
         JOIN artifact a ON a.id = e.artifact_id
-        WHERE e.id IN (SELECT value FROM json_each(?)) AND e.environment_id = ?
+        WHERE e.id IN (SELECT value FROM json_each(?)) AND +e.environment_id = ?
         """, list
       ) { RowDecoding.execution($0) }.map { ($0.id, $0) }
     }
@@ -164,7 +164,7 @@ extension MetadataStore {
         """
         SELECT \(RowDecoding.freshnessColumns)
         FROM freshness_result f JOIN node n ON n.id = f.node_id JOIN run r ON r.id = f.run_id
-        WHERE f.id IN (SELECT value FROM json_each(?)) AND f.environment_id = ?
+        WHERE f.id IN (SELECT value FROM json_each(?)) AND +f.environment_id = ?
         """, list
       ) { RowDecoding.freshness($0) }.map { ($0.id, $0) }
     }
@@ -180,7 +180,7 @@ extension MetadataStore {
         """
         SELECT \(RowDecoding.catalogColumns), r.job_id, c.generated_at
         FROM catalog_entry c JOIN node n ON n.id = c.node_id JOIN run r ON r.id = c.run_id
-        WHERE c.id IN (SELECT value FROM json_each(?)) AND c.environment_id = ?
+        WHERE c.id IN (SELECT value FROM json_each(?)) AND +c.environment_id = ?
         """, list
       ) { row in
         (entry: RowDecoding.catalog(row), jobID: row.int(at: 12), generatedAt: row.string(at: 13))

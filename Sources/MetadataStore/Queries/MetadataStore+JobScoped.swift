@@ -232,6 +232,11 @@ extension MetadataStore {
   ///   - withCatalog: only runs whose catalog has the model.
   /// - Returns: (run id, model unique id) pairs; empty for an environment of another
   ///   account.
+  ///
+  /// The candidate nodes are found first (the project's models by unique id or alias),
+  /// then their executions through `execution_by_node`: filtering the environment's
+  /// executions instead walks all of them (seconds on a database of a million executions;
+  /// `benchmarks/README.md`, Metadata API).
   public func modelRuns(
     accountID: Int, environmentID: Int, uniqueID: String?, identifier: String?, limit: Int,
     withCatalog: Bool
@@ -242,25 +247,31 @@ extension MetadataStore {
         else { return [] }
         return try db.query(
           """
+          WITH candidates(id) AS (
+            SELECT n.id FROM node n
+            WHERE n.project_id = (SELECT project_id FROM environment WHERE id = ?1)
+              AND n.resource_type = 'model' AND (?2 IS NULL OR n.unique_id = ?2)
+              AND (?3 IS NULL OR EXISTS (
+                SELECT 1 FROM definition d
+                WHERE d.node_id = n.id AND lower(coalesce(d.alias, d.name)) = lower(?3))))
           SELECT x.run_id, n.unique_id
-          FROM execution x JOIN node n ON n.id = x.node_id
-          WHERE x.environment_id = ? AND x.executes_node = 1 AND n.resource_type = 'model'
-            AND (? IS NULL OR n.unique_id = ?)
-            AND (? IS NULL OR EXISTS (
+          FROM candidates c CROSS JOIN execution x
+            ON x.environment_id = ?1 AND x.node_id = c.id AND x.executes_node = 1
+          JOIN node n ON n.id = c.id
+          WHERE (?3 IS NULL OR EXISTS (
               SELECT 1 FROM run r JOIN manifest_member m
                 ON m.manifest_version_id = r.manifest_version_id AND m.resource_type = 'model'
               JOIN definition d ON d.id = m.definition_id
               WHERE r.id = x.run_id AND d.node_id = n.id
-                AND lower(coalesce(d.alias, d.name)) = lower(?)))
-            AND (? = 0 OR EXISTS (
-              SELECT 1 FROM catalog_entry c WHERE c.run_id = x.run_id AND c.node_id = x.node_id))
+                AND lower(coalesce(d.alias, d.name)) = lower(?3)))
+            AND (?4 = 0 OR EXISTS (
+              SELECT 1 FROM catalog_entry ce WHERE ce.run_id = x.run_id AND ce.node_id = x.node_id))
           GROUP BY x.run_id, n.unique_id
-          ORDER BY x.run_id DESC, n.unique_id LIMIT ?
+          ORDER BY x.run_id DESC, n.unique_id LIMIT ?5
           """,
           [
-            .integer(Int64(environmentID)), uniqueID.sqliteValue, uniqueID.sqliteValue,
-            identifier.sqliteValue, identifier.sqliteValue, .integer(withCatalog ? 1 : 0),
-            .integer(Int64(limit)),
+            .integer(Int64(environmentID)), uniqueID.sqliteValue, identifier.sqliteValue,
+            .integer(withCatalog ? 1 : 0), .integer(Int64(limit)),
           ]
         ) { row in (runID: row.int(at: 0), uniqueID: row.string(at: 1) ?? "") }
       }
