@@ -202,26 +202,32 @@ class Peer:
             def load(ctx, group, cache):
                 version = ctx.version(group[0]["_env"])
                 ids = json.dumps([n["nodeId"] for n in group])
+                # CROSS JOIN keeps SQLite's join order as written: start from the page's nodes
+                # and look memberships up by the manifest_member primary key (the plan a
+                # developer settles on after EXPLAIN QUERY PLAN; the default plan scans).
+                member = ("CROSS JOIN manifest_member m ON m.manifest_version_id = ?1 "
+                          "AND m.resource_type = d.resource_type AND m.definition_id = d.id ")
                 if relation == "parents":
-                    sql = ("SELECT cd.node_id, %s FROM definition cd JOIN manifest_member cm ON cm.definition_id = cd.id "
-                           "AND cm.manifest_version_id = ? AND cm.resource_type = cd.resource_type "
-                           "JOIN lineage_edge l ON l.definition_id = cd.id JOIN node n ON n.id = l.parent_node_id "
-                           "JOIN definition d ON d.node_id = n.id JOIN manifest_member m ON m.definition_id = d.id "
-                           "AND m.manifest_version_id = ? AND m.resource_type = d.resource_type "
-                           "LEFT JOIN applied_state s ON s.environment_id = ? AND s.node_id = n.id "
-                           "WHERE cd.node_id IN (SELECT value FROM json_each(?)) ORDER BY cd.node_id, n.unique_id"
-                           % NODE_COLUMNS)
+                    sql = ("SELECT anchor.value, %s FROM json_each(?3) anchor "
+                           "CROSS JOIN definition cd ON cd.node_id = anchor.value "
+                           "CROSS JOIN manifest_member cm ON cm.manifest_version_id = ?1 "
+                           "AND cm.resource_type = cd.resource_type AND cm.definition_id = cd.id "
+                           "CROSS JOIN lineage_edge l ON l.definition_id = cd.id "
+                           "CROSS JOIN node n ON n.id = l.parent_node_id "
+                           "CROSS JOIN definition d ON d.node_id = n.id %s"
+                           "LEFT JOIN applied_state s ON s.environment_id = ?2 AND s.node_id = n.id "
+                           "ORDER BY anchor.value, n.unique_id" % (NODE_COLUMNS, member))
                 else:
-                    sql = ("SELECT l.parent_node_id, %s FROM lineage_edge l JOIN definition d ON d.id = l.definition_id "
-                           "JOIN manifest_member m ON m.definition_id = d.id AND m.manifest_version_id = ? "
-                           "AND m.resource_type = d.resource_type JOIN node n ON n.id = d.node_id "
-                           "LEFT JOIN applied_state s ON s.environment_id = ? AND s.node_id = n.id "
-                           "WHERE l.parent_node_id IN (SELECT value FROM json_each(?)) %s "
-                           "ORDER BY l.parent_node_id, n.unique_id"
-                           % (NODE_COLUMNS, "AND d.resource_type IN ('test', 'unit_test') AND d.tested_unique_id = "
-                              "(SELECT unique_id FROM node WHERE id = l.parent_node_id)" if relation == "tests" else ""))
-                args = ((version, version, group[0]["_env"], ids) if relation == "parents"
-                        else (version, group[0]["_env"], ids))
+                    sql = ("SELECT anchor.value, %s FROM json_each(?3) anchor "
+                           "CROSS JOIN lineage_edge l ON l.parent_node_id = anchor.value "
+                           "CROSS JOIN definition d ON d.id = l.definition_id %s"
+                           "CROSS JOIN node n ON n.id = d.node_id "
+                           "LEFT JOIN applied_state s ON s.environment_id = ?2 AND s.node_id = n.id %s"
+                           "ORDER BY anchor.value, n.unique_id"
+                           % (NODE_COLUMNS, member, "WHERE d.resource_type IN ('test', 'unit_test') AND "
+                              "d.tested_unique_id = (SELECT unique_id FROM node WHERE id = anchor.value) "
+                              if relation == "tests" else ""))
+                args = (version, group[0]["_env"], ids)
                 for n in group:
                     cache[n["nodeId"]] = []
                 for row in ctx.db.execute(sql, args):
