@@ -29,7 +29,8 @@ swift build -c release --package-path "$here/swift" --scratch-path "$here/swift/
   --product dbt-metadata >&2
 bin="$here/swift/.build/release"
 
-db="$work/api.db"
+# DB=path measures another database built the same way (e.g. a copy after ANALYZE).
+db="${DB:-$work/api.db}"
 if [[ ! -f "$db" ]]; then
   echo "building the database (10,000 nodes x 100 runs; several minutes)..." >&2
   python3 "$here/build_db.py" "$bin/dbt-metadata" "$db.tmp"
@@ -70,7 +71,7 @@ for path in sys.argv[2:]:
     print("equal responses:", name, os.path.getsize(os.path.join(out, "swift", name + ".json")), "bytes")
 PY
 
-results="$work/results.jsonl"
+results="$work/results-$(basename "$db" .db).jsonl"
 : >"$results"
 for round in $(seq 1 "$ROUNDS"); do
   load=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -107,11 +108,11 @@ for q in queries:
     ratios = [b["p50_ms"] / a["p50_ms"] for a, b in zip(s, p)]
     print("| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %d/%d |" % (
         q, s[0]["bytes"], s[0]["fields"],
-        spread([x["p50_ms"] for x in s], "%.3f"), "%.3f" % med([x["p99_ms"] for x in s]),
-        "%.2fM" % (med([x["fields_per_s"] for x in s]) / 1e6),
+        spread([x["p50_ms"] for x in s], "%.2f"), "%.2f" % med([x["p99_ms"] for x in s]),
+        "{:,.0f}".format(med([x["fields_per_s"] for x in s])),
         spread([x["p50_ms"] for x in p], "%.2f"), "%.2f" % med([x["p99_ms"] for x in p]),
-        "%.3fM" % (med([x["fields_per_s"] for x in p]) / 1e6),
-        spread(ratios, "%.1fx"), s[0]["cache_hits"], s[0]["cache_misses"]))
+        "{:,.0f}".format(med([x["fields_per_s"] for x in p])),
+        spread(ratios, "%.3gx"), s[0]["cache_hits"], s[0]["cache_misses"]))
 print()
 print("rounds: %d; load averages (1/5/15 min) at each round's start: %s" % (
     len(rounds), "; ".join(sorted({r["load"] for r in rows}, key=lambda l: [x["round"] for x in rows if x["load"] == l][0]))))

@@ -11,7 +11,7 @@
 #
 # ROUNDS=N (default 3) rounds; each round measures every connection count on both sides,
 # one after the other (the order alternates by round), for DURATION (default 10s) after a
-# 2 s warm-up. The ratio (Swift requests/s over Python's) is taken within a round; the
+# 2 s warm-up (wrk timeout 30 s). The ratio (Swift requests/s over Python's) is taken within a round; the
 # table gives medians over rounds with their spread and the load average of each round.
 # Any wrk error (connect, read, write, timeout, non-2xx status) fails the run.
 set -euo pipefail
@@ -60,9 +60,9 @@ body="$work/body.json"
 python3 -c 'import json,sys; print(json.dumps({"query": open(sys.argv[1]).read(), "variables": {"uniqueId": sys.argv[2]}}))' \
   "$root/benchmarks/api/queries/1-one-model.graphql" "$model" >"$body"
 
-"$bin/dbt-metadata" serve --db "$db" --port "$SWIFT_PORT" 2>/dev/null &
+"$bin/dbt-metadata" serve --db "$db" --port "$SWIFT_PORT" >/dev/null 2>&1 &
 swift_pid=$!
-(cd "$root/benchmarks/peers" && exec python3 metadata_api_http_peer.py "$db" "$PYTHON_PORT") &
+(cd "$root/benchmarks/peers" && exec python3 metadata_api_http_peer.py "$db" "$PYTHON_PORT" 2>/dev/null) &
 python_pid=$!
 trap 'kill $swift_pid $python_pid 2>/dev/null || true' EXIT
 for port in "$SWIFT_PORT" "$PYTHON_PORT"; do
@@ -73,20 +73,20 @@ for port in "$SWIFT_PORT" "$PYTHON_PORT"; do
   done
 done
 # Same answer from both (parsed JSON), and a wrong token refused by both.
-a=$(curl -fsS -X POST -H "Authorization: Bearer $token" --data-binary @"$body" "http://127.0.0.1:$SWIFT_PORT/graphql")
-b=$(curl -fsS -X POST -H "Authorization: Bearer $token" --data-binary @"$body" "http://127.0.0.1:$PYTHON_PORT/graphql")
+a=$(curl -fsS -X POST -H "Authorization: Bearer $token" -H "Content-Type: application/json" --data-binary @"$body" "http://127.0.0.1:$SWIFT_PORT/graphql")
+b=$(curl -fsS -X POST -H "Authorization: Bearer $token" -H "Content-Type: application/json" --data-binary @"$body" "http://127.0.0.1:$PYTHON_PORT/graphql")
 python3 -c 'import json,sys; a,b=json.loads(sys.argv[1]),json.loads(sys.argv[2]); assert "errors" not in a and a==b, "responses differ"; print("equal responses,", len(sys.argv[1]), "bytes", file=sys.stderr)' "$a" "$b"
 for port in "$SWIFT_PORT" "$PYTHON_PORT"; do
-  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer x$token" --data-binary @"$body" "http://127.0.0.1:$port/graphql")
+  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer x$token" -H "Content-Type: application/json" --data-binary @"$body" "http://127.0.0.1:$port/graphql")
   [[ "$code" == 401 ]] || { echo "port $port answered $code to a wrong token" >&2; exit 1; }
 done
 
 measure() { # side port connections
   local threads=2
   (($3 < 2)) && threads=1
-  BODY_FILE="$body" TOKEN="$token" wrk -t"$threads" -c"$3" -d2s --timeout 10s -s "$here/post.lua" \
+  BODY_FILE="$body" TOKEN="$token" wrk -t"$threads" -c"$3" -d2s --timeout 30s -s "$here/post.lua" \
     "http://127.0.0.1:$2" >/dev/null
-  BODY_FILE="$body" TOKEN="$token" wrk -t"$threads" -c"$3" -d"$DURATION" --timeout 10s -s "$here/post.lua" \
+  BODY_FILE="$body" TOKEN="$token" wrk -t"$threads" -c"$3" -d"$DURATION" --timeout 30s -s "$here/post.lua" \
     "http://127.0.0.1:$2" | tail -n 1 | python3 -c '
 import json, sys
 r = json.loads(sys.stdin.read()); r.update(side=sys.argv[1], connections=int(sys.argv[2]), round=int(sys.argv[3]), load=sys.argv[4])
@@ -124,9 +124,11 @@ for c in sorted({r["connections"] for r in rows}):
     print("| %d | %s | %.2f | %.2f | %s | %.2f | %.2f | %s | %d |" % (
         c, spread([x["rps"] for x in s], "%.0f"), med([x["p50_ms"] for x in s]), med([x["p99_ms"] for x in s]),
         spread([x["rps"] for x in p], "%.0f"), med([x["p50_ms"] for x in p]), med([x["p99_ms"] for x in p]),
-        spread([a["rps"] / b["rps"] for a, b in zip(s, p)], "%.1fx"), errors))
+        spread([a["rps"] / b["rps"] for a, b in zip(s, p)], "%.3gx"), errors))
 print()
-print("rounds: %d; load averages: %s" % (len(rounds), "; ".join(dict.fromkeys(r["load"] for r in rows))))
+loads = [float(r["load"].split()[0]) for r in rows]
+print("rounds: %d; 1-minute load average during the measurements %.2f-%.2f (first: %s, last: %s)" % (
+    len(rounds), min(loads), max(loads), rows[0]["load"], rows[-1]["load"]))
 if bad:
     sys.exit("wrk reported errors in %d measurements" % len(bad))
 PY

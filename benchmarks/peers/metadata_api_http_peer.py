@@ -27,6 +27,9 @@ MAX_BODY = 1 << 20
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body are separate writes: without TCP_NODELAY each keep-alive response
+    # waits for the client's delayed ACK (about 40 ms on Linux).
+    disable_nagle_algorithm = True
     peer = None
 
     def log_message(self, format, *args):  # no access log (the service logs to stderr; run.sh discards it)
