@@ -37,7 +37,8 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 6, let seconds = Double(arguments[3]), let maxIterations = Int(arguments[4])
+guard arguments.count >= 6, let seconds = Double(arguments[3]),
+  let maxIterations = Int(arguments[4])
 else { fail("usage: APIBenchmark DB VARIABLES_JSON SECONDS MAX_ITERATIONS QUERY_FILE...") }
 guard case .object(let variables)? = try? JSONParser.parse(arguments[2]) else {
   fail("VARIABLES_JSON must be a JSON object")
