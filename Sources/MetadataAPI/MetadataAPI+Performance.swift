@@ -57,19 +57,19 @@ extension MetadataAPI {
       ).map(ModelExecutionHistoryDayValue.init)
     }
     try schema.setResolver(type, "mostExecutedModels", as: PerformanceScope.self) {
-      scope, arguments, context, _ in
-      try stats(scope, arguments, context, order: .executions)
+      scope, arguments, context, info in
+      try stats(scope, arguments, context, info, order: .executions)
     }
     try schema.setResolver(type, "longestExecutedModels", as: PerformanceScope.self) {
-      scope, arguments, context, _ in
+      scope, arguments, context, info in
       let order: ModelExecutionOrder =
         arguments["orderBy"]?.stringValue == "MAX" ? .maxTime : .averageTime
       return try stats(
-        scope, arguments, context, order: order, jobID: arguments["jobId"]?.intValue)
+        scope, arguments, context, info, order: order, jobID: arguments["jobId"]?.intValue)
     }
     try schema.setResolver(type, "mostExecutionFailedModels", as: PerformanceScope.self) {
-      scope, arguments, context, _ in
-      try stats(scope, arguments, context, order: .failures)
+      scope, arguments, context, info in
+      try stats(scope, arguments, context, info, order: .failures)
     }
     try schema.setResolver(type, "mostTestFailedModels", as: PerformanceScope.self) {
       scope, arguments, context, _ in
@@ -103,16 +103,18 @@ extension MetadataAPI {
   }
 
   /// The models of a window in one order, with their jobs.
+  /// The per-job aggregate (a second statement over the window) runs only when `byJob`
+  /// is selected.
   private static func stats(
-    _ scope: PerformanceScope, _ arguments: JSONObject, _ context: Any,
+    _ scope: PerformanceScope, _ arguments: JSONObject, _ context: Any, _ info: ResolveInfo,
     order: ModelExecutionOrder, jobID: Int? = nil
   ) throws -> [ModelExecutionStatsValue] {
     let context = try RequestContext.of(context)
+    let jobLimit = arguments["jobLimit"] == nil ? 5 : try limit(arguments, "jobLimit")
     return try context.store.modelExecutionStats(
       accountID: context.accountID, environmentID: scope.environmentID,
       window: try dayWindow(arguments), jobID: jobID, order: order,
-      limit: try limit(arguments, "limit"),
-      jobLimit: arguments["jobLimit"] == nil ? 5 : try limit(arguments, "jobLimit")
+      limit: try limit(arguments, "limit"), jobLimit: info.selects("byJob") ? jobLimit : 0
     ).map(ModelExecutionStatsValue.init)
   }
 
