@@ -100,7 +100,7 @@ import Testing
       ("{modelingLayer: \"marts\"}", { $0 % 4 >= 2 }),
       ("{identifier: \"fct_2\"}", { $0 == 2 }),
       (
-        "{uniqueIds: [\"model.big.stg_4\", \"model.big.int_5\", \"model.nope\"]}",
+        "{uniqueIds: [\"model.big.stg_4\", \"model.big.int_5\", \"model.nope\", \"model.big.stg_4\"]}",
         { [4, 5].contains($0) }
       ),
       ("{packageName: \"other\"}", { _ in false }),
