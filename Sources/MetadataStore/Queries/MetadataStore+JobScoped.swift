@@ -8,6 +8,10 @@ import SQLite
 ///
 /// Every function takes the account and answers nothing (an empty list) for a run of
 /// another account or an unknown run.
+///
+/// The statements start from the listed nodes (`node` by project and unique id) and reach
+/// a run's rows through `(run_id, node_id)` (`CROSS JOIN` fixes that order): starting from
+/// the run would walk all of its rows, 10,000 per run in a 10,000-node project.
 extension MetadataStore {
   /// The definitions of `uniqueIDs` in a run's manifest (ids absent from it are skipped),
   /// ordered by unique_id.
@@ -49,7 +53,7 @@ extension MetadataStore {
         return try db.query(
           """
           SELECT \(RowDecoding.executionColumns)
-          FROM node n JOIN execution e ON e.run_id = ? AND e.node_id = n.id
+          FROM node n CROSS JOIN execution e ON e.run_id = ? AND e.node_id = n.id
           JOIN run r ON r.id = e.run_id JOIN artifact a ON a.id = e.artifact_id
           WHERE n.project_id = (SELECT e2.project_id FROM run r2
               JOIN environment e2 ON e2.id = r2.environment_id WHERE r2.id = ?)
@@ -103,8 +107,10 @@ extension MetadataStore {
         let entries = try db.query(
           """
           SELECT \(RowDecoding.catalogColumns)
-          FROM catalog_entry c JOIN node n ON n.id = c.node_id
-          WHERE c.run_id = ? AND n.unique_id IN (SELECT value FROM json_each(?))
+          FROM node n CROSS JOIN catalog_entry c ON c.run_id = ?1 AND c.node_id = n.id
+          WHERE n.project_id = (SELECT e.project_id FROM run r
+              JOIN environment e ON e.id = r.environment_id WHERE r.id = ?1)
+            AND n.unique_id IN (SELECT value FROM json_each(?2))
           ORDER BY n.unique_id, c.id DESC
           """, [.integer(Int64(runID)), .text(JSONText.array(uniqueIDs))]
         ) { RowDecoding.catalog($0) }
