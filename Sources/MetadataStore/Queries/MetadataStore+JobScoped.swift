@@ -115,45 +115,8 @@ extension MetadataStore {
           """, [.integer(Int64(runID)), .text(JSONText.array(uniqueIDs))]
         ) { RowDecoding.catalog($0) }
         guard !entries.isEmpty else { return [] }
-        let setIDs = Set(entries.map(\.columnSetID)).map { "\($0)" }
-        let entryIDs = entries.map { "\($0.entryID)" }
-        var columns: [Int64: [CatalogRecord.Column]] = [:]
-        for (setID, column) in try db.query(
-          """
-          SELECT column_set_id, name, type, column_index, comment FROM catalog_column
-          WHERE column_set_id IN (SELECT value FROM json_each(?))
-          ORDER BY column_set_id, position
-          """, [.text("[" + setIDs.joined(separator: ",") + "]")],
-          row: { row in
-            (
-              row.int64(at: 0),
-              CatalogRecord.Column(
-                name: row.string(at: 1) ?? "", type: row.string(at: 2),
-                index: row.optionalInt64(at: 3).map(Int.init), comment: row.string(at: 4))
-            )
-          })
-        {
-          columns[setID, default: []].append(column)
-        }
-        var stats: [Int64: [CatalogRecord.Stat]] = [:]
-        for (entryID, stat) in try db.query(
-          """
-          SELECT catalog_entry_id, stat_id, label, value, include, description FROM catalog_stat
-          WHERE catalog_entry_id IN (SELECT value FROM json_each(?))
-          ORDER BY catalog_entry_id, stat_id
-          """, [.text("[" + entryIDs.joined(separator: ",") + "]")],
-          row: { row in
-            (
-              row.int64(at: 0),
-              CatalogRecord.Stat(
-                id: row.string(at: 1) ?? "", label: row.string(at: 2),
-                valueJSON: row.string(at: 3), include: row.int(at: 4) != 0,
-                description: row.string(at: 5))
-            )
-          })
-        {
-          stats[entryID, default: []].append(stat)
-        }
+        let (columns, stats) = try Self.catalogParts(
+          setIDs: entries.map(\.columnSetID), entryIDs: entries.map(\.entryID), db: db)
         return entries.map { entry in
           var record = entry.record
           record.columns = columns[entry.columnSetID] ?? []
