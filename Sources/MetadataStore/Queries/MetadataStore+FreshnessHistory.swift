@@ -36,15 +36,11 @@ extension MetadataStore {
   private func historyRunIDs(
     _ sql: String, accountID: Int, environmentID: Int, uniqueID: String, limit: Int
   ) throws -> [Int] {
-    try wrapping {
-      try pool.read { db in
-        guard try Self.environmentInAccount(environmentID, accountID: accountID, db: db),
-          let nodeID = try Self.nodeID(environmentID: environmentID, uniqueID: uniqueID, db: db)
-        else { return [] }
-        return try db.query(
-          sql, [.integer(Int64(environmentID)), .integer(nodeID), .integer(Int64(limit))]
-        ) { $0.int(at: 0) }
-      }
+    try readNode(accountID: accountID, environmentID: environmentID, uniqueID: uniqueID) {
+      db, nodeID in
+      return try db.query(
+        sql, [.integer(Int64(environmentID)), .integer(nodeID), .integer(Int64(limit))]
+      ) { $0.int(at: 0) }
     }
   }
 }

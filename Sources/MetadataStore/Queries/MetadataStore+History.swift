@@ -27,16 +27,12 @@ extension MetadataStore {
   public func executionHistory(
     accountID: Int, environmentID: Int, uniqueID: String, limit: Int = 1
   ) throws -> [ExecutionRecord] {
-    try wrapping {
-      try pool.read { db in
-        guard try Self.environmentInAccount(environmentID, accountID: accountID, db: db),
-          let nodeID = try Self.nodeID(environmentID: environmentID, uniqueID: uniqueID, db: db)
-        else { return [] }
-        return try db.query(
-          Self.executionHistorySQL,
-          [.integer(Int64(environmentID)), .integer(nodeID), .integer(Int64(limit))]
-        ) { RowDecoding.execution($0) }
-      }
+    try readNode(accountID: accountID, environmentID: environmentID, uniqueID: uniqueID) {
+      db, nodeID in
+      return try db.query(
+        Self.executionHistorySQL,
+        [.integer(Int64(environmentID)), .integer(nodeID), .integer(Int64(limit))]
+      ) { RowDecoding.execution($0) }
     }
   }
 
@@ -44,20 +40,33 @@ extension MetadataStore {
   public func freshnessHistory(
     accountID: Int, environmentID: Int, uniqueID: String, limit: Int = 1
   ) throws -> [FreshnessRecord] {
+    try readNode(accountID: accountID, environmentID: environmentID, uniqueID: uniqueID) {
+      db, nodeID in
+      return try db.query(
+        Self.freshnessHistorySQL,
+        [.integer(Int64(environmentID)), .integer(nodeID), .integer(Int64(limit))]
+      ) { RowDecoding.freshness($0) }
+    }
+  }
+
+  /// The node id of `uniqueID` in the environment's project.
+  /// Runs `body` with a reader and the node's id when the environment is in the account
+  /// and its project knows `uniqueID`; else answers `[]`: the scoping every per-node
+  /// history read starts with.
+  func readNode<T>(
+    accountID: Int, environmentID: Int, uniqueID: String,
+    _ body: (Connection, Int64) throws -> [T]
+  ) throws -> [T] {
     try wrapping {
       try pool.read { db in
         guard try Self.environmentInAccount(environmentID, accountID: accountID, db: db),
           let nodeID = try Self.nodeID(environmentID: environmentID, uniqueID: uniqueID, db: db)
         else { return [] }
-        return try db.query(
-          Self.freshnessHistorySQL,
-          [.integer(Int64(environmentID)), .integer(nodeID), .integer(Int64(limit))]
-        ) { RowDecoding.freshness($0) }
+        return try body(db, nodeID)
       }
     }
   }
 
-  /// The node id of `uniqueID` in the environment's project.
   static func nodeID(environmentID: Int, uniqueID: String, db: Connection) throws -> Int64? {
     try db.scalarInt(
       """

@@ -53,47 +53,43 @@ extension MetadataStore {
     accountID: Int, environmentID: Int, uniqueID: String, window: DayWindow
   ) throws -> [ModelExecutionDayRecord] {
     let rows: [(record: ModelExecutionRecord, dayMean: Double?, jobMean: Double?)] =
-      try wrapping {
-        try pool.read { db in
-          guard try Self.environmentInAccount(environmentID, accountID: accountID, db: db),
-            let nodeID = try Self.nodeID(environmentID: environmentID, uniqueID: uniqueID, db: db)
-          else { return [] }
-          return try db.query(
-            """
-            WITH \(Self.windowRunsCTE)
-            SELECT r.id, r.job_id, r.day,
-              (SELECT strftime('%Y-%m-%dT%H:%M:%fZ',
-                  min(julianday(s.generated_at) - coalesce(s.elapsed_time, 0) / 86400.0))
-                FROM artifact s WHERE s.run_id = r.id),
-              e.execution_time, e.status,
-              CASE WHEN a.args IS NOT NULL
-                THEN coalesce(json_extract(a.args, '$.full_refresh'), 0) END,
-              e.execute_started_at, r.adapter_type,
-              json_extract(e.adapter_response, '$.query_id'),
-              avg(e.execution_time) OVER (PARTITION BY r.day),
-              avg(e.execution_time) OVER (PARTITION BY r.day, r.job_id)
-            FROM runs r
-            JOIN execution e ON e.run_id = r.id AND e.node_id = ?
-            JOIN artifact a ON a.id = e.artifact_id
-            WHERE e.executes_node = 1 AND coalesce(e.status, '') <> 'skipped'
-            ORDER BY r.day, r.job_id, r.id, e.id
-            """,
-            [
-              .integer(Int64(environmentID)), .text(window.start), .text(window.end),
-              .integer(nodeID),
-            ]
-          ) { row in
-            let fullRefresh = row.optionalInt64(at: 6).map { $0 != 0 }
-            return (
-              ModelExecutionRecord(
-                runID: row.int(at: 0), jobID: row.int(at: 1), day: row.string(at: 2) ?? "",
-                runStartedAt: row.string(at: 3), executionTime: row.optionalDouble(at: 4),
-                status: row.string(at: 5), isFullRefresh: fullRefresh,
-                executeStartedAt: row.string(at: 7), adapter: row.string(at: 8),
-                queryID: row.string(at: 9)),
-              row.optionalDouble(at: 10), row.optionalDouble(at: 11)
-            )
-          }
+      try readNode(accountID: accountID, environmentID: environmentID, uniqueID: uniqueID) {
+        db, nodeID in
+        return try db.query(
+          """
+          WITH \(Self.windowRunsCTE)
+          SELECT r.id, r.job_id, r.day,
+            (SELECT strftime('%Y-%m-%dT%H:%M:%fZ',
+                min(julianday(s.generated_at) - coalesce(s.elapsed_time, 0) / 86400.0))
+              FROM artifact s WHERE s.run_id = r.id),
+            e.execution_time, e.status,
+            CASE WHEN a.args IS NOT NULL
+              THEN coalesce(json_extract(a.args, '$.full_refresh'), 0) END,
+            e.execute_started_at, r.adapter_type,
+            json_extract(e.adapter_response, '$.query_id'),
+            avg(e.execution_time) OVER (PARTITION BY r.day),
+            avg(e.execution_time) OVER (PARTITION BY r.day, r.job_id)
+          FROM runs r
+          JOIN execution e ON e.run_id = r.id AND e.node_id = ?
+          JOIN artifact a ON a.id = e.artifact_id
+          WHERE e.executes_node = 1 AND coalesce(e.status, '') <> 'skipped'
+          ORDER BY r.day, r.job_id, r.id, e.id
+          """,
+          [
+            .integer(Int64(environmentID)), .text(window.start), .text(window.end),
+            .integer(nodeID),
+          ]
+        ) { row in
+          let fullRefresh = row.optionalInt64(at: 6).map { $0 != 0 }
+          return (
+            ModelExecutionRecord(
+              runID: row.int(at: 0), jobID: row.int(at: 1), day: row.string(at: 2) ?? "",
+              runStartedAt: row.string(at: 3), executionTime: row.optionalDouble(at: 4),
+              status: row.string(at: 5), isFullRefresh: fullRefresh,
+              executeStartedAt: row.string(at: 7), adapter: row.string(at: 8),
+              queryID: row.string(at: 9)),
+            row.optionalDouble(at: 10), row.optionalDouble(at: 11)
+          )
         }
       }
     // Rows arrive grouped by day then job: fold consecutive rows (no aggregation here).
@@ -264,27 +260,23 @@ extension MetadataStore {
   public func jobsExecutingModel(
     accountID: Int, environmentID: Int, uniqueID: String, window: DayWindow
   ) throws -> [JobInformationRecord] {
-    try wrapping {
-      try pool.read { db in
-        guard try Self.environmentInAccount(environmentID, accountID: accountID, db: db),
-          let nodeID = try Self.nodeID(environmentID: environmentID, uniqueID: uniqueID, db: db)
-        else { return [] }
-        return try db.query(
-          """
-          WITH \(Self.windowRunsCTE)
-          SELECT DISTINCT r.job_id, j.name
-          FROM runs r
-          JOIN job j ON j.id = r.job_id
-          JOIN execution e ON e.run_id = r.id AND e.node_id = ?
-          WHERE e.executes_node = 1 AND coalesce(e.status, '') <> 'skipped'
-          ORDER BY r.job_id
-          """,
-          [
-            .integer(Int64(environmentID)), .text(window.start), .text(window.end),
-            .integer(nodeID),
-          ]
-        ) { JobInformationRecord(id: $0.int(at: 0), name: $0.string(at: 1)) }
-      }
+    try readNode(accountID: accountID, environmentID: environmentID, uniqueID: uniqueID) {
+      db, nodeID in
+      return try db.query(
+        """
+        WITH \(Self.windowRunsCTE)
+        SELECT DISTINCT r.job_id, j.name
+        FROM runs r
+        JOIN job j ON j.id = r.job_id
+        JOIN execution e ON e.run_id = r.id AND e.node_id = ?
+        WHERE e.executes_node = 1 AND coalesce(e.status, '') <> 'skipped'
+        ORDER BY r.job_id
+        """,
+        [
+          .integer(Int64(environmentID)), .text(window.start), .text(window.end),
+          .integer(nodeID),
+        ]
+      ) { JobInformationRecord(id: $0.int(at: 0), name: $0.string(at: 1)) }
     }
   }
 }
