@@ -50,7 +50,7 @@ struct RequestAccess: Sendable {
     guard let principal else { return }
     try store.authorize(
       principal, .metadataQuery(.environment), accountID: accountID,
-      projectID: Self.someCoveredProject(of: principal))
+      projectID: principal.someCoveredProject(by: [.accountAdmin, .metadataOnly]))
   }
 
   /// Throws unless the principal may read the project holding the root field's job or
@@ -72,24 +72,9 @@ struct RequestAccess: Sendable {
       try store.authorize(
         principal, .metadataQuery(scope.subject.queryKind), accountID: accountID,
         projectID: project)
-    } catch let error as AuthError {
-      throw GraphQLError(
-        message: error.description, extensions: ["code": .string("FORBIDDEN")])
+    } catch {
+      throw MetadataAPI.accessError(error)
     }
-  }
-
-  /// A project the principal's metadata permission sets cover: nil when one covers all
-  /// projects (or for users, whose tokens the decision refuses anyway).
-  static func someCoveredProject(of principal: Principal) -> Int? {
-    guard case .service(let sets) = principal.identity else { return nil }
-    var listed: Int?
-    for set in sets {
-      switch set.scope {
-      case .allProjects: return nil
-      case .projects(let projects): listed = listed ?? projects.first
-      }
-    }
-    return listed
   }
 
   /// An `Int` or `BigInt` argument as coerced (a number, or a numeric string).

@@ -112,6 +112,18 @@ public final class DatabasePool: @unchecked Sendable {
     return try writer.transaction(.immediate) { try body(writer) }
   }
 
+  /// Runs `body` as ``write(_:)`` does when no other write of this pool is under way;
+  /// answers nil at once otherwise.
+  ///
+  /// Why: bookkeeping that may be skipped (a token's last use) must not make a reader
+  /// wait for a long ingest holding the writer.
+  public func writeIfIdle<T>(_ body: (Connection) throws -> T) throws -> T? {
+    guard writerLock.try() else { return nil }
+    defer { writerLock.unlock() }
+    let writer = try requireWriter()
+    return try writer.transaction(.immediate) { try body(writer) }
+  }
+
   /// Runs `body` with the writer outside any transaction (for schema migrations that
   /// manage their own, or pragmas that cannot run inside one). Calls are serialized.
   ///

@@ -1,5 +1,6 @@
 import Foundation
 import GraphQL
+import HTTP
 
 /// The GraphQL-over-HTTP rules the `/graphql` endpoint follows: how a request carries its
 /// document (POST `application/json` or `application/graphql`, GET with URL parameters),
@@ -136,9 +137,9 @@ enum GraphQLOverHTTP {
     return 200
   }
 
-  /// `application/json; charset=utf-8` -> `application/json`.
+  /// `application/json; charset=utf-8` -> `application/json` (the HTTP module's header
+  /// value parser).
   static func mediaType(_ contentType: String) -> String {
-    let type = contentType.split(separator: ";").first ?? ""
-    return type.trimmingCharacters(in: .whitespaces).lowercased()
+    HeaderValue.parse(contentType).value
   }
 }

@@ -54,8 +54,9 @@ extension Service {
       let revoked = try store.revokeToken(accountID: accountID, id: id, actor: principal)
       response = .json(["data": Self.json(revoked)])
     default:
+      // Every method matched above is allowed, so this always throws 405.
       try Self.allow(request, tokenID == nil ? ["GET", "HEAD", "POST"] : ["DELETE"])
-      throw EndpointError(status: 405, code: "METHOD_NOT_ALLOWED", message: "")
+      return .refusal(.badRequest("Unexpected method \(request.method.rawValue)."))
     }
     response.logAnnotations["token"] = "\(principal.tokenID)"
     return response

@@ -31,9 +31,8 @@ extension Service {
         fields[part.name] = String(decoding: part.body, as: UTF8.self)
       }
     }
-    func id(_ name: String, required: Bool) throws -> Int? {
+    func optionalID(_ name: String) throws -> Int? {
       guard let text = fields[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
-        if required { throw EndpointError.badRequest("The form needs the field `\(name)`.") }
         return nil
       }
       guard let value = Int(text), value > 0 else {
@@ -41,10 +40,15 @@ extension Service {
       }
       return value
     }
-    guard let projectID = try id("project_id", required: true),
-      let environmentID = try id("environment_id", required: true),
-      let jobID = try id("job_id", required: true)
-    else { throw EndpointError.badRequest("The form needs project, environment and job ids.") }
+    func id(_ name: String) throws -> Int {
+      guard let value = try optionalID(name) else {
+        throw EndpointError.badRequest("The form needs the field `\(name)`.")
+      }
+      return value
+    }
+    let projectID = try id("project_id")
+    let environmentID = try id("environment_id")
+    let jobID = try id("job_id")
     try authorize(principal, .ingest, accountID: accountID, projectID: projectID)
     guard !files.isEmpty else {
       throw EndpointError.badRequest("The form has no artifact (a part with a file name).")
@@ -52,20 +56,36 @@ extension Service {
 
     var ingest = IngestRequest(
       accountID: accountID, projectID: projectID, environmentID: environmentID, jobID: jobID,
-      manifest: nil, runID: try id("run_id", required: false))
+      manifest: nil, runID: try optionalID("run_id"))
     ingest.projectName = fields["project_name"]
     ingest.environmentName = fields["environment_name"]
     ingest.jobName = fields["job_name"]
+    // Every artifact, decompressed, counts against one budget: a form of many gzip
+    // parts cannot make the server inflate more than one artifact's limit in all.
+    var budget = configuration.maxArtifactBytes
     for part in files {
       let name = part.filename ?? part.name
       var bytes = part.body
       if part.isGzip || Gzip.hasGzipMagic(bytes) {
         do {
-          bytes = try Gzip.decompress(bytes, limit: configuration.maxArtifactBytes)
+          bytes = try Gzip.decompress(bytes, limit: budget)
+        } catch .tooLarge {
+          throw EndpointError(
+            status: 413, code: "PAYLOAD_TOO_LARGE",
+            message:
+              "\(name): the artifacts decompress to more than \(configuration.maxArtifactBytes) bytes in all."
+          )
         } catch {
           throw EndpointError.badRequest("\(name): \(error)")
         }
       }
+      guard bytes.count <= budget else {
+        throw EndpointError(
+          status: 413, code: "PAYLOAD_TOO_LARGE",
+          message:
+            "\(name): the artifacts take more than \(configuration.maxArtifactBytes) bytes in all.")
+      }
+      budget -= bytes.count
       do {
         try ingest.add(ArtifactReader.read(bytes: bytes, name: name), file: name)
       } catch let error as StoreError {

@@ -50,12 +50,16 @@ public final class Service: Sendable {
       Route(path: head.path).isUpload ? uploadLimit : defaultLimit
     }
     http.accessLog = { entry in log(entry.line) }
-    // An upload may be large: refuse one without a valid token before reading its body.
+    // An upload may be large: refuse one whose token may not ingest into the route's
+    // account (in any project: the form names the project) before reading its body.
     http.preflight = { [self] head in
-      guard Route(path: head.path).isUpload else { return nil }
+      guard case .runs(let accountID) = Route(path: head.path) else { return nil }
       do {
         let token = try AuthorizationHeader.token(from: head.headers["Authorization"])
-        _ = try store.authenticate(token)
+        let principal = try store.authenticate(token)
+        try store.authorize(
+          principal, .ingest, accountID: accountID,
+          projectID: principal.someCoveredProject(by: [.accountAdmin]))
         return nil
       } catch {
         return .refusal(Self.endpointError(error))
@@ -70,17 +74,40 @@ public final class Service: Sendable {
     let route = Route(path: request.path)
     var response: HTTPResponse
     do {
-      response = try answer(request, route: route)
+      response = try answer(decoded(request, route: route), route: route)
     } catch let error as EndpointError {
       response = .refusal(error)
     } catch {
+      // The client gets the category; the operator's access log line gets the detail.
       response = .refusal(Self.endpointError(error))
+      response.logAnnotations["error"] = "\(error)"
     }
     let elapsed = ContinuousClock.now - started
     let seconds =
       Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     metrics.recordRequest(route: route.pattern, status: response.status.code, seconds: seconds)
     return response
+  }
+
+  /// The request with its body decoded from its `Content-Encoding` (gzip), within the
+  /// route's body limit: 413 past it, 415 for another coding, 400 for broken gzip.
+  private func decoded(_ request: HTTPRequest, route: Route) throws -> HTTPRequest {
+    let limit = route.isUpload ? configuration.maxUploadBytes : configuration.limits.maxBodyBytes
+    var decoded = request
+    do {
+      decoded.body = try request.decodedBody(limit: limit)
+    } catch .tooLarge {
+      throw EndpointError(
+        status: 413, code: "PAYLOAD_TOO_LARGE",
+        message: "The body decompresses to more than \(limit) bytes.")
+    } catch .unsupportedCoding(let coding) {
+      throw EndpointError(
+        status: 415, code: "UNSUPPORTED_MEDIA_TYPE",
+        message: "Content-Encoding \(coding) is not supported; send gzip or none.")
+    } catch {
+      throw EndpointError.badRequest("The body's Content-Encoding does not decode: \(error)")
+    }
+    return decoded
   }
 
   private func answer(_ request: HTTPRequest, route: Route) throws -> HTTPResponse {
@@ -181,8 +208,9 @@ public final class Service: Sendable {
   }
 
   /// An error as the answer to send: authentication and authorization failures by their
-  /// category (401 with `WWW-Authenticate`, 403, 404), bad input 400, others 500 (their
-  /// text names the database and is for the operator's log, not the client).
+  /// category (401 with `WWW-Authenticate`, 403, 404), bad input 400, a conflict with what
+  /// is stored 409, others 500 with a generic message (their text names the database and
+  /// is for the operator's log, not the client).
   static func endpointError(_ error: any Error) -> EndpointError {
     switch error {
     case let error as EndpointError: return error
@@ -207,13 +235,20 @@ public final class Service: Sendable {
           status: 500, code: "INTERNAL_SERVER_ERROR", message: error.description)
       }
     case let error as StoreError:
-      if case .invalidInput(let message) = error.reason {
+      switch error.reason {
+      case .invalidInput(let message):
         return EndpointError(status: 400, code: "BAD_REQUEST", message: message)
+      case .hierarchyConflict(let message), .runConflict(let message):
+        return EndpointError(status: 409, code: "CONFLICT", message: message)
+      default:
+        return EndpointError(
+          status: 500, code: "INTERNAL_SERVER_ERROR",
+          message: "The service could not read or write its database.")
       }
-      return EndpointError(
-        status: 500, code: "INTERNAL_SERVER_ERROR", message: "The database failed: \(error)")
     default:
-      return EndpointError(status: 500, code: "INTERNAL_SERVER_ERROR", message: "\(error)")
+      return EndpointError(
+        status: 500, code: "INTERNAL_SERVER_ERROR",
+        message: "The service failed to answer this request.")
     }
   }
 

@@ -12,7 +12,7 @@ public struct ServiceConfiguration: Sendable {
   public var limits: HTTPLimits
   /// The largest upload (`POST /api/v1/accounts/{id}/runs`), compressed, in bytes.
   public var maxUploadBytes: Int
-  /// The largest artifact after gzip decompression, in bytes.
+  /// The most bytes one upload's artifacts take after gzip decompression, all together.
   public var maxArtifactBytes: Int
 
   public init(

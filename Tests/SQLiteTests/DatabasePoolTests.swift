@@ -32,6 +32,20 @@ import Testing
     #expect(try pool.read { try $0.scalarInt("SELECT count(*) FROM t") } == 0)
   }
 
+  @Test func writeIfIdleSkipsWhileAnotherWriteRuns() throws {
+    let directory = try TemporaryDirectory()
+    let pool = try DatabasePool(path: directory.path("pool.sqlite"))
+    try pool.write { db in try db.execute("CREATE TABLE t(id INTEGER PRIMARY KEY)") }
+    // Inside a write (the writer is taken), an idle-only write does not wait: nil at once.
+    let skipped = try pool.write { _ in
+      try pool.writeIfIdle { db in try db.run("INSERT INTO t(id) VALUES (1)") }
+    }
+    #expect(skipped == nil)
+    let done: Void? = try pool.writeIfIdle { db in try db.run("INSERT INTO t(id) VALUES (2)") }
+    #expect(done != nil)
+    #expect(try pool.read { try $0.scalarInt("SELECT group_concat(id) FROM t") } == 2)
+  }
+
   @Test func readersCannotWrite() throws {
     let directory = try TemporaryDirectory()
     let pool = try DatabasePool(path: directory.path("pool.sqlite"))

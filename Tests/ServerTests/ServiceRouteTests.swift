@@ -54,6 +54,26 @@ import Testing
     #expect(refused.status.code == 406)
   }
 
+  @Test func aGzipEncodedBodyIsDecodedAndAnUnknownCodingRefused() throws {
+    let fixture = try fixture()
+    let json = try JSONSerialization.data(withJSONObject: ["query": query])
+    let gzipped = try fixture.send(
+      .post, "/graphql", token: fixture.metadataToken,
+      headers: ["Content-Type": "application/json", "Content-Encoding": "gzip"],
+      body: try Gzip.compress(Array(json)))
+    #expect(gzipped.status.code == 200)
+    #expect(gzipped.body == (try fixture.graphql(query, token: fixture.metadataToken)).body)
+    let brotli = try fixture.send(
+      .post, "/graphql", token: fixture.metadataToken,
+      headers: ["Content-Type": "application/json", "Content-Encoding": "br"], body: Array(json))
+    #expect(brotli.status.code == 415)
+    let broken = try fixture.send(
+      .post, "/graphql", token: fixture.metadataToken,
+      headers: ["Content-Type": "application/json", "Content-Encoding": "gzip"],
+      body: Array(json))
+    #expect(broken.status.code == 400)
+  }
+
   @Test func tokensAreChecked() throws {
     let fixture = try fixture()
     let missing = try fixture.graphql(query, token: nil)

@@ -85,21 +85,65 @@ import Testing
     #expect(ServiceRouteTests.code(response) == "BAD_REQUEST")
   }
 
-  @Test func anUploadWithoutAValidTokenIsRefusedBeforeItsBodyIsRead() throws {
+  @Test func anUploadWhoseTokenMayNotIngestIsRefusedBeforeItsBodyIsRead() throws {
     let fixture = try fixture()
-    let socket = try Socket.connect(
-      host: "127.0.0.1", port: fixture.server.port, timeout: .seconds(5))
-    defer { socket.close() }
-    // Headers announcing 100 MB that never come: the answer must not wait for them.
-    let head =
-      "POST /api/v1/accounts/1/runs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer dbtm_nope\r\n"
-      + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000000\r\n\r\n"
-    try socket.send(Array(head.utf8), deadline: .now + .seconds(5))
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    let count = try socket.receive(into: &buffer, deadline: .now + .seconds(5))
-    let answer = String(decoding: buffer.prefix(count), as: UTF8.self)
-    #expect(answer.hasPrefix("HTTP/1.1 401"), "\(answer)")
-    #expect(answer.contains("WWW-Authenticate: Bearer"))
+    for (token, account, status) in [
+      ("dbtm_nope", 1, "401"), (fixture.metadataToken, 1, "403"), (fixture.ingestToken, 2, "404"),
+    ] {
+      let socket = try Socket.connect(
+        host: "127.0.0.1", port: fixture.server.port, timeout: .seconds(5))
+      defer { socket.close() }
+      // Headers announcing 100 MB that never come: the answer must not wait for them.
+      let head =
+        "POST /api/v1/accounts/\(account)/runs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n"
+        + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000000\r\n\r\n"
+      try socket.send(Array(head.utf8), deadline: .now + .seconds(5))
+      var buffer = [UInt8](repeating: 0, count: 4096)
+      let count = try socket.receive(into: &buffer, deadline: .now + .seconds(5))
+      let answer = String(decoding: buffer.prefix(count), as: UTF8.self)
+      #expect(answer.hasPrefix("HTTP/1.1 \(status)"), "\(answer)")
+      if status == "401" { #expect(answer.contains("WWW-Authenticate: Bearer")) }
+    }
+  }
+
+  @Test func aRunIDOfAnotherJobIsAConflict() throws {
+    let fixture = try fixture()
+    let (type, body) = try Self.runForm(jobID: 102, runID: 1001)
+    let response = try fixture.send(
+      .post, "/api/v1/accounts/1/runs", token: fixture.ingestToken,
+      headers: ["Content-Type": type], body: body)
+    #expect(response.status.code == 409, "\(response.text)")
+    #expect(ServiceRouteTests.code(response) == "CONFLICT")
+  }
+
+  @Test(arguments: [
+    ("POST", "service-tokens", #"{"kind": "metadata-only"}"#, 400),
+    ("POST", "service-tokens", #"{"name": "x", "kind": "owner"}"#, 400),
+    ("POST", "service-tokens", #"{"name": "x", "kind": "metadata-only", "projects": "all"}"#, 400),
+    ("POST", "service-tokens", #"{"name": "x", "kind": "metadata-only", "projects": [0]}"#, 400),
+    ("POST", "service-tokens", #"{"name": " ", "kind": "metadata-only"}"#, 400),
+    ("POST", "service-tokens", "not json", 400),
+    ("PATCH", "settings", #"{"metadata_api_enabled": "yes"}"#, 400),
+    ("PATCH", "settings", "[]", 400),
+    ("PUT", "settings", "{}", 405),
+  ])
+  func badAdminRequestsAreRefused(method: String, route: String, body: String, status: Int)
+    throws
+  {
+    let fixture = try fixture()
+    let response = try fixture.send(
+      HTTPMethod(method), "/api/v1/accounts/1/\(route)", token: fixture.adminToken,
+      headers: ["Content-Type": "application/json"], body: Array(body.utf8))
+    #expect(response.status.code == status, "\(response.text)")
+    #expect(ServiceRouteTests.code(response) != nil)
+  }
+
+  @Test func anAdminBodyOfAnotherMediaTypeIs415() throws {
+    let fixture = try fixture()
+    let response = try fixture.send(
+      .post, "/api/v1/accounts/1/service-tokens", token: fixture.adminToken,
+      headers: ["Content-Type": "text/plain"], body: Array("{}".utf8))
+    #expect(response.status.code == 415)
   }
 
   @Test func aBrokenArtifactIsRefusedNamingTheFile() throws {

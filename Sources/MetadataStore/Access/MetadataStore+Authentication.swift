@@ -78,10 +78,12 @@ extension MetadataStore: CredentialDirectory {
   }
 
   /// Records the token's use at `date` unless one after `unlessUsedAfter` is recorded:
-  /// one guarded `UPDATE`, so concurrent requests write it once a minute at most.
+  /// one guarded `UPDATE`, so concurrent requests write it once a minute at most. Skipped
+  /// while another write of this store is under way (an ingest): the request never waits
+  /// for it, and a later request records the use.
   public func recordUse(tokenID: Int, at date: Date, unlessUsedAfter: Date) throws {
     try wrapping {
-      try pool.write { db in
+      try pool.writeIfIdle { db in
         try db.run(
           """
           UPDATE token SET last_used_at = ?
