@@ -121,7 +121,8 @@ extension MetadataAPI {
     do {
       return try NodeSelector(parsing: text, argument: argument)
     } catch {
-      throw GraphQLError(message: error.description)
+      throw GraphQLError(
+        message: error.description, extensions: ["code": .string("BAD_USER_INPUT")])
     }
   }
 

@@ -14,14 +14,8 @@ extension MetadataAPI {
   /// not hold them (`../shared/reference/dbt-discovery-api-2024.md` §6).
   static func bindPerformance(_ schema: GraphQLSchema) throws {
     try schema.setResolver("Query", "performance") { _, arguments, context, _ in
-      let context = try RequestContext.of(context)
-      guard let id = arguments["environmentId"]?.intValue,
-        try context.store.environmentExists(accountID: context.accountID, environmentID: id)
-      else {
-        throw GraphQLError(
-          message:
-            "No environment with id \(arguments["environmentId"]?.serialized() ?? "null").")
-      }
+      let id = arguments["environmentId"]?.intValue ?? 0
+      _ = try RequestContext.of(context).environment(id)
       return PerformanceScope(environmentID: id)
     }
     try bindPerformanceFields(schema)

@@ -28,13 +28,6 @@ public final class MetadataAPI: Sendable {
   /// Parsed and validated documents by query text (the schema is fixed per instance).
   let documentCache: DocumentCache
 
-  /// The coercions of the spec's custom scalars (`DateTime`, `Date`, `JSON`, `JSONObject`,
-  /// `AnyScalar`, `BigInt`), bound by this API rather than by the engine.
-  static let scalars: [String: ScalarCoercion] = [
-    "DateTime": .dateTime, "Date": .date, "JSON": .json, "JSONObject": .jsonObject,
-    "AnyScalar": .anyScalar, "BigInt": .bigInt,
-  ]
-
   /// Builds the schema from the embedded spec and binds every resolver.
   ///
   /// - Throws: ``GraphQL/GraphQLError`` when the spec does not build or a resolver names a
@@ -45,7 +38,10 @@ public final class MetadataAPI: Sendable {
     self.store = store
     self.documentCache = DocumentCache(capacity: documentCacheCapacity)
     let schema = try GraphQLSchema(
-      sdl: MetadataSDL.text, name: "metadata-api.graphql", scalars: Self.scalars)
+      sdl: MetadataSDL.text, name: "metadata-api.graphql",
+      // The spec's custom scalars (DateTime, Date, JSON, JSONObject, AnyScalar, BigInt),
+      // bound here by this API from the engine's library of common coercions.
+      scalars: ScalarCoercion.common)
     try Self.bindJobScoped(schema)
     try Self.bindEnvironment(schema)
     try Self.bindLineage(schema)

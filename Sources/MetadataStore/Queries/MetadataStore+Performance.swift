@@ -36,16 +36,6 @@ extension MetadataStore {
     )
     """
 
-  /// Whether the environment exists in the account (for `performance(environmentId)`,
-  /// which answers even for an environment without runs).
-  public func environmentExists(accountID: Int, environmentID: Int) throws -> Bool {
-    try wrapping {
-      try pool.read { db in
-        try Self.environmentInAccount(environmentID, accountID: accountID, db: db)
-      }
-    }
-  }
-
   /// A model's executions of the window, by day (ascending) and job (ascending), with the
   /// mean execution time of each day and of each job's day computed by SQL window
   /// functions.
@@ -151,7 +141,6 @@ extension MetadataStore {
           )
         }
         guard !models.isEmpty, jobLimit > 0 else { return models.map(\.0) }
-        let nodeIDs = models.map { String($0.1) }.joined(separator: ",")
         let jobs = try db.query(
           """
           WITH \(Self.windowExecutionsCTE)
@@ -165,7 +154,7 @@ extension MetadataStore {
             GROUP BY x.node_id, x.job_id)
           WHERE rank <= ?
           ORDER BY node_id, rank
-          """, window + [.text("[\(nodeIDs)]"), .integer(Int64(jobLimit))]
+          """, window + [.text(Self.jsonIntegers(models.map(\.1))), .integer(Int64(jobLimit))]
         ) { row in
           (
             row.int64(at: 0),

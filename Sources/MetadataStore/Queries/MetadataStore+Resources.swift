@@ -88,9 +88,9 @@ extension MetadataStore {
           )
         }
         var byNode: [String: ResourceChangeRecord] = [:]
-        var seen: [Int64] = []
+        var seen = Set<Int64>()
         for run in runs where !seen.contains(run.version) {
-          defer { seen.append(run.version) }
+          defer { seen.insert(run.version) }
           guard run.generatedAt >= since else { continue }
           let added = try db.query(
             """
@@ -104,7 +104,7 @@ extension MetadataStore {
             """,
             [
               .integer(run.version), .text(JSONText.array(resourceTypes)),
-              .text("[" + seen.map(String.init).joined(separator: ",") + "]"),
+              .text(Self.jsonIntegers(Array(seen))),
             ]
           ) { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "") }
           for (uniqueID, resourceType) in added {
