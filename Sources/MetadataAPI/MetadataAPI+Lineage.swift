@@ -131,19 +131,17 @@ extension MetadataAPI {
   static func lineageGraph(environmentID: Int, includeMacros: Bool, context: RequestContext)
     throws -> LineageGraph?
   {
-    // A graph with macros answers a request without them too. Memoized as a one-element
-    // array: an optional would be ambiguous with "not memoized yet".
-    if let withMacros = context.memo["lineage-graph:\(environmentID):true"] as? [LineageGraph?] {
-      return withMacros[0]
+    // A graph with macros answers a request without them too.
+    if let withMacros = context.memoizedValue(
+      "lineage-graph:\(environmentID):true", as: LineageGraph?.self)
+    {
+      return withMacros
     }
     return try context.memoized("lineage-graph:\(environmentID):\(includeMacros)") {
-      [
-        try context.store.lineageGraph(
-          accountID: context.accountID, environmentID: environmentID,
-          includeMacros: includeMacros
-        ).map(LineageGraph.init)
-      ]
-    }[0]
+      try context.store.lineageGraph(
+        accountID: context.accountID, environmentID: environmentID, includeMacros: includeMacros
+      ).map(LineageGraph.init)
+    }
   }
 
   /// The worst latest status of the tests of each tested node (`error` > `fail` > `warn` >

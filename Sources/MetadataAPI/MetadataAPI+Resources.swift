@@ -212,12 +212,9 @@ extension MetadataAPI {
   /// The environment's latest run (its current manifest), once per request.
   static func latestRun(_ scope: EnvironmentScope, _ context: Any) throws -> RunRecord? {
     let ctx = try RequestContext.of(context)
-    // Memoized as a list: a memoized optional would read back as "known to be nil".
-    return try ctx.memoized("resources.latestRun.\(scope.environmentID)") { () -> [RunRecord] in
-      let run = try ctx.store.latestRun(
-        accountID: ctx.accountID, environmentID: scope.environmentID)
-      return run.map { [$0] } ?? []
-    }.first
+    return try ctx.memoized("resources.latestRun.\(scope.environmentID)") {
+      try ctx.store.latestRun(accountID: ctx.accountID, environmentID: scope.environmentID)
+    }
   }
 
   /// The definitions of one resource type in the environment's latest manifest, in

@@ -28,6 +28,12 @@ final class RequestContext {
     self.init(access: .operator(accountID: accountID), store: store)
   }
 
+  /// The value memoized for `key`, if one of type `T` was (a stored nil is `.some(nil)`).
+  func memoizedValue<T>(_ key: String, as _: T.Type) -> T? {
+    guard let index = memo.index(forKey: key) else { return nil }
+    return memo[index].value as? T
+  }
+
   /// The memoized value for `key`, computed by `make` on first use (optionals too: a
   /// stored nil is a known answer, an absent key is not).
   func memoized<T>(_ key: String, _ make: () throws -> T) rethrows -> T {
