@@ -141,14 +141,14 @@ extension MetadataAPI {
       "status": { $0.status },
       "error": { $0.status == "error" ? $0.message : nil },
       "skip": { $0.status == "skipped" },
-      "compileStartedAt": { DateTimeText.milliseconds($0.compileStartedAt) },
-      "compileCompletedAt": { DateTimeText.milliseconds($0.compileCompletedAt) },
-      "executeStartedAt": { DateTimeText.milliseconds($0.executeStartedAt) },
-      "executeCompletedAt": { DateTimeText.milliseconds($0.executeCompletedAt) },
+      "compileStartedAt": { APIDate.dateTime($0.compileStartedAt) },
+      "compileCompletedAt": { APIDate.dateTime($0.compileCompletedAt) },
+      "executeStartedAt": { APIDate.dateTime($0.executeStartedAt) },
+      "executeCompletedAt": { APIDate.dateTime($0.executeCompletedAt) },
       "executionTime": { $0.executionTime },
       "threadId": { $0.threadID },
       "thread_id": { $0.threadID },
-      "runGeneratedAt": { DateTimeText.milliseconds($0.generatedAt) },
+      "runGeneratedAt": { APIDate.dateTime($0.generatedAt) },
       "runElapsedTime": { $0.runElapsedTime },
       "invocationId": { $0.invocationID },
       "args": { parsed($0.argsJSON) },
@@ -183,10 +183,10 @@ extension MetadataAPI {
         loader.json(node)["source_description"]?.stringValue
       },
       "loader": each { node, _ in node.definition.loader },
-      "maxLoadedAt": freshness { DateTimeText.milliseconds($0.result.maxLoadedAt) },
-      "snapshottedAt": freshness { DateTimeText.milliseconds($0.result.snapshottedAt) },
+      "maxLoadedAt": freshness { APIDate.dateTime($0.result.maxLoadedAt) },
+      "snapshottedAt": freshness { APIDate.dateTime($0.result.snapshottedAt) },
       "maxLoadedAtTimeAgoInS": freshness { $0.result.maxLoadedAtTimeAgoInS },
-      "runGeneratedAt": freshness { DateTimeText.milliseconds($0.result.generatedAt) },
+      "runGeneratedAt": freshness { APIDate.dateTime($0.result.generatedAt) },
       "runElapsedTime": freshness { $0.runElapsedTime },
       // FreshnessStatus: pass, warn, error; a runtime error (the check itself failed) is
       // an Error too. Null when the run did not check the source.
@@ -230,7 +230,7 @@ extension MetadataAPI {
   /// nodes it depends on, of any Part 1 type.
   private static func exposureFields() -> [String: NodeBatch] {
     [
-      "manifestGeneratedAt": each { node, _ in DateTimeText.milliseconds(node.run.generatedAt) },
+      "manifestGeneratedAt": each { node, _ in APIDate.dateTime(node.run.generatedAt) },
       "ownerEmail": each { node, loader in loader.json(node)["owner"]?["email"]?.stringValue },
       "ownerName": each { node, loader in loader.json(node)["owner"]?["name"]?.stringValue },
       "exposureType": each { node, loader in loader.json(node)["type"]?.stringValue },

@@ -17,7 +17,7 @@ extension MetadataAPI {
       "description": { $0.definition.description },
       "meta": { $0.meta },
       "tags": { $0.tags },
-      "runGeneratedAt": { DateTimeText.milliseconds($0.run.generatedAt) },
+      "runGeneratedAt": { APIDate.dateTime($0.run.generatedAt) },
       "runId": { $0.run.id },
       "jobDefinitionId": { $0.run.jobID },
       "jobId": { $0.run.jobID },
@@ -153,7 +153,7 @@ extension MetadataAPI {
       "environmentId": { $0.latest?.environmentID },
       "uniqueId": { $0.record.uniqueID },
       "changes": { $0.record.changes },
-      "mostRecentChangedAt": { DateTimeText.milliseconds($0.record.mostRecentChangedAt) },
+      "mostRecentChangedAt": { APIDate.dateTime($0.record.mostRecentChangedAt) },
       "runId": { $0.record.runID },
       "jobDefinitionId": { $0.record.jobID },
       // The git commit is not in dbt artifacts and ingest records none: null (reference §2).

@@ -8,11 +8,11 @@ struct ModelExecutionValue: GraphQLFieldReadable {
   func graphQLField(_ name: String) -> Any? {
     switch name {
     case "runId": return record.runID
-    case "runStartedAt": return DateTimeText.milliseconds(record.runStartedAt)
+    case "runStartedAt": return APIDate.dateTime(record.runStartedAt)
     case "executionTime": return record.executionTime
     case "status": return record.status
     case "isFullRefresh": return record.isFullRefresh
-    case "executionStartedAt": return DateTimeText.milliseconds(record.executeStartedAt)
+    case "executionStartedAt": return APIDate.dateTime(record.executeStartedAt)
     case "adapter": return record.adapter
     case "queryId": return record.queryID
     default: return nil

@@ -4,1488 +4,1488 @@
 enum MetadataSDL {
   /// The SDL text, byte for byte the spec file.
   static let text = #"""
-# The metadata API this project serves: the compatibility target.
-#
-# Part 1 is the job-scoped Metadata API as dbt Cloud served it (2022-07 introspection
-# baseline plus the 2023 additions: rawCode, compiledCode, language, test timing).
-# Part 2 is the environment-scoped Discovery API (applied / definition state, Relay
-# connections, filters, lineage, historical runs) and the job(id:) root field.
-# Part 3 is what this project adds beyond both (the history of freshness and of
-# tests, as modelHistoricalRuns gives it for models). Part 4 (at the end) is the 2024-26 Discovery API surface
-# that current clients query (resources, semantic models, groups, unit tests...);
-# types marked "Corrected (dbt Cloud schema)" were reshaped to match dbt Cloud's
-# published schema. Field names, argument names, nullability and the naming
-# quirks (SeedNode.thread_id, MetricNode.calculation_method) are kept exactly, so
-# that existing clients and saved queries work unchanged.
-# Field meanings and sources: ../reference/dbt-metadata-api.md (Parts 1-3) and
-# ../reference/dbt-discovery-api-2024.md (Part 4 and the corrections).
-
-scalar DateTime    # RFC 3339 UTC string with milliseconds, e.g. "2023-03-06T17:02:01.216Z"
-scalar JSON        # any JSON value
-scalar JSONObject  # a JSON object
-scalar AnyScalar   # Int, Float, String or Boolean
-scalar BigInt      # a 64-bit integer id; accepts Int literals and numeric strings
-scalar Date        # a calendar day in UTC, "YYYY-MM-DD"
-
-type Query {
-  # ---- Part 1: job-scoped (runId omitted = the job's latest run) ----
-  models(jobId: Int!, runId: Int, schema: String, identifier: String, database: String): [ModelNode!]!
-  model(jobId: Int!, runId: Int, uniqueId: String!): ModelNode
-  modelByEnvironment(environmentId: Int!, uniqueId: String, identifier: String, lastRunCount: Int = 1, withCatalog: Boolean = false): [ModelNode!]!
-  sources(jobId: Int!, runId: Int, schema: String, identifier: String, database: String): [SourceNode!]!
-  source(jobId: Int!, runId: Int, uniqueId: String!): SourceNode
-  seeds(jobId: Int!, runId: Int): [SeedNode!]!
-  seed(jobId: Int!, runId: Int, uniqueId: String!): SeedNode
-  snapshots(jobId: Int!, runId: Int): [SnapshotNode!]!
-  snapshot(jobId: Int!, runId: Int, uniqueId: String!): SnapshotNode
-  tests(jobId: Int!, runId: Int): [TestNode!]!
-  test(jobId: Int!, runId: Int, uniqueId: String!): TestNode
-  exposures(jobId: Int!, runId: Int): [ExposureNode!]!
-  exposure(jobId: Int!, runId: Int, name: String!): ExposureNode
-  metrics(jobId: Int!, runId: Int): [MetricNode!]!
-  metric(jobId: Int!, runId: Int, uniqueId: String!): MetricNode
-  macros(jobId: Int!, runId: Int): [MacroNode!]
-  macro(jobId: Int!, runId: Int, uniqueId: String!): MacroNode
-
-  # ---- Part 2: Discovery API ----
-  job(id: BigInt!, runId: BigInt): JobNode
-  environment(id: BigInt!): Environment!
-  performance(environmentId: BigInt!): PerformanceState!
-}
-
-interface CloudArtifactInterface {
-  runId: Int!
-  accountId: Int!
-  projectId: Int!
-  environmentId: Int!
-  jobId: Int!
-}
-
-interface NodeInterface {
-  resourceType: String!
-  uniqueId: String!
-  name: String
-  description: String
-  meta: JSONObject
-  dbtVersion: String
-  tags: [String]
-}
-
-type ModelNode implements CloudArtifactInterface & NodeInterface {
-  runId: Int!  accountId: Int!  projectId: Int!  environmentId: Int!  jobId: Int!
-  resourceType: String!  uniqueId: String!  name: String  description: String  meta: JSONObject  dbtVersion: String  tags: [String]
-  database: String
-  schema: String
-  alias: String
-  invocationId: String
-  args: JSON
-  error: String
-  status: String
-  skip: Boolean
-  compileStartedAt: DateTime
-  compileCompletedAt: DateTime
-  executeStartedAt: DateTime
-  executeCompletedAt: DateTime
-  executionTime: Float
-  threadId: String
-  runGeneratedAt: DateTime
-  runElapsedTime: Float
-  dependsOn: [String]
-  packageName: String
-  type: String
-  owner: String
-  comment: String
-  childrenL1: [String!]
-  rawSql: String
-  compiledSql: String
-  rawCode: String
-  compiledCode: String
-  language: String
-  materializedType: String
-  access: String
-  dbtGroup: String
-  packages: [String]
-  columns: [CatalogColumn]
-  stats: [CatalogStat]
-  runResults: [RunInfoNode!]
-  parentsModels: [ModelNode!]
-  parentsSources: [SourceNode!]
-  tests: [TestNode]
-}
-
-type RunInfoNode {
-  executionTime: Float
-  threadId: String
-  runGeneratedAt: DateTime
-  runElapsedTime: Float
-  error: String
-  status: String
-  skip: Boolean
-  compileStartedAt: DateTime
-  compileCompletedAt: DateTime
-  executeStartedAt: DateTime
-  executeCompletedAt: DateTime
-  invocationId: String
-  args: JSON
-}
-
-enum FreshnessStatus { Pass Warn Error }
-enum TimePeriod { minute hour day }
-
-type CriteriaInfo { count: Int  period: TimePeriod }
-type Criteria { warnAfter: CriteriaInfo  errorAfter: CriteriaInfo }
-
-type SourceNode implements CloudArtifactInterface & NodeInterface {
-  runId: Int!  accountId: Int!  projectId: Int!  environmentId: Int!  jobId: Int!
-  resourceType: String!  uniqueId: String!  name: String  description: String  meta: JSONObject  dbtVersion: String  tags: [String]
-  database: String
-  schema: String
-  identifier: String
-  sourceName: String
-  sourceDescription: String
-  maxLoadedAt: DateTime
-  snapshottedAt: DateTime
-  maxLoadedAtTimeAgoInS: Float
-  runGeneratedAt: DateTime
-  runElapsedTime: Float
-  state: FreshnessStatus
-  freshnessChecked: Boolean
-  criteria: Criteria!
-  columns: [CatalogColumn]
-  stats: [CatalogStat]
-  loader: String
-  type: String
-  owner: String
-  comment: String
-  childrenL1: [String!]
-  tests: [TestNode]
-}
-
-type SeedNode implements CloudArtifactInterface & NodeInterface {
-  runId: Int!  accountId: Int!  projectId: Int!  environmentId: Int!  jobId: Int!
-  resourceType: String!  uniqueId: String!  name: String  description: String  meta: JSONObject  dbtVersion: String  tags: [String]
-  packageName: String
-  database: String
-  schema: String
-  alias: String
-  error: String
-  status: String
-  skip: Boolean
-  compileStartedAt: DateTime
-  compileCompletedAt: DateTime
-  executeStartedAt: DateTime
-  executeCompletedAt: DateTime
-  executionTime: Float
-  runGeneratedAt: DateTime
-  runElapsedTime: Float
-  columns: [CatalogColumn]
-  stats: [CatalogStat]
-  thread_id: String
-  childrenL1: [String]
-  type: String
-  owner: String
-  comment: String
-  rawSql: String
-  compiledSql: String
-  rawCode: String
-  compiledCode: String
-}
-
-type SnapshotNode implements CloudArtifactInterface & NodeInterface {
-  runId: Int!  accountId: Int!  projectId: Int!  environmentId: Int!  jobId: Int!
-  resourceType: String!  uniqueId: String!  name: String  description: String  meta: JSONObject  dbtVersion: String  tags: [String]
-  packageName: String
-  database: String
-  schema: String
-  alias: String
-  error: String
-  status: String
-  skip: Boolean
-  parentsModels: [ModelNode]
-  parentsSources: [SourceNode]
-  compileStartedAt: DateTime
-  compileCompletedAt: DateTime
-  executeStartedAt: DateTime
-  executeCompletedAt: DateTime
-  executionTime: Float
-  threadId: String
-  runGeneratedAt: DateTime
-  runElapsedTime: Float
-  columns: [CatalogColumn]
-  stats: [CatalogStat]
-  childrenL1: [String!]!
-  type: String
-  owner: String
-  comment: String
-  rawSql: String
-  compiledSql: String
-  rawCode: String
-  compiledCode: String
-}
-
-type TestNode implements CloudArtifactInterface & NodeInterface {
-  runId: Int!  accountId: Int!  projectId: Int!  environmentId: Int!  jobId: Int!
-  resourceType: String!  uniqueId: String!  name: String  description: String  meta: JSONObject  dbtVersion: String  tags: [String]
-  state: String          # "error" | "fail" | "warn" | "pass", in that order of severity
-  columnName: String
-  status: String         # "ERROR" on error, else the number of failing rows as text
-  error: String
-  dependsOn: [String]
-  fail: Boolean
-  warn: Boolean
-  skip: Boolean
-  rawSql: String
-  compiledSql: String
-  rawCode: String
-  compiledCode: String
-  language: String
-  invocationId: String
-  executionTime: Float
-  threadId: String
-  runGeneratedAt: DateTime
-  runElapsedTime: Float
-  compileStartedAt: DateTime
-  compileCompletedAt: DateTime
-  executeStartedAt: DateTime
-  executeCompletedAt: DateTime
-}
-
-type ExposureNode implements CloudArtifactInterface & NodeInterface {
-  runId: Int!  accountId: Int!  projectId: Int!  environmentId: Int!  jobId: Int!
-  resourceType: String!  uniqueId: String!  name: String  description: String  meta: JSONObject  dbtVersion: String  tags: [String]
-  manifestGeneratedAt: DateTime
-  packageName: String
-  ownerEmail: String
-  ownerName: String
-  exposureType: String
-  url: String
-  maturity: String
-  dependsOn: [String!]
-  parents: [NodeInterface!]
-  parentsSources: [SourceNode]
-  parentsModels: [ModelNode]
-}
-
-type MetricFilter { field: String  operator: String  value: String }
-
-type MetricNode implements CloudArtifactInterface & NodeInterface {
-  runId: Int!  accountId: Int!  projectId: Int!  environmentId: Int!  jobId: Int!
-  resourceType: String!  uniqueId: String!  name: String  description: String  meta: JSONObject  dbtVersion: String  tags: [String]
-  packageName: String
-  label: String
-  type: String
-  sql: String
-  expression: String
-  calculation_method: String
-  timestamp: String
-  filters: [MetricFilter]
-  timeGrains: [String]
-  dimensions: [String]
-  dependsOn: [String]
-  model: ModelNode
-}
-
-type MacroNode implements CloudArtifactInterface & NodeInterface {
-  runId: Int!  accountId: Int!  projectId: Int!  environmentId: Int!  jobId: Int!
-  resourceType: String!  uniqueId: String!  name: String  description: String  meta: JSONObject  dbtVersion: String  tags: [String]
-  packageName: String
-  path: String
-  rootPath: String
-  originalFilePath: String
-  dependsOn: [String]
-  macroSql: String
-}
-
-type CatalogColumn {
-  name: String
-  index: Int
-  type: String
-  comment: String
-  description: String
-  tags: [String]
-  meta: JSONObject
-}
-
-type CatalogStat {
-  id: String
-  label: String
-  description: String
-  include: Boolean
-  value: AnyScalar
-}
-
-# ---------------------------------------------------------------------------
-# Part 2: the Discovery API
-# ---------------------------------------------------------------------------
-
-type JobNode {
-  id: BigInt!
-  runId: BigInt!
-  models(database: String, schema: String, identifier: String): [ModelNode!]!
-  model(uniqueId: String!): ModelNode
-  sources(database: String, schema: String, identifier: String): [SourceNode!]!
-  source(uniqueId: String!): SourceNode
-  seeds: [SeedNode!]!
-  seed(uniqueId: String!): SeedNode
-  snapshots: [SnapshotNode!]!
-  snapshot(uniqueId: String!): SnapshotNode
-  tests: [TestNode!]!
-  test(uniqueId: String!): TestNode
-  exposures: [ExposureNode!]!
-  exposure(name: String!): ExposureNode
-  metrics: [MetricNode!]!
-  metric(uniqueId: String!): MetricNode
-  macros: [MacroNode!]!
-  macro(uniqueId: String!): MacroNode
-}
-
-type Environment {
-  id: BigInt!
-  adapterType: String
-  dbtProjectName: String
-  applied: AppliedState
-  definition: DefinitionState
-}
-
-type PageInfo {
-  startCursor: String
-  endCursor: String
-  hasNextPage: Boolean!
-  hasPreviousPage: Boolean!
-}
-
-enum RunStatus { success error skipped warn }
-enum AccessLevel { private protected public }
-enum TestType { GENERIC_DATA_TEST SINGULAR_DATA_TEST UNIT_TEST }
-enum AncestorNodeType { Exposure Macro Model Seed Snapshot Source }
-enum ResourceNodeType { Exposure Macro Metric Model SavedQuery Seed SemanticModel Snapshot Source Test }
-enum SortDirection { asc desc }
-enum AppliedModelSortField { executeCompletedAt uniqueId }
-
-input AppliedModelSort { direction: SortDirection!  field: AppliedModelSortField! }
-
-input ModelAppliedFilter {
-  access: AccessLevel
-  database: String
-  schema: String
-  identifier: String
-  group: String
-  lastRunStatus: RunStatus
-  modelingLayer: String
-  packageName: String
-  tags: [String!]
-  uniqueIds: [String!]
-}
-input ModelDefinitionFilter {
-  access: AccessLevel
-  database: String
-  schema: String
-  identifier: String
-  group: String
-  modelingLayer: String
-  tags: [String!]
-  uniqueIds: [String!]
-}
-input SourceAppliedFilter {
-  database: String
-  schema: String
-  identifier: String
-  freshnessChecked: Boolean
-  freshnessStatus: FreshnessStatus
-  sourceNames: [String!]
-  tags: [String!]
-  uniqueIds: [String!]
-}
-input SourceDefinitionFilter {
-  database: String
-  schema: String
-  identifier: String
-  sourceNames: [String!]
-  tags: [String!]
-  uniqueIds: [String!]
-}
-input TestAppliedFilter { status: String  tags: [String!]  testTypes: [TestType!]  uniqueIds: [String!] }
-input TestDefinitionFilter { tags: [String!]  uniqueIds: [String!] }
-input GenericMaterializedFilter { database: String  schema: String  identifier: String  tags: [String!]  uniqueIds: [String!] }
-input ExposureFilter { exposureType: String  tags: [String!]  uniqueIds: [String!] }
-input MacroDefinitionFilter { packageName: String  uniqueIds: [String!] }
-input LineageFilter { types: [ResourceNodeType!]  uniqueIds: [String!]  tags: [String!]  select: String  exclude: String }
-
-type AppliedState {
-  models(first: Int, after: String, filter: ModelAppliedFilter, sort: AppliedModelSort): ModelAppliedStateNodeConnection!
-  sources(first: Int, after: String, filter: SourceAppliedFilter): SourceAppliedStateNodeConnection!
-  tests(first: Int, after: String, filter: TestAppliedFilter): TestAppliedStateNodeConnection!
-  seeds(first: Int, after: String, filter: GenericMaterializedFilter): SeedAppliedStateNodeConnection!
-  snapshots(first: Int, after: String, filter: GenericMaterializedFilter): SnapshotAppliedStateNodeConnection!
-  exposures(first: Int, after: String, filter: ExposureFilter): ExposureAppliedStateNodeConnection!
-  lineage(filter: LineageFilter!): [LineageNode!]!
-  modelHistoricalRuns(uniqueId: String, identifier: String, lastRunCount: Int = 1, withCatalog: Boolean = false): [ModelNode!]!
-  resourceCounts: JSONObject
-  lastUpdatedAt: DateTime
-  # Part 3 (beyond dbt Cloud): history of freshness and tests, like modelHistoricalRuns
-  sourceHistoricalFreshness(uniqueId: String!, lastRunCount: Int = 1): [SourceNode!]!
-  testHistoricalRuns(uniqueId: String!, lastRunCount: Int = 1): [TestNode!]!
-}
-
-type DefinitionState {
-  models(first: Int, after: String, filter: ModelDefinitionFilter): ModelDefinitionNodeConnection!
-  sources(first: Int, after: String, filter: SourceDefinitionFilter): SourceDefinitionNodeConnection!
-  tests(first: Int, after: String, filter: TestDefinitionFilter): TestDefinitionNodeConnection!
-  seeds(first: Int, after: String, filter: GenericMaterializedFilter): SeedDefinitionNodeConnection!
-  snapshots(first: Int, after: String, filter: GenericMaterializedFilter): SnapshotDefinitionNodeConnection!
-  exposures(first: Int, after: String, filter: ExposureFilter): ExposureDefinitionNodeConnection!
-  macros(first: Int, after: String, filter: MacroDefinitionFilter): MacroDefinitionNodeConnection!
-  metrics(first: Int, after: String, filter: GenericMaterializedFilter): MetricDefinitionNodeConnection!
-  lineage(filter: LineageFilter!): [LineageNode!]!
-  resourceCounts: JSONObject
-  lastUpdatedAt: DateTime
-}
-
-interface EnvironmentAppliedNode {
-  accountId: BigInt!
-  projectId: BigInt!
-  environmentId: BigInt!
-  uniqueId: String!
-  resourceType: String!
-  filePath: String!
-  name: String
-  description: String
-  meta: JSONObject
-  tags: [String!]!
-}
-
-interface EnvironmentDefinitionNode {
-  accountId: BigInt!
-  projectId: BigInt!
-  environmentId: BigInt!
-  uniqueId: String!
-  resourceType: String!
-  filePath: String!
-  name: String
-  description: String
-  meta: JSONObject
-  tags: [String!]!
-  runGeneratedAt: DateTime
-}
-
-interface EnvironmentAppliedNestedNode {
-  uniqueId: String!
-  resourceType: String!
-  filePath: String!
-  name: String
-  description: String
-  fqn: [String!]
-}
-
-type ModelExecutionInfoNode {
-  lastRunId: BigInt
-  lastJobDefinitionId: BigInt
-  lastSuccessRunId: BigInt
-  lastSuccessJobDefinitionId: BigInt
-  lastRunStatus: RunStatus
-  lastRunError: String
-  lastRunGeneratedAt: DateTime
-  runGeneratedAt: DateTime
-  runElapsedTime: Float
-  executionTime: Float
-  compileStartedAt: DateTime
-  compileCompletedAt: DateTime
-  executeStartedAt: DateTime
-  executeCompletedAt: DateTime
-}
-
-type TestExecutionInfoNode {
-  lastRunId: BigInt
-  lastJobDefinitionId: BigInt
-  lastRunStatus: String
-  lastRunError: String
-  lastRunFailures: BigInt
-  lastRunGeneratedAt: DateTime
-  runGeneratedAt: DateTime
-  runElapsedTime: Float
-  executionTime: Float
-  executeStartedAt: DateTime
-  executeCompletedAt: DateTime
-}
-
-type CatalogNode {
-  uniqueId: String!
-  environmentId: BigInt!
-  runId: BigInt
-  jobDefinitionId: BigInt
-  runGeneratedAt: DateTime
-  rowCountStat: BigInt
-  bytesStat: BigInt
-  type: String
-  owner: String
-  comment: String
-  columns: [CatalogColumn!]
-  stats: [CatalogStat]
-}
-
-type SourceFreshnessNode {
-  freshnessStatus: FreshnessStatus
-  freshnessChecked: Boolean
-  maxLoadedAt: DateTime
-  snapshottedAt: DateTime
-  maxLoadedAtTimeAgoInS: Float
-  freshnessRunId: BigInt
-  freshnessJobDefinitionId: BigInt
-  freshnessRunGeneratedAt: DateTime
-  criteria: Criteria!
-}
-
-type TestMetadata { name: String  namespace: String  columnName: String  kwargs: JSONObject }
-
-type ModelAppliedStateNode implements EnvironmentAppliedNode {
-  accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
-  name: String  description: String  meta: JSONObject  tags: [String!]!
-  database: String
-  schema: String
-  alias: String
-  relationName: String
-  packageName: String
-  language: String
-  materializedType: String
-  rawCode: String
-  compiledCode: String
-  patchPath: String
-  access: String
-  group: String
-  modelingLayer: String
-  version: String
-  latestVersion: String
-  dbtVersion: String
-  config: JSONObject
-  contractEnforced: Boolean
-  fqn: [String!]!
-  packages: [String!]!
-  catalog: CatalogNode
-  executionInfo: ModelExecutionInfoNode
-  tests: [TestAppliedStateNestedNode!]!
-  parents: [EnvironmentAppliedNestedNode!]!
-  children: [EnvironmentAppliedNestedNode!]!
-  ancestors(types: [AncestorNodeType!]!): [EnvironmentAppliedNestedNode!]!
-}
-
-type SourceAppliedStateNode implements EnvironmentAppliedNode {
-  accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
-  name: String  description: String  meta: JSONObject  tags: [String!]!
-  sourceName: String
-  sourceDescription: String
-  identifier: String
-  database: String
-  schema: String
-  loader: String
-  patchPath: String
-  dbtVersion: String
-  fqn: [String!]!
-  freshness: SourceFreshnessNode!
-  catalog: CatalogNode
-  tests: [TestAppliedStateNestedNode!]!
-  children: [EnvironmentAppliedNestedNode!]!
-}
-
-type TestAppliedStateNode implements EnvironmentAppliedNode {
-  accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
-  name: String  description: String  meta: JSONObject  tags: [String!]!
-  columnName: String
-  rawCode: String
-  compiledCode: String
-  testedNodeUniqueId: String
-  testType: TestType!
-  testMetadata: TestMetadata!
-  executionInfo: TestExecutionInfoNode!
-  fqn: [String!]!
-  parents: [EnvironmentAppliedNestedNode!]!
-}
-
-# Corrected (dbt Cloud schema) C3: seeds have their own execution-info type (lastRunStatus: String, + lastRunSkip), non-null.
-type SeedAppliedStateNode implements EnvironmentAppliedNode {
-  accountId: BigInt!
-  projectId: BigInt!
-  environmentId: BigInt!
-  uniqueId: String!
-  resourceType: String!
-  filePath: String!
-  name: String
-  description: String
-  meta: JSONObject
-  tags: [String!]!
-  database: String
-  schema: String
-  alias: String
-  packageName: String
-  fqn: [String!]!
-  catalog: CatalogNode
-  executionInfo: SeedExecutionInfoNode!
-  tests: [TestAppliedStateNestedNode!]!
-  children: [EnvironmentAppliedNestedNode!]!
-}
-
-# Corrected (dbt Cloud schema) C4: snapshots have their own execution-info type (lastRunStatus: String).
-type SnapshotAppliedStateNode implements EnvironmentAppliedNode {
-  accountId: BigInt!
-  projectId: BigInt!
-  environmentId: BigInt!
-  uniqueId: String!
-  resourceType: String!
-  filePath: String!
-  name: String
-  description: String
-  meta: JSONObject
-  tags: [String!]!
-  database: String
-  schema: String
-  alias: String
-  packageName: String
-  rawCode: String
-  compiledCode: String
-  fqn: [String!]!
-  catalog: CatalogNode
-  executionInfo: SnapshotExecutionInfoNode
-  tests: [TestAppliedStateNestedNode!]!
-  parents: [EnvironmentAppliedNestedNode!]!
-  children: [EnvironmentAppliedNestedNode!]!
-}
-
-type ExposureAppliedStateNode implements EnvironmentAppliedNode {
-  accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
-  name: String  description: String  meta: JSONObject  tags: [String!]!
-  exposureType: String
-  maturity: String
-  ownerEmail: String
-  ownerName: String
-  url: String
-  label: String
-  packageName: String
-  fqn: [String!]!
-  parents: [EnvironmentAppliedNestedNode!]!
-}
-
-# Nested nodes: the slimmer shapes returned by parents / children / ancestors.
-type ModelAppliedStateNestedNode implements EnvironmentAppliedNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]
-  database: String  schema: String  alias: String  materializedType: String
-  executionInfo: ModelExecutionInfoNode
-  testStatuses: JSONObject!
-}
-type SourceAppliedStateNestedNode implements EnvironmentAppliedNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]
-  sourceName: String  database: String  schema: String  identifier: String
-  freshness: SourceFreshnessNode!
-  testStatuses: JSONObject!
-}
-type SeedAppliedStateNestedNode implements EnvironmentAppliedNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]
-  database: String  schema: String  alias: String
-}
-type SnapshotAppliedStateNestedNode implements EnvironmentAppliedNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]
-  database: String  schema: String  alias: String
-}
-type ExposureAppliedStateNestedNode implements EnvironmentAppliedNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]
-  exposureType: String  url: String
-}
-type TestAppliedStateNestedNode implements EnvironmentAppliedNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]
-  columnName: String
-  testType: TestType!
-  executionInfo: TestExecutionInfoNode!
-}
-type MacroAppliedStateNestedNode implements EnvironmentAppliedNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]
-  packageName: String
-}
-
-# Definition state: the logical project as of the latest manifest.
-# Corrected (dbt Cloud schema) C5: definition-side relatives are definition nested nodes (ModelDefinitionNestedNode ...).
-type ModelDefinitionNode implements EnvironmentDefinitionNode {
-  accountId: BigInt!
-  projectId: BigInt!
-  environmentId: BigInt!
-  uniqueId: String!
-  resourceType: String!
-  filePath: String!
-  name: String
-  description: String
-  meta: JSONObject
-  tags: [String!]!
-  runGeneratedAt: DateTime
-  runId: BigInt
-  jobDefinitionId: BigInt
-  database: String
-  schema: String
-  alias: String
-  packageName: String
-  language: String
-  materializedType: String
-  rawCode: String
-  access: String
-  group: String
-  version: String
-  contractEnforced: Boolean
-  fqn: [String!]!
-  parents: [EnvironmentDefinitionNestedNode!]!
-  children: [EnvironmentDefinitionNestedNode!]!
-}
-type SourceDefinitionNode implements EnvironmentDefinitionNode {
-  accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
-  name: String  description: String  meta: JSONObject  tags: [String!]!  runGeneratedAt: DateTime
-  sourceName: String  sourceDescription: String  identifier: String  database: String  schema: String  loader: String
-  freshnessCriteria: Criteria!  fqn: [String!]!
-}
-type TestDefinitionNode implements EnvironmentDefinitionNode {
-  accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
-  name: String  description: String  meta: JSONObject  tags: [String!]!  runGeneratedAt: DateTime
-  columnName: String  rawCode: String  testType: TestType!  testMetadata: TestMetadata!  testedNodeUniqueId: String  fqn: [String!]!
-}
-type SeedDefinitionNode implements EnvironmentDefinitionNode {
-  accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
-  name: String  description: String  meta: JSONObject  tags: [String!]!  runGeneratedAt: DateTime
-  database: String  schema: String  alias: String  packageName: String  fqn: [String!]!
-}
-type SnapshotDefinitionNode implements EnvironmentDefinitionNode {
-  accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
-  name: String  description: String  meta: JSONObject  tags: [String!]!  runGeneratedAt: DateTime
-  database: String  schema: String  alias: String  packageName: String  rawCode: String  fqn: [String!]!
-}
-# Corrected (dbt Cloud schema) C6: as C5.
-type ExposureDefinitionNode implements EnvironmentDefinitionNode {
-  accountId: BigInt!
-  projectId: BigInt!
-  environmentId: BigInt!
-  uniqueId: String!
-  resourceType: String!
-  filePath: String!
-  name: String
-  description: String
-  meta: JSONObject
-  tags: [String!]!
-  runGeneratedAt: DateTime
-  exposureType: String
-  maturity: String
-  ownerEmail: String
-  ownerName: String
-  url: String
-  label: String
-  fqn: [String!]!
-  parents: [EnvironmentDefinitionNestedNode!]!
-}
-# Corrected (dbt Cloud schema) C1: arguments are objects {name type description}, as in manifest.json macros[].arguments.
-type MacroDefinitionNode implements EnvironmentDefinitionNode {
-  accountId: BigInt!
-  projectId: BigInt!
-  environmentId: BigInt!
-  uniqueId: String!
-  resourceType: String!
-  filePath: String!
-  name: String
-  description: String
-  meta: JSONObject
-  tags: [String!]!
-  runGeneratedAt: DateTime
-  packageName: String
-  macroSql: String
-  arguments: [MacroArguments!]!
-}
-# Corrected (dbt Cloud schema) C2: the MetricFlow metric filter is an object {whereFilters / where_filters ...}, not a string.
-type MetricDefinitionNode implements EnvironmentDefinitionNode {
-  accountId: BigInt!
-  projectId: BigInt!
-  environmentId: BigInt!
-  uniqueId: String!
-  resourceType: String!
-  filePath: String!
-  name: String
-  description: String
-  meta: JSONObject
-  tags: [String!]!
-  runGeneratedAt: DateTime
-  label: String
-  type: String
-  formula: String
-  filter: JSONObject
-  typeParams: JSONObject
-}
-
-# Connections: one Relay connection per node type (first <= 500; after = an endCursor).
-type ModelAppliedStateNodeEdge { cursor: String!  node: ModelAppliedStateNode! }
-type ModelAppliedStateNodeConnection { edges: [ModelAppliedStateNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type SourceAppliedStateNodeEdge { cursor: String!  node: SourceAppliedStateNode! }
-type SourceAppliedStateNodeConnection { edges: [SourceAppliedStateNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type TestAppliedStateNodeEdge { cursor: String!  node: TestAppliedStateNode! }
-type TestAppliedStateNodeConnection { edges: [TestAppliedStateNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type SeedAppliedStateNodeEdge { cursor: String!  node: SeedAppliedStateNode! }
-type SeedAppliedStateNodeConnection { edges: [SeedAppliedStateNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type SnapshotAppliedStateNodeEdge { cursor: String!  node: SnapshotAppliedStateNode! }
-type SnapshotAppliedStateNodeConnection { edges: [SnapshotAppliedStateNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type ExposureAppliedStateNodeEdge { cursor: String!  node: ExposureAppliedStateNode! }
-type ExposureAppliedStateNodeConnection { edges: [ExposureAppliedStateNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type ModelDefinitionNodeEdge { cursor: String!  node: ModelDefinitionNode! }
-type ModelDefinitionNodeConnection { edges: [ModelDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type SourceDefinitionNodeEdge { cursor: String!  node: SourceDefinitionNode! }
-type SourceDefinitionNodeConnection { edges: [SourceDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type TestDefinitionNodeEdge { cursor: String!  node: TestDefinitionNode! }
-type TestDefinitionNodeConnection { edges: [TestDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type SeedDefinitionNodeEdge { cursor: String!  node: SeedDefinitionNode! }
-type SeedDefinitionNodeConnection { edges: [SeedDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type SnapshotDefinitionNodeEdge { cursor: String!  node: SnapshotDefinitionNode! }
-type SnapshotDefinitionNodeConnection { edges: [SnapshotDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type ExposureDefinitionNodeEdge { cursor: String!  node: ExposureDefinitionNode! }
-type ExposureDefinitionNodeConnection { edges: [ExposureDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type MacroDefinitionNodeEdge { cursor: String!  node: MacroDefinitionNode! }
-type MacroDefinitionNodeConnection { edges: [MacroDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type MetricDefinitionNodeEdge { cursor: String!  node: MetricDefinitionNode! }
-type MetricDefinitionNodeConnection { edges: [MetricDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-
-# Lineage: a flat list of nodes with their parent ids (the DAG, filtered).
-interface LineageNode {
-  uniqueId: String!
-  name: String!
-  filePath: String!
-  resourceType: ResourceNodeType!
-  projectId: BigInt!
-  parentIds: [String!]!
-  tags: [String!]!
-  database: String
-  schema: String
-  alias: String
-  materializationType: String
-  access: String
-  group: String
-  version: String
-  matchesMethod: Boolean
-}
-# Corrected (dbt Cloud schema) C7: lineage lastRunStatus is a String on every executable lineage node (interface
-# LineageNodeExecutable); an enum field cannot implement it.
-type ModelLineageNode implements LineageNode & LineageNodeExecutable {
-  uniqueId: String!
-  name: String!
-  filePath: String!
-  resourceType: ResourceNodeType!
-  projectId: BigInt!
-  parentIds: [String!]!
-  tags: [String!]!
-  database: String
-  schema: String
-  alias: String
-  materializationType: String
-  access: String
-  group: String
-  version: String
-  matchesMethod: Boolean
-  lastRunStatus: String
-  worstTestStatus: String
-}
-type SourceLineageNode implements LineageNode {
-  uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!  parentIds: [String!]!  tags: [String!]!
-  database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
-  sourceName: String
-  freshnessStatus: FreshnessStatus
-  worstTestStatus: String
-}
-type SeedLineageNode implements LineageNode & LineageNodeExecutable {
-  uniqueId: String!
-  name: String!
-  filePath: String!
-  resourceType: ResourceNodeType!
-  projectId: BigInt!
-  parentIds: [String!]!
-  tags: [String!]!
-  database: String
-  schema: String
-  alias: String
-  materializationType: String
-  access: String
-  group: String
-  version: String
-  matchesMethod: Boolean
-  lastRunStatus: String
-}
-type SnapshotLineageNode implements LineageNode & LineageNodeExecutable {
-  uniqueId: String!
-  name: String!
-  filePath: String!
-  resourceType: ResourceNodeType!
-  projectId: BigInt!
-  parentIds: [String!]!
-  tags: [String!]!
-  database: String
-  schema: String
-  alias: String
-  materializationType: String
-  access: String
-  group: String
-  version: String
-  matchesMethod: Boolean
-  lastRunStatus: String
-}
-type TestLineageNode implements LineageNode {
-  uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!  parentIds: [String!]!  tags: [String!]!
-  database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
-  lastRunStatus: String
-}
-type ExposureLineageNode implements LineageNode {
-  uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!  parentIds: [String!]!  tags: [String!]!
-  database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
-}
-type MacroLineageNode implements LineageNode {
-  uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!  parentIds: [String!]!  tags: [String!]!
-  database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
-}
-type MetricLineageNode implements LineageNode {
-  uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!  parentIds: [String!]!  tags: [String!]!
-  database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
-}
-
-# ---------------------------------------------------------------------------
-# Part 2 (continued): performance, the longitudinal analytics of the Discovery API.
-# Windows are inclusive UTC days [start, end]; executions are model executions of runs
-# in the environment; "failed" is status error. limit defaults to 5, jobLimit to 5.
-# ---------------------------------------------------------------------------
-
-enum SortAggregation { AVG MAX }
-
-type PerformanceState {
-  modelExecutionHistory(startDate: Date!, endDate: Date!, uniqueId: String!): [ModelExecutionHistoryDay!]!
-  mostExecutedModels(start: Date!, end: Date!, limit: Int, jobLimit: Int): [ModelExecutionCount!]!
-  longestExecutedModels(start: Date!, end: Date!, limit: Int, jobId: BigInt, orderBy: SortAggregation, jobLimit: Int): [ModelExecutionDuration!]!
-  mostExecutionFailedModels(start: Date!, end: Date!, limit: Int): [ModelExecutionFailureRate!]!
-  mostTestFailedModels(start: Date!, end: Date!, limit: Int): [ModelTestFailureRate!]!
-  jobInformation(start: Date!, end: Date!, uniqueId: String!): [JobInformation!]!
-}
-
-type ModelExecutionHistoryDay {
-  date: Date!
-  meanExecutionTime: Float
-  executionTimes: [Float!]!
-  executionsByJob: [JobExecutionHistory!]!
-}
-type JobExecutionHistory {
-  jobId: BigInt!
-  meanExecutionTime: Float
-  executionTimes: [Float!]!
-  executions: [ModelExecution!]!
-}
-type ModelExecution {
-  runId: BigInt!
-  runStartedAt: DateTime
-  executionTime: Float
-  status: String
-  isFullRefresh: Boolean
-  executionStartedAt: DateTime
-  adapter: String
-  queryId: String
-}
-type ModelExecutionCount {
-  uniqueId: String!
-  totalExecutions: Int!
-  byJob: [JobExecutionCount!]!
-}
-type JobExecutionCount { jobId: BigInt!  totalExecutions: Int! }
-type ModelExecutionDuration {
-  uniqueId: String!
-  maxExecutionTime: Float
-  averageExecutionTime: Float
-  byJob: [JobExecutionDuration!]!
-}
-type JobExecutionDuration { jobId: BigInt!  maxExecutionTime: Float  averageExecutionTime: Float }
-type ModelExecutionFailureRate {
-  uniqueId: String!
-  failurePercentage: Float!
-  totalExecutions: Int!
-  totalFailedExecutions: Int!
-}
-type ModelTestFailureRate {
-  uniqueId: String!
-  failurePercentage: Float!
-  totalRunsWithTests: Int!
-  totalRunsWithTestFailures: Int!
-}
-type JobInformation { jobId: BigInt!  name: String }
-
-# ===========================================================================
-# Part 4: the 2024-26 Discovery API surface that current clients query
-# (dbt-labs/dbt-mcp, dpguthrie/dbt-assistant, datahub, dagster, lightdash, dbterd):
-# polymorphic `resources`, semantic models, saved queries, groups, definition-side
-# nested nodes, external (cross-project) models, unit-test fields, packages, tags,
-# owners, recent resource changes, consumer projects, query usage.
-# Meanings, the artifact fields behind each, and what a self-hosted service answers
-# where dbt artifacts cannot know: ../reference/dbt-discovery-api-2024.md.
-# Tags: [dump] copied from a published schema of dbt Cloud's API (names, arguments,
-# nullability); [client] attested only by clients' queries; [?] a guess.
-# ===========================================================================
-
-# Macros are applied-state resources too: dbt-mcp spreads `... on MacroDefinitionNode`
-# inside `applied.resources`.
-extend type MacroDefinitionNode implements EnvironmentAppliedNode
-
-enum ReleaseVersion { latest none old prerelease }                       # [dump]
-enum PackageResourceType { macro model }                                 # [dump]
-enum OwnerResourceType { exposure group }                                # [dump]
-enum MostQueriedResourceType { model source }                            # [client] dbt-assistant sends "model" | "source"
-
-# dbt-mcp sorts models with {field: queryUsageCount, direction: desc} [client]; both values [dump].
-extend enum AppliedModelSortField { queryUsageCount rowCount }
-
-input AppliedResourcesFilter {                                           # [dump]
-  types: [ResourceNodeType!]!
-  tags: [String!]
-  uniqueIds: [String!]
-}
-input DefinitionResourcesFilter {                                        # [dump]
-  types: [ResourceNodeType!]!
-  tags: [String!]
-  uniqueIds: [String!]
-}
-input GroupFilter { uniqueIds: [String!] }                               # [dump]
-
-# ---- state roots -------------------------------------------------------------
-
-extend type Environment {
-  # Projects whose models ref this environment's public models (dbt Mesh consumers). [client: dbt-assistant]
-  consumerProjects: [ConsumerProject!]!
-}
-
-extend type AppliedState {
-  resources(first: Int, after: String, filter: AppliedResourcesFilter!): EnvironmentAppliedNodeConnection!   # [dump]
-  packages(resource: PackageResourceType!): [String!]!                                                       # [dump]
-  tags: [Tag!]!                                                                                              # [dump]
-  owners(resource: OwnerResourceType!): [ExposureOwner!]!                                                    # [dump]
-  latestGitSha: String                                                                                       # [dump]
-  recentResourceChanges(first: Int, after: String, numDays: Int!): RecentResourceChangeConnection!          # [client: dbt-assistant]
-}
-
-extend type DefinitionState {
-  resources(first: Int, after: String, filter: DefinitionResourcesFilter!): EnvironmentDefinitionNodeConnection!  # [dump]
-  semanticModels(first: Int, after: String, filter: GenericMaterializedFilter): SemanticModelDefinitionNodeConnection!  # [dump]
-  savedQueries(first: Int, after: String, filter: GenericMaterializedFilter): SavedQueryDefinitionNodeConnection!      # [dump]
-  groups(first: Int, after: String, filter: GroupFilter): GroupNodeConnection!                                        # [dump]
-  packages(resource: PackageResourceType!): [String!]!                                                                # [dump]
-  tags: [Tag!]!                                                                                                       # [dump]
-}
-
-extend type PerformanceState {
-  # Warehouse consumption queries (not in dbt artifacts): a self-hosted service answers []. [client: dbt-assistant]
-  mostQueriedResources(start: Date!, end: Date!, limit: Int, resourceType: [MostQueriedResourceType!]!): [ResourceQueryCount!]!
-  resourceQueryHistory(start: Date!, end: Date!, uniqueId: String!): [ResourceQueryHistoryDay!]!
-}
-
-# ---- small value types ---------------------------------------------------------
-
-type Tag { name: String! }                                               # [dump]
-type ExposureOwner { name: String!  email: String! }                     # [dump]
-type MacroArguments { name: String  type: String  description: String }  # [dump]; used by spec-corrections.graphql
-type ModelLevelConstraint {                                              # [dump]
-  type: String
-  name: String
-  expression: String
-  columns: [String!]
-  warnUnenforced: Boolean
-  warnUnsupported: Boolean
-}
-type ModelVersion { name: String!  releaseVersion: String!  uniqueId: String! }   # [dump]
-type SemanticModelDimension { name: String  type: String  description: String  typeParams: JSONObject }   # [dump]
-type SemanticModelEntity { name: String  type: String  description: String }                              # [dump]
-type SemanticModelMeasure { name: String  agg: String  description: String  expr: String  createMetric: Boolean }  # [dump]
-type QueryParams {                                                       # [dump]
-  metrics: [String!]!
-  groupBy: [String!]!
-  where: QueryWhere
-  orderBy: [String]
-  limit: BigInt
-}
-type QueryWhere { whereFilters: [QueryWhereFilter!]! }                    # [dump]
-type QueryWhereFilter { whereSqlTemplate: String! }                       # [dump]
-type QueryExports { name: String  config: QueryExportConfig }             # [dump]
-type QueryExportConfig { exportAs: String!  schema: String  alias: String  database: String }   # [dump]
-
-# Execution info of seeds and snapshots: ModelExecutionInfoNode's fields, but lastRunStatus is a
-# String (the run_results status) and seeds add lastRunSkip. [dump]; used by spec-corrections.graphql.
-type SeedExecutionInfoNode {
-  lastRunId: BigInt
-  lastJobDefinitionId: BigInt
-  lastSuccessRunId: BigInt
-  lastSuccessJobDefinitionId: BigInt
-  lastRunStatus: String
-  lastRunSkip: Boolean
-  lastRunError: String
-  lastRunGeneratedAt: DateTime
-  runGeneratedAt: DateTime
-  runElapsedTime: Float
-  executionTime: Float
-  compileStartedAt: DateTime
-  compileCompletedAt: DateTime
-  executeStartedAt: DateTime
-  executeCompletedAt: DateTime
-}
-type SnapshotExecutionInfoNode {
-  lastRunId: BigInt
-  lastJobDefinitionId: BigInt
-  lastSuccessRunId: BigInt
-  lastSuccessJobDefinitionId: BigInt
-  lastRunStatus: String
-  lastRunError: String
-  lastRunGeneratedAt: DateTime
-  runGeneratedAt: DateTime
-  runElapsedTime: Float
-  executionTime: Float
-  compileStartedAt: DateTime
-  compileCompletedAt: DateTime
-  executeStartedAt: DateTime
-  executeCompletedAt: DateTime
-}
-
-extend type TestExecutionInfoNode {                                      # [dump]
-  lastSuccessRunId: BigInt
-  lastSuccessJobDefinitionId: BigInt
-  compileStartedAt: DateTime
-  compileCompletedAt: DateTime
-}
-
-# ---- definition-side nested nodes ----------------------------------------------
-# Returned by the parents / children / ancestors of definition nodes. Macros, metrics,
-# semantic models, saved queries and external models use one nested type on both sides,
-# so they implement both nested interfaces. [dump]
-
-interface EnvironmentDefinitionNestedNode {
-  uniqueId: String!
-  resourceType: String!
-  filePath: String!
-  name: String
-  description: String
-  runGeneratedAt: DateTime
-}
-
-# A model of another dbt project reached through a cross-project ref (dbt Mesh). [dump]
-type ExternalModelNode implements EnvironmentAppliedNestedNode & EnvironmentDefinitionNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]  runGeneratedAt: DateTime
-  accountId: BigInt!
-  projectId: BigInt!
-  environmentId: BigInt!
-  dbtProjectName: String
-  packageName: String
-  database: String
-  schema: String
-  identifier: String
-  relationName: String
-  version: String
-  latestVersion: String
-  releaseVersion: ReleaseVersion
-  patchPath: String
-  meta: JSONObject
-  tags: [String!]!
-}
-type MacroDefinitionNestedNode implements EnvironmentAppliedNestedNode & EnvironmentDefinitionNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]  runGeneratedAt: DateTime
-  packageName: String  patchPath: String  dbtVersion: String  runId: BigInt  jobId: BigInt
-}
-type MetricDefinitionNestedNode implements EnvironmentAppliedNestedNode & EnvironmentDefinitionNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]  runGeneratedAt: DateTime
-  packageName: String  patchPath: String  dbtVersion: String  runId: BigInt  jobDefinitionId: BigInt
-  type: String  formula: String  filter: JSONObject  typeParams: JSONObject  group: String
-}
-type SemanticModelDefinitionNestedNode implements EnvironmentAppliedNestedNode & EnvironmentDefinitionNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]  runGeneratedAt: DateTime
-  packageName: String  patchPath: String  dbtVersion: String  runId: BigInt  jobDefinitionId: BigInt
-  dimensions: [SemanticModelDimension!]!  entities: [SemanticModelEntity!]!  measures: [SemanticModelMeasure!]!
-}
-type SavedQueryDefinitionNestedNode implements EnvironmentAppliedNestedNode & EnvironmentDefinitionNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]  runGeneratedAt: DateTime
-  packageName: String  dbtVersion: String  runId: BigInt  jobDefinitionId: BigInt  group: String
-  queryParams: QueryParams!  exports: [QueryExports!]!
-}
-type ModelDefinitionNestedNode implements EnvironmentDefinitionNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  runGeneratedAt: DateTime
-  runId: BigInt  jobDefinitionId: BigInt
-  database: String  schema: String  alias: String  packageName: String  patchPath: String  materializedType: String
-  access: String  group: String  contractEnforced: Boolean  version: String  latestVersion: String  releaseVersion: ReleaseVersion
-}
-type SourceDefinitionNestedNode implements EnvironmentDefinitionNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  runGeneratedAt: DateTime
-  sourceName: String  sourceDescription: String  database: String  schema: String  identifier: String  loader: String
-  patchPath: String  dbtVersion: String
-}
-type SeedDefinitionNestedNode implements EnvironmentDefinitionNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  runGeneratedAt: DateTime
-  runId: BigInt  jobDefinitionId: BigInt  database: String  schema: String  alias: String  packageName: String  patchPath: String  dbtVersion: String
-}
-type SnapshotDefinitionNestedNode implements EnvironmentDefinitionNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  runGeneratedAt: DateTime
-  runId: BigInt  jobDefinitionId: BigInt  database: String  schema: String  alias: String  packageName: String  patchPath: String
-}
-type TestDefinitionNestedNode implements EnvironmentDefinitionNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  runGeneratedAt: DateTime
-  runId: BigInt  jobDefinitionId: BigInt  columnName: String  testType: TestType  patchPath: String  dbtVersion: String
-}
-type ExposureDefinitionNestedNode implements EnvironmentDefinitionNestedNode {
-  uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  runGeneratedAt: DateTime
-  exposureType: String  maturity: String  ownerEmail: String  ownerName: String  url: String  label: String
-  packageName: String  patchPath: String  dbtVersion: String  manifestGeneratedAt: DateTime
-}
-
-# ---- new definition nodes ----------------------------------------------------------
-
-type SemanticModelDefinitionNode implements EnvironmentAppliedNode & EnvironmentDefinitionNode {   # [dump]
-  accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
-  name: String  description: String  meta: JSONObject  tags: [String!]!  runGeneratedAt: DateTime
-  runId: BigInt  jobDefinitionId: BigInt  packageName: String  patchPath: String  dbtVersion: String  fqn: [String!]!
-  dimensions: [SemanticModelDimension!]!
-  entities: [SemanticModelEntity!]!
-  measures: [SemanticModelMeasure!]!
-  parents: [EnvironmentDefinitionNestedNode!]!
-  children: [EnvironmentDefinitionNestedNode!]!
-  ancestors: [EnvironmentDefinitionNestedNode!]!
-}
-type SavedQueryDefinitionNode implements EnvironmentAppliedNode & EnvironmentDefinitionNode {      # [dump]
-  accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
-  name: String  description: String  meta: JSONObject  tags: [String!]!  runGeneratedAt: DateTime
-  runId: BigInt  jobDefinitionId: BigInt  packageName: String  dbtVersion: String  fqn: [String!]!  group: String
-  queryParams: QueryParams!
-  exports: [QueryExports!]!
-  parents: [EnvironmentDefinitionNestedNode!]!
-  children: [EnvironmentDefinitionNestedNode!]!
-  ancestors: [EnvironmentDefinitionNestedNode!]!
-}
-type GroupNode implements EnvironmentDefinitionNode {                                               # [dump]
-  accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
-  name: String  description: String  meta: JSONObject  tags: [String!]!  runGeneratedAt: DateTime
-  runId: BigInt  jobId: BigInt  packageName: String
-  ownerName: String
-  ownerEmail: String
-  modelCount: Int!
-  models: [ModelDefinitionNestedNode!]!
-}
-
-# Macros (Part 4), metrics, semantic models and saved queries are applied-state resources too:
-# applied.resources returns them (dbt-mcp GET_MACROS, get_semantic_model_details). [dump]
-extend type MetricDefinitionNode implements EnvironmentAppliedNode {
-  runId: BigInt  jobDefinitionId: BigInt  packageName: String  patchPath: String  dbtVersion: String  fqn: [String!]!
-  group: String
-  parents: [EnvironmentDefinitionNestedNode!]!
-  children: [EnvironmentDefinitionNestedNode!]!
-  ancestors: [EnvironmentDefinitionNestedNode!]!
-}
-extend type MacroDefinitionNode {
-  runId: BigInt  jobId: BigInt  patchPath: String  dbtVersion: String
-  parents: [EnvironmentDefinitionNestedNode!]!
-}
-
-# ---- additions to existing definition nodes (all [dump]) ---------------------------
-
-extend type ModelDefinitionNode {
-  tests: [TestDefinitionNestedNode!]!
-  ancestors(types: [AncestorNodeType!]!): [EnvironmentDefinitionNestedNode!]!
-  modelingLayer: String
-  latestVersion: String
-  releaseVersion: ReleaseVersion
-  deprecationDate: DateTime
-  constraints: [ModelLevelConstraint!]!
-  packages: [String!]!
-  patchPath: String
-}
-extend type SourceDefinitionNode {
-  children: [EnvironmentDefinitionNestedNode!]!
-  tests: [TestDefinitionNestedNode!]!
-  patchPath: String
-  dbtVersion: String
-}
-extend type SeedDefinitionNode {
-  runId: BigInt  jobDefinitionId: BigInt  patchPath: String  dbtVersion: String
-  children: [EnvironmentDefinitionNestedNode!]!
-}
-extend type SnapshotDefinitionNode {
-  runId: BigInt  jobDefinitionId: BigInt  patchPath: String
-  parents: [EnvironmentDefinitionNestedNode!]!
-  children: [EnvironmentDefinitionNestedNode!]!
-}
-extend type ExposureDefinitionNode {
-  packageName: String  patchPath: String  dbtVersion: String  manifestGeneratedAt: DateTime
-  freshnessStatus: FreshnessStatus                       # [?] worst freshness of the upstream sources
-  ancestors: [EnvironmentDefinitionNestedNode!]!
-}
-extend type TestDefinitionNode {
-  runId: BigInt  jobDefinitionId: BigInt  patchPath: String  dbtVersion: String
-  parents: [EnvironmentDefinitionNestedNode!]!
-  # unit tests (dbt 1.8+); {} / [] for data tests, as the dump makes them non-null
-  model: String
-  given: [JSONObject!]!
-  expect: JSONObject!
-  overrides: JSONObject!
-  eventStatus: JSONObject!
-  numGiven: Int
-  numGivenRows: Int
-  numExpectRows: Int
-  thisInputNodeUniqueId: String
-}
-
-# ---- additions to existing applied nodes -------------------------------------------
-
-extend type ModelAppliedStateNode {
-  deprecationDate: DateTime                              # [dump]
-  releaseVersion: ReleaseVersion                         # [dump]
-  versions: [ModelVersion!]!                             # [dump]
-  isDescriptionInherited: Boolean                        # [dump]
-  constraints: [ModelLevelConstraint!]!                  # [dump]
-  usageQueryCount: Int                                   # [client: dbt-assistant]; null here (warehouse query history)
-}
-extend type TestAppliedStateNode {
-  config: JSONObject                                     # [dump]
-  dbtVersion: String                                     # [dump]
-  patchPath: String                                      # [dump]
-  eventStatus: JSONObject                                # [dump]
-  # unit tests (dbt 1.8+); null for data tests [dump]
-  model: String
-  given: [JSONObject!]
-  expect: JSONObject
-  overrides: JSONObject
-  numGiven: Int
-  numGivenRows: Int
-  numExpectRows: Int
-  thisInputNodeUniqueId: String
-  lastKnownResult: String                                # [client: dbt-mcp]; type [?]
-}
-extend type SeedAppliedStateNode { dbtVersion: String  patchPath: String }                              # [dump]
-extend type SnapshotAppliedStateNode { dbtVersion: String  patchPath: String  config: JSONObject }      # [dump]
-extend type ExposureAppliedStateNode {                                                                   # [dump]
-  manifestGeneratedAt: DateTime
-  dbtVersion: String
-  patchPath: String
-  ancestors(types: [AncestorNodeType!]!): [EnvironmentAppliedNestedNode!]!
-}
-
-# ---- additions to existing applied nested nodes (all [dump] unless marked) ----------
-
-extend type ModelAppliedStateNestedNode {
-  packageName: String  patchPath: String  dbtVersion: String  access: String  group: String  modelingLayer: String
-  contractEnforced: Boolean  version: String  latestVersion: String  releaseVersion: ReleaseVersion
-}
-extend type SourceAppliedStateNestedNode { sourceDescription: String  loader: String  patchPath: String  dbtVersion: String }
-extend type SeedAppliedStateNestedNode {
-  packageName: String  patchPath: String  dbtVersion: String
-  executionInfo: SeedExecutionInfoNode!
-}
-extend type SnapshotAppliedStateNestedNode {
-  packageName: String  patchPath: String  dbtVersion: String
-  executionInfo: SnapshotExecutionInfoNode
-}
-extend type ExposureAppliedStateNestedNode {
-  label: String  maturity: String  ownerName: String  ownerEmail: String  packageName: String  patchPath: String
-  dbtVersion: String  manifestGeneratedAt: DateTime
-}
-extend type TestAppliedStateNestedNode {
-  testMetadata: TestMetadata!
-  patchPath: String
-  dbtVersion: String
-  lastKnownResult: String                                # [client: dbt-mcp]; type [?]
-}
-
-# ---- lineage ---------------------------------------------------------------------------
-# [dump]: LineageNode gains publicParentIds; four more interfaces group the node types;
-# semantic models and saved queries get lineage types (ResourceNodeType already lists them,
-# and dbt-mcp asks lineage for them). LineageNodeExecutable is implemented by Test here and by
-# Model/Seed/Snapshot only once spec-corrections.graphql makes their lastRunStatus a String.
-
-extend interface LineageNode { publicParentIds: [String!]! }
-
-interface LineageNodeWithParents {
-  uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!
-  parentIds: [String!]!  publicParentIds: [String!]!  tags: [String!]!
-  database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
-}
-interface LineageGraphNode {
-  uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!
-  parentIds: [String!]!  publicParentIds: [String!]!  tags: [String!]!
-  database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
-  fqn: [String!]!
-}
-interface LineageNodeExecutable {
-  uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!
-  parentIds: [String!]!  publicParentIds: [String!]!  tags: [String!]!
-  database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
-  lastRunStatus: String
-}
-interface LineageNodeTestable {
-  uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!
-  parentIds: [String!]!  publicParentIds: [String!]!  tags: [String!]!
-  database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
-  worstTestStatus: String
-}
-
-extend type ModelLineageNode implements LineageGraphNode & LineageNodeTestable & LineageNodeWithParents {
-  publicParentIds: [String!]!  fqn: [String!]!  modelingLayer: String
-}
-extend type SourceLineageNode implements LineageGraphNode & LineageNodeTestable { publicParentIds: [String!]!  fqn: [String!]! }
-extend type SeedLineageNode implements LineageGraphNode & LineageNodeTestable {
-  publicParentIds: [String!]!  fqn: [String!]!  worstTestStatus: String
-}
-extend type SnapshotLineageNode implements LineageGraphNode & LineageNodeTestable & LineageNodeWithParents {
-  publicParentIds: [String!]!  fqn: [String!]!  worstTestStatus: String
-}
-extend type TestLineageNode implements LineageGraphNode & LineageNodeExecutable & LineageNodeWithParents {
-  publicParentIds: [String!]!  fqn: [String!]!
-}
-extend type ExposureLineageNode implements LineageGraphNode & LineageNodeWithParents { publicParentIds: [String!]!  fqn: [String!]! }
-extend type MacroLineageNode implements LineageNodeWithParents { publicParentIds: [String!]! }
-extend type MetricLineageNode implements LineageGraphNode & LineageNodeWithParents { publicParentIds: [String!]!  fqn: [String!]! }
-type SemanticModelLineageNode implements LineageNode & LineageGraphNode & LineageNodeWithParents {
-  uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!
-  parentIds: [String!]!  publicParentIds: [String!]!  tags: [String!]!
-  database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
-  fqn: [String!]!
-}
-type SavedQueryLineageNode implements LineageNode & LineageGraphNode & LineageNodeWithParents {
-  uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!
-  parentIds: [String!]!  publicParentIds: [String!]!  tags: [String!]!
-  database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
-  fqn: [String!]!
-}
-
-# ---- types named only here (clients never name output types) [?] ----------------------
-
-type ConsumerProject {                                   # element of Environment.consumerProjects
-  consumerProjectId: BigInt!
-  consumerEnvironmentId: BigInt!
-  consumerCoreProject: String!                           # the consumer's dbt project name
-  consumerCloudProject: String!                          # the consumer's project name in this service
-  producerPublicModels: [ProducerPublicModel!]!
-}
-type ProducerPublicModel {
-  uniqueId: String!                                      # a public model of this environment's project
-  numEdges: Int!                                         # consumer nodes that ref it [?]
-}
-
-type RecentResourceChange {
-  accountId: BigInt!
-  projectId: BigInt!
-  environmentId: BigInt!
-  uniqueId: String!
-  resource: EnvironmentAppliedNestedNode                 # null when the resource no longer exists
-  changes: Int!                                          # [?] definition changes in the window
-  mostRecentChangedAt: DateTime!
-  runId: BigInt
-  jobDefinitionId: BigInt
-  gitSha: String
-}
-
-type ResourceQueryCount { uniqueId: String!  totalCount: Int! }
-type ResourceQueryHistoryDay { date: Date!  totalCount: Int! }
-
-# ---- connections (Relay, as the others: first <= 500, after = an endCursor) -----------
-
-type EnvironmentAppliedNodeEdge { cursor: String!  node: EnvironmentAppliedNode! }
-type EnvironmentAppliedNodeConnection { edges: [EnvironmentAppliedNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type EnvironmentDefinitionNodeEdge { cursor: String!  node: EnvironmentDefinitionNode! }
-type EnvironmentDefinitionNodeConnection { edges: [EnvironmentDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type SemanticModelDefinitionNodeEdge { cursor: String!  node: SemanticModelDefinitionNode! }
-type SemanticModelDefinitionNodeConnection { edges: [SemanticModelDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type SavedQueryDefinitionNodeEdge { cursor: String!  node: SavedQueryDefinitionNode! }
-type SavedQueryDefinitionNodeConnection { edges: [SavedQueryDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type GroupNodeEdge { cursor: String!  node: GroupNode! }
-type GroupNodeConnection { edges: [GroupNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type RecentResourceChangeEdge { cursor: String!  node: RecentResourceChange! }
-type RecentResourceChangeConnection { edges: [RecentResourceChangeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-"""#
+    # The metadata API this project serves: the compatibility target.
+    #
+    # Part 1 is the job-scoped Metadata API as dbt Cloud served it (2022-07 introspection
+    # baseline plus the 2023 additions: rawCode, compiledCode, language, test timing).
+    # Part 2 is the environment-scoped Discovery API (applied / definition state, Relay
+    # connections, filters, lineage, historical runs) and the job(id:) root field.
+    # Part 3 is what this project adds beyond both (the history of freshness and of
+    # tests, as modelHistoricalRuns gives it for models). Part 4 (at the end) is the 2024-26 Discovery API surface
+    # that current clients query (resources, semantic models, groups, unit tests...);
+    # types marked "Corrected (dbt Cloud schema)" were reshaped to match dbt Cloud's
+    # published schema. Field names, argument names, nullability and the naming
+    # quirks (SeedNode.thread_id, MetricNode.calculation_method) are kept exactly, so
+    # that existing clients and saved queries work unchanged.
+    # Field meanings and sources: ../reference/dbt-metadata-api.md (Parts 1-3) and
+    # ../reference/dbt-discovery-api-2024.md (Part 4 and the corrections).
+
+    scalar DateTime    # RFC 3339 UTC string with milliseconds, e.g. "2023-03-06T17:02:01.216Z"
+    scalar JSON        # any JSON value
+    scalar JSONObject  # a JSON object
+    scalar AnyScalar   # Int, Float, String or Boolean
+    scalar BigInt      # a 64-bit integer id; accepts Int literals and numeric strings
+    scalar Date        # a calendar day in UTC, "YYYY-MM-DD"
+
+    type Query {
+      # ---- Part 1: job-scoped (runId omitted = the job's latest run) ----
+      models(jobId: Int!, runId: Int, schema: String, identifier: String, database: String): [ModelNode!]!
+      model(jobId: Int!, runId: Int, uniqueId: String!): ModelNode
+      modelByEnvironment(environmentId: Int!, uniqueId: String, identifier: String, lastRunCount: Int = 1, withCatalog: Boolean = false): [ModelNode!]!
+      sources(jobId: Int!, runId: Int, schema: String, identifier: String, database: String): [SourceNode!]!
+      source(jobId: Int!, runId: Int, uniqueId: String!): SourceNode
+      seeds(jobId: Int!, runId: Int): [SeedNode!]!
+      seed(jobId: Int!, runId: Int, uniqueId: String!): SeedNode
+      snapshots(jobId: Int!, runId: Int): [SnapshotNode!]!
+      snapshot(jobId: Int!, runId: Int, uniqueId: String!): SnapshotNode
+      tests(jobId: Int!, runId: Int): [TestNode!]!
+      test(jobId: Int!, runId: Int, uniqueId: String!): TestNode
+      exposures(jobId: Int!, runId: Int): [ExposureNode!]!
+      exposure(jobId: Int!, runId: Int, name: String!): ExposureNode
+      metrics(jobId: Int!, runId: Int): [MetricNode!]!
+      metric(jobId: Int!, runId: Int, uniqueId: String!): MetricNode
+      macros(jobId: Int!, runId: Int): [MacroNode!]
+      macro(jobId: Int!, runId: Int, uniqueId: String!): MacroNode
+
+      # ---- Part 2: Discovery API ----
+      job(id: BigInt!, runId: BigInt): JobNode
+      environment(id: BigInt!): Environment!
+      performance(environmentId: BigInt!): PerformanceState!
+    }
+
+    interface CloudArtifactInterface {
+      runId: Int!
+      accountId: Int!
+      projectId: Int!
+      environmentId: Int!
+      jobId: Int!
+    }
+
+    interface NodeInterface {
+      resourceType: String!
+      uniqueId: String!
+      name: String
+      description: String
+      meta: JSONObject
+      dbtVersion: String
+      tags: [String]
+    }
+
+    type ModelNode implements CloudArtifactInterface & NodeInterface {
+      runId: Int!  accountId: Int!  projectId: Int!  environmentId: Int!  jobId: Int!
+      resourceType: String!  uniqueId: String!  name: String  description: String  meta: JSONObject  dbtVersion: String  tags: [String]
+      database: String
+      schema: String
+      alias: String
+      invocationId: String
+      args: JSON
+      error: String
+      status: String
+      skip: Boolean
+      compileStartedAt: DateTime
+      compileCompletedAt: DateTime
+      executeStartedAt: DateTime
+      executeCompletedAt: DateTime
+      executionTime: Float
+      threadId: String
+      runGeneratedAt: DateTime
+      runElapsedTime: Float
+      dependsOn: [String]
+      packageName: String
+      type: String
+      owner: String
+      comment: String
+      childrenL1: [String!]
+      rawSql: String
+      compiledSql: String
+      rawCode: String
+      compiledCode: String
+      language: String
+      materializedType: String
+      access: String
+      dbtGroup: String
+      packages: [String]
+      columns: [CatalogColumn]
+      stats: [CatalogStat]
+      runResults: [RunInfoNode!]
+      parentsModels: [ModelNode!]
+      parentsSources: [SourceNode!]
+      tests: [TestNode]
+    }
+
+    type RunInfoNode {
+      executionTime: Float
+      threadId: String
+      runGeneratedAt: DateTime
+      runElapsedTime: Float
+      error: String
+      status: String
+      skip: Boolean
+      compileStartedAt: DateTime
+      compileCompletedAt: DateTime
+      executeStartedAt: DateTime
+      executeCompletedAt: DateTime
+      invocationId: String
+      args: JSON
+    }
+
+    enum FreshnessStatus { Pass Warn Error }
+    enum TimePeriod { minute hour day }
+
+    type CriteriaInfo { count: Int  period: TimePeriod }
+    type Criteria { warnAfter: CriteriaInfo  errorAfter: CriteriaInfo }
+
+    type SourceNode implements CloudArtifactInterface & NodeInterface {
+      runId: Int!  accountId: Int!  projectId: Int!  environmentId: Int!  jobId: Int!
+      resourceType: String!  uniqueId: String!  name: String  description: String  meta: JSONObject  dbtVersion: String  tags: [String]
+      database: String
+      schema: String
+      identifier: String
+      sourceName: String
+      sourceDescription: String
+      maxLoadedAt: DateTime
+      snapshottedAt: DateTime
+      maxLoadedAtTimeAgoInS: Float
+      runGeneratedAt: DateTime
+      runElapsedTime: Float
+      state: FreshnessStatus
+      freshnessChecked: Boolean
+      criteria: Criteria!
+      columns: [CatalogColumn]
+      stats: [CatalogStat]
+      loader: String
+      type: String
+      owner: String
+      comment: String
+      childrenL1: [String!]
+      tests: [TestNode]
+    }
+
+    type SeedNode implements CloudArtifactInterface & NodeInterface {
+      runId: Int!  accountId: Int!  projectId: Int!  environmentId: Int!  jobId: Int!
+      resourceType: String!  uniqueId: String!  name: String  description: String  meta: JSONObject  dbtVersion: String  tags: [String]
+      packageName: String
+      database: String
+      schema: String
+      alias: String
+      error: String
+      status: String
+      skip: Boolean
+      compileStartedAt: DateTime
+      compileCompletedAt: DateTime
+      executeStartedAt: DateTime
+      executeCompletedAt: DateTime
+      executionTime: Float
+      runGeneratedAt: DateTime
+      runElapsedTime: Float
+      columns: [CatalogColumn]
+      stats: [CatalogStat]
+      thread_id: String
+      childrenL1: [String]
+      type: String
+      owner: String
+      comment: String
+      rawSql: String
+      compiledSql: String
+      rawCode: String
+      compiledCode: String
+    }
+
+    type SnapshotNode implements CloudArtifactInterface & NodeInterface {
+      runId: Int!  accountId: Int!  projectId: Int!  environmentId: Int!  jobId: Int!
+      resourceType: String!  uniqueId: String!  name: String  description: String  meta: JSONObject  dbtVersion: String  tags: [String]
+      packageName: String
+      database: String
+      schema: String
+      alias: String
+      error: String
+      status: String
+      skip: Boolean
+      parentsModels: [ModelNode]
+      parentsSources: [SourceNode]
+      compileStartedAt: DateTime
+      compileCompletedAt: DateTime
+      executeStartedAt: DateTime
+      executeCompletedAt: DateTime
+      executionTime: Float
+      threadId: String
+      runGeneratedAt: DateTime
+      runElapsedTime: Float
+      columns: [CatalogColumn]
+      stats: [CatalogStat]
+      childrenL1: [String!]!
+      type: String
+      owner: String
+      comment: String
+      rawSql: String
+      compiledSql: String
+      rawCode: String
+      compiledCode: String
+    }
+
+    type TestNode implements CloudArtifactInterface & NodeInterface {
+      runId: Int!  accountId: Int!  projectId: Int!  environmentId: Int!  jobId: Int!
+      resourceType: String!  uniqueId: String!  name: String  description: String  meta: JSONObject  dbtVersion: String  tags: [String]
+      state: String          # "error" | "fail" | "warn" | "pass", in that order of severity
+      columnName: String
+      status: String         # "ERROR" on error, else the number of failing rows as text
+      error: String
+      dependsOn: [String]
+      fail: Boolean
+      warn: Boolean
+      skip: Boolean
+      rawSql: String
+      compiledSql: String
+      rawCode: String
+      compiledCode: String
+      language: String
+      invocationId: String
+      executionTime: Float
+      threadId: String
+      runGeneratedAt: DateTime
+      runElapsedTime: Float
+      compileStartedAt: DateTime
+      compileCompletedAt: DateTime
+      executeStartedAt: DateTime
+      executeCompletedAt: DateTime
+    }
+
+    type ExposureNode implements CloudArtifactInterface & NodeInterface {
+      runId: Int!  accountId: Int!  projectId: Int!  environmentId: Int!  jobId: Int!
+      resourceType: String!  uniqueId: String!  name: String  description: String  meta: JSONObject  dbtVersion: String  tags: [String]
+      manifestGeneratedAt: DateTime
+      packageName: String
+      ownerEmail: String
+      ownerName: String
+      exposureType: String
+      url: String
+      maturity: String
+      dependsOn: [String!]
+      parents: [NodeInterface!]
+      parentsSources: [SourceNode]
+      parentsModels: [ModelNode]
+    }
+
+    type MetricFilter { field: String  operator: String  value: String }
+
+    type MetricNode implements CloudArtifactInterface & NodeInterface {
+      runId: Int!  accountId: Int!  projectId: Int!  environmentId: Int!  jobId: Int!
+      resourceType: String!  uniqueId: String!  name: String  description: String  meta: JSONObject  dbtVersion: String  tags: [String]
+      packageName: String
+      label: String
+      type: String
+      sql: String
+      expression: String
+      calculation_method: String
+      timestamp: String
+      filters: [MetricFilter]
+      timeGrains: [String]
+      dimensions: [String]
+      dependsOn: [String]
+      model: ModelNode
+    }
+
+    type MacroNode implements CloudArtifactInterface & NodeInterface {
+      runId: Int!  accountId: Int!  projectId: Int!  environmentId: Int!  jobId: Int!
+      resourceType: String!  uniqueId: String!  name: String  description: String  meta: JSONObject  dbtVersion: String  tags: [String]
+      packageName: String
+      path: String
+      rootPath: String
+      originalFilePath: String
+      dependsOn: [String]
+      macroSql: String
+    }
+
+    type CatalogColumn {
+      name: String
+      index: Int
+      type: String
+      comment: String
+      description: String
+      tags: [String]
+      meta: JSONObject
+    }
+
+    type CatalogStat {
+      id: String
+      label: String
+      description: String
+      include: Boolean
+      value: AnyScalar
+    }
+
+    # ---------------------------------------------------------------------------
+    # Part 2: the Discovery API
+    # ---------------------------------------------------------------------------
+
+    type JobNode {
+      id: BigInt!
+      runId: BigInt!
+      models(database: String, schema: String, identifier: String): [ModelNode!]!
+      model(uniqueId: String!): ModelNode
+      sources(database: String, schema: String, identifier: String): [SourceNode!]!
+      source(uniqueId: String!): SourceNode
+      seeds: [SeedNode!]!
+      seed(uniqueId: String!): SeedNode
+      snapshots: [SnapshotNode!]!
+      snapshot(uniqueId: String!): SnapshotNode
+      tests: [TestNode!]!
+      test(uniqueId: String!): TestNode
+      exposures: [ExposureNode!]!
+      exposure(name: String!): ExposureNode
+      metrics: [MetricNode!]!
+      metric(uniqueId: String!): MetricNode
+      macros: [MacroNode!]!
+      macro(uniqueId: String!): MacroNode
+    }
+
+    type Environment {
+      id: BigInt!
+      adapterType: String
+      dbtProjectName: String
+      applied: AppliedState
+      definition: DefinitionState
+    }
+
+    type PageInfo {
+      startCursor: String
+      endCursor: String
+      hasNextPage: Boolean!
+      hasPreviousPage: Boolean!
+    }
+
+    enum RunStatus { success error skipped warn }
+    enum AccessLevel { private protected public }
+    enum TestType { GENERIC_DATA_TEST SINGULAR_DATA_TEST UNIT_TEST }
+    enum AncestorNodeType { Exposure Macro Model Seed Snapshot Source }
+    enum ResourceNodeType { Exposure Macro Metric Model SavedQuery Seed SemanticModel Snapshot Source Test }
+    enum SortDirection { asc desc }
+    enum AppliedModelSortField { executeCompletedAt uniqueId }
+
+    input AppliedModelSort { direction: SortDirection!  field: AppliedModelSortField! }
+
+    input ModelAppliedFilter {
+      access: AccessLevel
+      database: String
+      schema: String
+      identifier: String
+      group: String
+      lastRunStatus: RunStatus
+      modelingLayer: String
+      packageName: String
+      tags: [String!]
+      uniqueIds: [String!]
+    }
+    input ModelDefinitionFilter {
+      access: AccessLevel
+      database: String
+      schema: String
+      identifier: String
+      group: String
+      modelingLayer: String
+      tags: [String!]
+      uniqueIds: [String!]
+    }
+    input SourceAppliedFilter {
+      database: String
+      schema: String
+      identifier: String
+      freshnessChecked: Boolean
+      freshnessStatus: FreshnessStatus
+      sourceNames: [String!]
+      tags: [String!]
+      uniqueIds: [String!]
+    }
+    input SourceDefinitionFilter {
+      database: String
+      schema: String
+      identifier: String
+      sourceNames: [String!]
+      tags: [String!]
+      uniqueIds: [String!]
+    }
+    input TestAppliedFilter { status: String  tags: [String!]  testTypes: [TestType!]  uniqueIds: [String!] }
+    input TestDefinitionFilter { tags: [String!]  uniqueIds: [String!] }
+    input GenericMaterializedFilter { database: String  schema: String  identifier: String  tags: [String!]  uniqueIds: [String!] }
+    input ExposureFilter { exposureType: String  tags: [String!]  uniqueIds: [String!] }
+    input MacroDefinitionFilter { packageName: String  uniqueIds: [String!] }
+    input LineageFilter { types: [ResourceNodeType!]  uniqueIds: [String!]  tags: [String!]  select: String  exclude: String }
+
+    type AppliedState {
+      models(first: Int, after: String, filter: ModelAppliedFilter, sort: AppliedModelSort): ModelAppliedStateNodeConnection!
+      sources(first: Int, after: String, filter: SourceAppliedFilter): SourceAppliedStateNodeConnection!
+      tests(first: Int, after: String, filter: TestAppliedFilter): TestAppliedStateNodeConnection!
+      seeds(first: Int, after: String, filter: GenericMaterializedFilter): SeedAppliedStateNodeConnection!
+      snapshots(first: Int, after: String, filter: GenericMaterializedFilter): SnapshotAppliedStateNodeConnection!
+      exposures(first: Int, after: String, filter: ExposureFilter): ExposureAppliedStateNodeConnection!
+      lineage(filter: LineageFilter!): [LineageNode!]!
+      modelHistoricalRuns(uniqueId: String, identifier: String, lastRunCount: Int = 1, withCatalog: Boolean = false): [ModelNode!]!
+      resourceCounts: JSONObject
+      lastUpdatedAt: DateTime
+      # Part 3 (beyond dbt Cloud): history of freshness and tests, like modelHistoricalRuns
+      sourceHistoricalFreshness(uniqueId: String!, lastRunCount: Int = 1): [SourceNode!]!
+      testHistoricalRuns(uniqueId: String!, lastRunCount: Int = 1): [TestNode!]!
+    }
+
+    type DefinitionState {
+      models(first: Int, after: String, filter: ModelDefinitionFilter): ModelDefinitionNodeConnection!
+      sources(first: Int, after: String, filter: SourceDefinitionFilter): SourceDefinitionNodeConnection!
+      tests(first: Int, after: String, filter: TestDefinitionFilter): TestDefinitionNodeConnection!
+      seeds(first: Int, after: String, filter: GenericMaterializedFilter): SeedDefinitionNodeConnection!
+      snapshots(first: Int, after: String, filter: GenericMaterializedFilter): SnapshotDefinitionNodeConnection!
+      exposures(first: Int, after: String, filter: ExposureFilter): ExposureDefinitionNodeConnection!
+      macros(first: Int, after: String, filter: MacroDefinitionFilter): MacroDefinitionNodeConnection!
+      metrics(first: Int, after: String, filter: GenericMaterializedFilter): MetricDefinitionNodeConnection!
+      lineage(filter: LineageFilter!): [LineageNode!]!
+      resourceCounts: JSONObject
+      lastUpdatedAt: DateTime
+    }
+
+    interface EnvironmentAppliedNode {
+      accountId: BigInt!
+      projectId: BigInt!
+      environmentId: BigInt!
+      uniqueId: String!
+      resourceType: String!
+      filePath: String!
+      name: String
+      description: String
+      meta: JSONObject
+      tags: [String!]!
+    }
+
+    interface EnvironmentDefinitionNode {
+      accountId: BigInt!
+      projectId: BigInt!
+      environmentId: BigInt!
+      uniqueId: String!
+      resourceType: String!
+      filePath: String!
+      name: String
+      description: String
+      meta: JSONObject
+      tags: [String!]!
+      runGeneratedAt: DateTime
+    }
+
+    interface EnvironmentAppliedNestedNode {
+      uniqueId: String!
+      resourceType: String!
+      filePath: String!
+      name: String
+      description: String
+      fqn: [String!]
+    }
+
+    type ModelExecutionInfoNode {
+      lastRunId: BigInt
+      lastJobDefinitionId: BigInt
+      lastSuccessRunId: BigInt
+      lastSuccessJobDefinitionId: BigInt
+      lastRunStatus: RunStatus
+      lastRunError: String
+      lastRunGeneratedAt: DateTime
+      runGeneratedAt: DateTime
+      runElapsedTime: Float
+      executionTime: Float
+      compileStartedAt: DateTime
+      compileCompletedAt: DateTime
+      executeStartedAt: DateTime
+      executeCompletedAt: DateTime
+    }
+
+    type TestExecutionInfoNode {
+      lastRunId: BigInt
+      lastJobDefinitionId: BigInt
+      lastRunStatus: String
+      lastRunError: String
+      lastRunFailures: BigInt
+      lastRunGeneratedAt: DateTime
+      runGeneratedAt: DateTime
+      runElapsedTime: Float
+      executionTime: Float
+      executeStartedAt: DateTime
+      executeCompletedAt: DateTime
+    }
+
+    type CatalogNode {
+      uniqueId: String!
+      environmentId: BigInt!
+      runId: BigInt
+      jobDefinitionId: BigInt
+      runGeneratedAt: DateTime
+      rowCountStat: BigInt
+      bytesStat: BigInt
+      type: String
+      owner: String
+      comment: String
+      columns: [CatalogColumn!]
+      stats: [CatalogStat]
+    }
+
+    type SourceFreshnessNode {
+      freshnessStatus: FreshnessStatus
+      freshnessChecked: Boolean
+      maxLoadedAt: DateTime
+      snapshottedAt: DateTime
+      maxLoadedAtTimeAgoInS: Float
+      freshnessRunId: BigInt
+      freshnessJobDefinitionId: BigInt
+      freshnessRunGeneratedAt: DateTime
+      criteria: Criteria!
+    }
+
+    type TestMetadata { name: String  namespace: String  columnName: String  kwargs: JSONObject }
+
+    type ModelAppliedStateNode implements EnvironmentAppliedNode {
+      accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
+      name: String  description: String  meta: JSONObject  tags: [String!]!
+      database: String
+      schema: String
+      alias: String
+      relationName: String
+      packageName: String
+      language: String
+      materializedType: String
+      rawCode: String
+      compiledCode: String
+      patchPath: String
+      access: String
+      group: String
+      modelingLayer: String
+      version: String
+      latestVersion: String
+      dbtVersion: String
+      config: JSONObject
+      contractEnforced: Boolean
+      fqn: [String!]!
+      packages: [String!]!
+      catalog: CatalogNode
+      executionInfo: ModelExecutionInfoNode
+      tests: [TestAppliedStateNestedNode!]!
+      parents: [EnvironmentAppliedNestedNode!]!
+      children: [EnvironmentAppliedNestedNode!]!
+      ancestors(types: [AncestorNodeType!]!): [EnvironmentAppliedNestedNode!]!
+    }
+
+    type SourceAppliedStateNode implements EnvironmentAppliedNode {
+      accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
+      name: String  description: String  meta: JSONObject  tags: [String!]!
+      sourceName: String
+      sourceDescription: String
+      identifier: String
+      database: String
+      schema: String
+      loader: String
+      patchPath: String
+      dbtVersion: String
+      fqn: [String!]!
+      freshness: SourceFreshnessNode!
+      catalog: CatalogNode
+      tests: [TestAppliedStateNestedNode!]!
+      children: [EnvironmentAppliedNestedNode!]!
+    }
+
+    type TestAppliedStateNode implements EnvironmentAppliedNode {
+      accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
+      name: String  description: String  meta: JSONObject  tags: [String!]!
+      columnName: String
+      rawCode: String
+      compiledCode: String
+      testedNodeUniqueId: String
+      testType: TestType!
+      testMetadata: TestMetadata!
+      executionInfo: TestExecutionInfoNode!
+      fqn: [String!]!
+      parents: [EnvironmentAppliedNestedNode!]!
+    }
+
+    # Corrected (dbt Cloud schema) C3: seeds have their own execution-info type (lastRunStatus: String, + lastRunSkip), non-null.
+    type SeedAppliedStateNode implements EnvironmentAppliedNode {
+      accountId: BigInt!
+      projectId: BigInt!
+      environmentId: BigInt!
+      uniqueId: String!
+      resourceType: String!
+      filePath: String!
+      name: String
+      description: String
+      meta: JSONObject
+      tags: [String!]!
+      database: String
+      schema: String
+      alias: String
+      packageName: String
+      fqn: [String!]!
+      catalog: CatalogNode
+      executionInfo: SeedExecutionInfoNode!
+      tests: [TestAppliedStateNestedNode!]!
+      children: [EnvironmentAppliedNestedNode!]!
+    }
+
+    # Corrected (dbt Cloud schema) C4: snapshots have their own execution-info type (lastRunStatus: String).
+    type SnapshotAppliedStateNode implements EnvironmentAppliedNode {
+      accountId: BigInt!
+      projectId: BigInt!
+      environmentId: BigInt!
+      uniqueId: String!
+      resourceType: String!
+      filePath: String!
+      name: String
+      description: String
+      meta: JSONObject
+      tags: [String!]!
+      database: String
+      schema: String
+      alias: String
+      packageName: String
+      rawCode: String
+      compiledCode: String
+      fqn: [String!]!
+      catalog: CatalogNode
+      executionInfo: SnapshotExecutionInfoNode
+      tests: [TestAppliedStateNestedNode!]!
+      parents: [EnvironmentAppliedNestedNode!]!
+      children: [EnvironmentAppliedNestedNode!]!
+    }
+
+    type ExposureAppliedStateNode implements EnvironmentAppliedNode {
+      accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
+      name: String  description: String  meta: JSONObject  tags: [String!]!
+      exposureType: String
+      maturity: String
+      ownerEmail: String
+      ownerName: String
+      url: String
+      label: String
+      packageName: String
+      fqn: [String!]!
+      parents: [EnvironmentAppliedNestedNode!]!
+    }
+
+    # Nested nodes: the slimmer shapes returned by parents / children / ancestors.
+    type ModelAppliedStateNestedNode implements EnvironmentAppliedNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]
+      database: String  schema: String  alias: String  materializedType: String
+      executionInfo: ModelExecutionInfoNode
+      testStatuses: JSONObject!
+    }
+    type SourceAppliedStateNestedNode implements EnvironmentAppliedNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]
+      sourceName: String  database: String  schema: String  identifier: String
+      freshness: SourceFreshnessNode!
+      testStatuses: JSONObject!
+    }
+    type SeedAppliedStateNestedNode implements EnvironmentAppliedNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]
+      database: String  schema: String  alias: String
+    }
+    type SnapshotAppliedStateNestedNode implements EnvironmentAppliedNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]
+      database: String  schema: String  alias: String
+    }
+    type ExposureAppliedStateNestedNode implements EnvironmentAppliedNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]
+      exposureType: String  url: String
+    }
+    type TestAppliedStateNestedNode implements EnvironmentAppliedNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]
+      columnName: String
+      testType: TestType!
+      executionInfo: TestExecutionInfoNode!
+    }
+    type MacroAppliedStateNestedNode implements EnvironmentAppliedNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]
+      packageName: String
+    }
+
+    # Definition state: the logical project as of the latest manifest.
+    # Corrected (dbt Cloud schema) C5: definition-side relatives are definition nested nodes (ModelDefinitionNestedNode ...).
+    type ModelDefinitionNode implements EnvironmentDefinitionNode {
+      accountId: BigInt!
+      projectId: BigInt!
+      environmentId: BigInt!
+      uniqueId: String!
+      resourceType: String!
+      filePath: String!
+      name: String
+      description: String
+      meta: JSONObject
+      tags: [String!]!
+      runGeneratedAt: DateTime
+      runId: BigInt
+      jobDefinitionId: BigInt
+      database: String
+      schema: String
+      alias: String
+      packageName: String
+      language: String
+      materializedType: String
+      rawCode: String
+      access: String
+      group: String
+      version: String
+      contractEnforced: Boolean
+      fqn: [String!]!
+      parents: [EnvironmentDefinitionNestedNode!]!
+      children: [EnvironmentDefinitionNestedNode!]!
+    }
+    type SourceDefinitionNode implements EnvironmentDefinitionNode {
+      accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
+      name: String  description: String  meta: JSONObject  tags: [String!]!  runGeneratedAt: DateTime
+      sourceName: String  sourceDescription: String  identifier: String  database: String  schema: String  loader: String
+      freshnessCriteria: Criteria!  fqn: [String!]!
+    }
+    type TestDefinitionNode implements EnvironmentDefinitionNode {
+      accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
+      name: String  description: String  meta: JSONObject  tags: [String!]!  runGeneratedAt: DateTime
+      columnName: String  rawCode: String  testType: TestType!  testMetadata: TestMetadata!  testedNodeUniqueId: String  fqn: [String!]!
+    }
+    type SeedDefinitionNode implements EnvironmentDefinitionNode {
+      accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
+      name: String  description: String  meta: JSONObject  tags: [String!]!  runGeneratedAt: DateTime
+      database: String  schema: String  alias: String  packageName: String  fqn: [String!]!
+    }
+    type SnapshotDefinitionNode implements EnvironmentDefinitionNode {
+      accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
+      name: String  description: String  meta: JSONObject  tags: [String!]!  runGeneratedAt: DateTime
+      database: String  schema: String  alias: String  packageName: String  rawCode: String  fqn: [String!]!
+    }
+    # Corrected (dbt Cloud schema) C6: as C5.
+    type ExposureDefinitionNode implements EnvironmentDefinitionNode {
+      accountId: BigInt!
+      projectId: BigInt!
+      environmentId: BigInt!
+      uniqueId: String!
+      resourceType: String!
+      filePath: String!
+      name: String
+      description: String
+      meta: JSONObject
+      tags: [String!]!
+      runGeneratedAt: DateTime
+      exposureType: String
+      maturity: String
+      ownerEmail: String
+      ownerName: String
+      url: String
+      label: String
+      fqn: [String!]!
+      parents: [EnvironmentDefinitionNestedNode!]!
+    }
+    # Corrected (dbt Cloud schema) C1: arguments are objects {name type description}, as in manifest.json macros[].arguments.
+    type MacroDefinitionNode implements EnvironmentDefinitionNode {
+      accountId: BigInt!
+      projectId: BigInt!
+      environmentId: BigInt!
+      uniqueId: String!
+      resourceType: String!
+      filePath: String!
+      name: String
+      description: String
+      meta: JSONObject
+      tags: [String!]!
+      runGeneratedAt: DateTime
+      packageName: String
+      macroSql: String
+      arguments: [MacroArguments!]!
+    }
+    # Corrected (dbt Cloud schema) C2: the MetricFlow metric filter is an object {whereFilters / where_filters ...}, not a string.
+    type MetricDefinitionNode implements EnvironmentDefinitionNode {
+      accountId: BigInt!
+      projectId: BigInt!
+      environmentId: BigInt!
+      uniqueId: String!
+      resourceType: String!
+      filePath: String!
+      name: String
+      description: String
+      meta: JSONObject
+      tags: [String!]!
+      runGeneratedAt: DateTime
+      label: String
+      type: String
+      formula: String
+      filter: JSONObject
+      typeParams: JSONObject
+    }
+
+    # Connections: one Relay connection per node type (first <= 500; after = an endCursor).
+    type ModelAppliedStateNodeEdge { cursor: String!  node: ModelAppliedStateNode! }
+    type ModelAppliedStateNodeConnection { edges: [ModelAppliedStateNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type SourceAppliedStateNodeEdge { cursor: String!  node: SourceAppliedStateNode! }
+    type SourceAppliedStateNodeConnection { edges: [SourceAppliedStateNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type TestAppliedStateNodeEdge { cursor: String!  node: TestAppliedStateNode! }
+    type TestAppliedStateNodeConnection { edges: [TestAppliedStateNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type SeedAppliedStateNodeEdge { cursor: String!  node: SeedAppliedStateNode! }
+    type SeedAppliedStateNodeConnection { edges: [SeedAppliedStateNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type SnapshotAppliedStateNodeEdge { cursor: String!  node: SnapshotAppliedStateNode! }
+    type SnapshotAppliedStateNodeConnection { edges: [SnapshotAppliedStateNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type ExposureAppliedStateNodeEdge { cursor: String!  node: ExposureAppliedStateNode! }
+    type ExposureAppliedStateNodeConnection { edges: [ExposureAppliedStateNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type ModelDefinitionNodeEdge { cursor: String!  node: ModelDefinitionNode! }
+    type ModelDefinitionNodeConnection { edges: [ModelDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type SourceDefinitionNodeEdge { cursor: String!  node: SourceDefinitionNode! }
+    type SourceDefinitionNodeConnection { edges: [SourceDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type TestDefinitionNodeEdge { cursor: String!  node: TestDefinitionNode! }
+    type TestDefinitionNodeConnection { edges: [TestDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type SeedDefinitionNodeEdge { cursor: String!  node: SeedDefinitionNode! }
+    type SeedDefinitionNodeConnection { edges: [SeedDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type SnapshotDefinitionNodeEdge { cursor: String!  node: SnapshotDefinitionNode! }
+    type SnapshotDefinitionNodeConnection { edges: [SnapshotDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type ExposureDefinitionNodeEdge { cursor: String!  node: ExposureDefinitionNode! }
+    type ExposureDefinitionNodeConnection { edges: [ExposureDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type MacroDefinitionNodeEdge { cursor: String!  node: MacroDefinitionNode! }
+    type MacroDefinitionNodeConnection { edges: [MacroDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type MetricDefinitionNodeEdge { cursor: String!  node: MetricDefinitionNode! }
+    type MetricDefinitionNodeConnection { edges: [MetricDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+
+    # Lineage: a flat list of nodes with their parent ids (the DAG, filtered).
+    interface LineageNode {
+      uniqueId: String!
+      name: String!
+      filePath: String!
+      resourceType: ResourceNodeType!
+      projectId: BigInt!
+      parentIds: [String!]!
+      tags: [String!]!
+      database: String
+      schema: String
+      alias: String
+      materializationType: String
+      access: String
+      group: String
+      version: String
+      matchesMethod: Boolean
+    }
+    # Corrected (dbt Cloud schema) C7: lineage lastRunStatus is a String on every executable lineage node (interface
+    # LineageNodeExecutable); an enum field cannot implement it.
+    type ModelLineageNode implements LineageNode & LineageNodeExecutable {
+      uniqueId: String!
+      name: String!
+      filePath: String!
+      resourceType: ResourceNodeType!
+      projectId: BigInt!
+      parentIds: [String!]!
+      tags: [String!]!
+      database: String
+      schema: String
+      alias: String
+      materializationType: String
+      access: String
+      group: String
+      version: String
+      matchesMethod: Boolean
+      lastRunStatus: String
+      worstTestStatus: String
+    }
+    type SourceLineageNode implements LineageNode {
+      uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!  parentIds: [String!]!  tags: [String!]!
+      database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
+      sourceName: String
+      freshnessStatus: FreshnessStatus
+      worstTestStatus: String
+    }
+    type SeedLineageNode implements LineageNode & LineageNodeExecutable {
+      uniqueId: String!
+      name: String!
+      filePath: String!
+      resourceType: ResourceNodeType!
+      projectId: BigInt!
+      parentIds: [String!]!
+      tags: [String!]!
+      database: String
+      schema: String
+      alias: String
+      materializationType: String
+      access: String
+      group: String
+      version: String
+      matchesMethod: Boolean
+      lastRunStatus: String
+    }
+    type SnapshotLineageNode implements LineageNode & LineageNodeExecutable {
+      uniqueId: String!
+      name: String!
+      filePath: String!
+      resourceType: ResourceNodeType!
+      projectId: BigInt!
+      parentIds: [String!]!
+      tags: [String!]!
+      database: String
+      schema: String
+      alias: String
+      materializationType: String
+      access: String
+      group: String
+      version: String
+      matchesMethod: Boolean
+      lastRunStatus: String
+    }
+    type TestLineageNode implements LineageNode {
+      uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!  parentIds: [String!]!  tags: [String!]!
+      database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
+      lastRunStatus: String
+    }
+    type ExposureLineageNode implements LineageNode {
+      uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!  parentIds: [String!]!  tags: [String!]!
+      database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
+    }
+    type MacroLineageNode implements LineageNode {
+      uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!  parentIds: [String!]!  tags: [String!]!
+      database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
+    }
+    type MetricLineageNode implements LineageNode {
+      uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!  parentIds: [String!]!  tags: [String!]!
+      database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
+    }
+
+    # ---------------------------------------------------------------------------
+    # Part 2 (continued): performance, the longitudinal analytics of the Discovery API.
+    # Windows are inclusive UTC days [start, end]; executions are model executions of runs
+    # in the environment; "failed" is status error. limit defaults to 5, jobLimit to 5.
+    # ---------------------------------------------------------------------------
+
+    enum SortAggregation { AVG MAX }
+
+    type PerformanceState {
+      modelExecutionHistory(startDate: Date!, endDate: Date!, uniqueId: String!): [ModelExecutionHistoryDay!]!
+      mostExecutedModels(start: Date!, end: Date!, limit: Int, jobLimit: Int): [ModelExecutionCount!]!
+      longestExecutedModels(start: Date!, end: Date!, limit: Int, jobId: BigInt, orderBy: SortAggregation, jobLimit: Int): [ModelExecutionDuration!]!
+      mostExecutionFailedModels(start: Date!, end: Date!, limit: Int): [ModelExecutionFailureRate!]!
+      mostTestFailedModels(start: Date!, end: Date!, limit: Int): [ModelTestFailureRate!]!
+      jobInformation(start: Date!, end: Date!, uniqueId: String!): [JobInformation!]!
+    }
+
+    type ModelExecutionHistoryDay {
+      date: Date!
+      meanExecutionTime: Float
+      executionTimes: [Float!]!
+      executionsByJob: [JobExecutionHistory!]!
+    }
+    type JobExecutionHistory {
+      jobId: BigInt!
+      meanExecutionTime: Float
+      executionTimes: [Float!]!
+      executions: [ModelExecution!]!
+    }
+    type ModelExecution {
+      runId: BigInt!
+      runStartedAt: DateTime
+      executionTime: Float
+      status: String
+      isFullRefresh: Boolean
+      executionStartedAt: DateTime
+      adapter: String
+      queryId: String
+    }
+    type ModelExecutionCount {
+      uniqueId: String!
+      totalExecutions: Int!
+      byJob: [JobExecutionCount!]!
+    }
+    type JobExecutionCount { jobId: BigInt!  totalExecutions: Int! }
+    type ModelExecutionDuration {
+      uniqueId: String!
+      maxExecutionTime: Float
+      averageExecutionTime: Float
+      byJob: [JobExecutionDuration!]!
+    }
+    type JobExecutionDuration { jobId: BigInt!  maxExecutionTime: Float  averageExecutionTime: Float }
+    type ModelExecutionFailureRate {
+      uniqueId: String!
+      failurePercentage: Float!
+      totalExecutions: Int!
+      totalFailedExecutions: Int!
+    }
+    type ModelTestFailureRate {
+      uniqueId: String!
+      failurePercentage: Float!
+      totalRunsWithTests: Int!
+      totalRunsWithTestFailures: Int!
+    }
+    type JobInformation { jobId: BigInt!  name: String }
+
+    # ===========================================================================
+    # Part 4: the 2024-26 Discovery API surface that current clients query
+    # (dbt-labs/dbt-mcp, dpguthrie/dbt-assistant, datahub, dagster, lightdash, dbterd):
+    # polymorphic `resources`, semantic models, saved queries, groups, definition-side
+    # nested nodes, external (cross-project) models, unit-test fields, packages, tags,
+    # owners, recent resource changes, consumer projects, query usage.
+    # Meanings, the artifact fields behind each, and what a self-hosted service answers
+    # where dbt artifacts cannot know: ../reference/dbt-discovery-api-2024.md.
+    # Tags: [dump] copied from a published schema of dbt Cloud's API (names, arguments,
+    # nullability); [client] attested only by clients' queries; [?] a guess.
+    # ===========================================================================
+
+    # Macros are applied-state resources too: dbt-mcp spreads `... on MacroDefinitionNode`
+    # inside `applied.resources`.
+    extend type MacroDefinitionNode implements EnvironmentAppliedNode
+
+    enum ReleaseVersion { latest none old prerelease }                       # [dump]
+    enum PackageResourceType { macro model }                                 # [dump]
+    enum OwnerResourceType { exposure group }                                # [dump]
+    enum MostQueriedResourceType { model source }                            # [client] dbt-assistant sends "model" | "source"
+
+    # dbt-mcp sorts models with {field: queryUsageCount, direction: desc} [client]; both values [dump].
+    extend enum AppliedModelSortField { queryUsageCount rowCount }
+
+    input AppliedResourcesFilter {                                           # [dump]
+      types: [ResourceNodeType!]!
+      tags: [String!]
+      uniqueIds: [String!]
+    }
+    input DefinitionResourcesFilter {                                        # [dump]
+      types: [ResourceNodeType!]!
+      tags: [String!]
+      uniqueIds: [String!]
+    }
+    input GroupFilter { uniqueIds: [String!] }                               # [dump]
+
+    # ---- state roots -------------------------------------------------------------
+
+    extend type Environment {
+      # Projects whose models ref this environment's public models (dbt Mesh consumers). [client: dbt-assistant]
+      consumerProjects: [ConsumerProject!]!
+    }
+
+    extend type AppliedState {
+      resources(first: Int, after: String, filter: AppliedResourcesFilter!): EnvironmentAppliedNodeConnection!   # [dump]
+      packages(resource: PackageResourceType!): [String!]!                                                       # [dump]
+      tags: [Tag!]!                                                                                              # [dump]
+      owners(resource: OwnerResourceType!): [ExposureOwner!]!                                                    # [dump]
+      latestGitSha: String                                                                                       # [dump]
+      recentResourceChanges(first: Int, after: String, numDays: Int!): RecentResourceChangeConnection!          # [client: dbt-assistant]
+    }
+
+    extend type DefinitionState {
+      resources(first: Int, after: String, filter: DefinitionResourcesFilter!): EnvironmentDefinitionNodeConnection!  # [dump]
+      semanticModels(first: Int, after: String, filter: GenericMaterializedFilter): SemanticModelDefinitionNodeConnection!  # [dump]
+      savedQueries(first: Int, after: String, filter: GenericMaterializedFilter): SavedQueryDefinitionNodeConnection!      # [dump]
+      groups(first: Int, after: String, filter: GroupFilter): GroupNodeConnection!                                        # [dump]
+      packages(resource: PackageResourceType!): [String!]!                                                                # [dump]
+      tags: [Tag!]!                                                                                                       # [dump]
+    }
+
+    extend type PerformanceState {
+      # Warehouse consumption queries (not in dbt artifacts): a self-hosted service answers []. [client: dbt-assistant]
+      mostQueriedResources(start: Date!, end: Date!, limit: Int, resourceType: [MostQueriedResourceType!]!): [ResourceQueryCount!]!
+      resourceQueryHistory(start: Date!, end: Date!, uniqueId: String!): [ResourceQueryHistoryDay!]!
+    }
+
+    # ---- small value types ---------------------------------------------------------
+
+    type Tag { name: String! }                                               # [dump]
+    type ExposureOwner { name: String!  email: String! }                     # [dump]
+    type MacroArguments { name: String  type: String  description: String }  # [dump]; used by spec-corrections.graphql
+    type ModelLevelConstraint {                                              # [dump]
+      type: String
+      name: String
+      expression: String
+      columns: [String!]
+      warnUnenforced: Boolean
+      warnUnsupported: Boolean
+    }
+    type ModelVersion { name: String!  releaseVersion: String!  uniqueId: String! }   # [dump]
+    type SemanticModelDimension { name: String  type: String  description: String  typeParams: JSONObject }   # [dump]
+    type SemanticModelEntity { name: String  type: String  description: String }                              # [dump]
+    type SemanticModelMeasure { name: String  agg: String  description: String  expr: String  createMetric: Boolean }  # [dump]
+    type QueryParams {                                                       # [dump]
+      metrics: [String!]!
+      groupBy: [String!]!
+      where: QueryWhere
+      orderBy: [String]
+      limit: BigInt
+    }
+    type QueryWhere { whereFilters: [QueryWhereFilter!]! }                    # [dump]
+    type QueryWhereFilter { whereSqlTemplate: String! }                       # [dump]
+    type QueryExports { name: String  config: QueryExportConfig }             # [dump]
+    type QueryExportConfig { exportAs: String!  schema: String  alias: String  database: String }   # [dump]
+
+    # Execution info of seeds and snapshots: ModelExecutionInfoNode's fields, but lastRunStatus is a
+    # String (the run_results status) and seeds add lastRunSkip. [dump]; used by spec-corrections.graphql.
+    type SeedExecutionInfoNode {
+      lastRunId: BigInt
+      lastJobDefinitionId: BigInt
+      lastSuccessRunId: BigInt
+      lastSuccessJobDefinitionId: BigInt
+      lastRunStatus: String
+      lastRunSkip: Boolean
+      lastRunError: String
+      lastRunGeneratedAt: DateTime
+      runGeneratedAt: DateTime
+      runElapsedTime: Float
+      executionTime: Float
+      compileStartedAt: DateTime
+      compileCompletedAt: DateTime
+      executeStartedAt: DateTime
+      executeCompletedAt: DateTime
+    }
+    type SnapshotExecutionInfoNode {
+      lastRunId: BigInt
+      lastJobDefinitionId: BigInt
+      lastSuccessRunId: BigInt
+      lastSuccessJobDefinitionId: BigInt
+      lastRunStatus: String
+      lastRunError: String
+      lastRunGeneratedAt: DateTime
+      runGeneratedAt: DateTime
+      runElapsedTime: Float
+      executionTime: Float
+      compileStartedAt: DateTime
+      compileCompletedAt: DateTime
+      executeStartedAt: DateTime
+      executeCompletedAt: DateTime
+    }
+
+    extend type TestExecutionInfoNode {                                      # [dump]
+      lastSuccessRunId: BigInt
+      lastSuccessJobDefinitionId: BigInt
+      compileStartedAt: DateTime
+      compileCompletedAt: DateTime
+    }
+
+    # ---- definition-side nested nodes ----------------------------------------------
+    # Returned by the parents / children / ancestors of definition nodes. Macros, metrics,
+    # semantic models, saved queries and external models use one nested type on both sides,
+    # so they implement both nested interfaces. [dump]
+
+    interface EnvironmentDefinitionNestedNode {
+      uniqueId: String!
+      resourceType: String!
+      filePath: String!
+      name: String
+      description: String
+      runGeneratedAt: DateTime
+    }
+
+    # A model of another dbt project reached through a cross-project ref (dbt Mesh). [dump]
+    type ExternalModelNode implements EnvironmentAppliedNestedNode & EnvironmentDefinitionNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]  runGeneratedAt: DateTime
+      accountId: BigInt!
+      projectId: BigInt!
+      environmentId: BigInt!
+      dbtProjectName: String
+      packageName: String
+      database: String
+      schema: String
+      identifier: String
+      relationName: String
+      version: String
+      latestVersion: String
+      releaseVersion: ReleaseVersion
+      patchPath: String
+      meta: JSONObject
+      tags: [String!]!
+    }
+    type MacroDefinitionNestedNode implements EnvironmentAppliedNestedNode & EnvironmentDefinitionNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]  runGeneratedAt: DateTime
+      packageName: String  patchPath: String  dbtVersion: String  runId: BigInt  jobId: BigInt
+    }
+    type MetricDefinitionNestedNode implements EnvironmentAppliedNestedNode & EnvironmentDefinitionNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]  runGeneratedAt: DateTime
+      packageName: String  patchPath: String  dbtVersion: String  runId: BigInt  jobDefinitionId: BigInt
+      type: String  formula: String  filter: JSONObject  typeParams: JSONObject  group: String
+    }
+    type SemanticModelDefinitionNestedNode implements EnvironmentAppliedNestedNode & EnvironmentDefinitionNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]  runGeneratedAt: DateTime
+      packageName: String  patchPath: String  dbtVersion: String  runId: BigInt  jobDefinitionId: BigInt
+      dimensions: [SemanticModelDimension!]!  entities: [SemanticModelEntity!]!  measures: [SemanticModelMeasure!]!
+    }
+    type SavedQueryDefinitionNestedNode implements EnvironmentAppliedNestedNode & EnvironmentDefinitionNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  fqn: [String!]  runGeneratedAt: DateTime
+      packageName: String  dbtVersion: String  runId: BigInt  jobDefinitionId: BigInt  group: String
+      queryParams: QueryParams!  exports: [QueryExports!]!
+    }
+    type ModelDefinitionNestedNode implements EnvironmentDefinitionNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  runGeneratedAt: DateTime
+      runId: BigInt  jobDefinitionId: BigInt
+      database: String  schema: String  alias: String  packageName: String  patchPath: String  materializedType: String
+      access: String  group: String  contractEnforced: Boolean  version: String  latestVersion: String  releaseVersion: ReleaseVersion
+    }
+    type SourceDefinitionNestedNode implements EnvironmentDefinitionNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  runGeneratedAt: DateTime
+      sourceName: String  sourceDescription: String  database: String  schema: String  identifier: String  loader: String
+      patchPath: String  dbtVersion: String
+    }
+    type SeedDefinitionNestedNode implements EnvironmentDefinitionNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  runGeneratedAt: DateTime
+      runId: BigInt  jobDefinitionId: BigInt  database: String  schema: String  alias: String  packageName: String  patchPath: String  dbtVersion: String
+    }
+    type SnapshotDefinitionNestedNode implements EnvironmentDefinitionNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  runGeneratedAt: DateTime
+      runId: BigInt  jobDefinitionId: BigInt  database: String  schema: String  alias: String  packageName: String  patchPath: String
+    }
+    type TestDefinitionNestedNode implements EnvironmentDefinitionNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  runGeneratedAt: DateTime
+      runId: BigInt  jobDefinitionId: BigInt  columnName: String  testType: TestType  patchPath: String  dbtVersion: String
+    }
+    type ExposureDefinitionNestedNode implements EnvironmentDefinitionNestedNode {
+      uniqueId: String!  resourceType: String!  filePath: String!  name: String  description: String  runGeneratedAt: DateTime
+      exposureType: String  maturity: String  ownerEmail: String  ownerName: String  url: String  label: String
+      packageName: String  patchPath: String  dbtVersion: String  manifestGeneratedAt: DateTime
+    }
+
+    # ---- new definition nodes ----------------------------------------------------------
+
+    type SemanticModelDefinitionNode implements EnvironmentAppliedNode & EnvironmentDefinitionNode {   # [dump]
+      accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
+      name: String  description: String  meta: JSONObject  tags: [String!]!  runGeneratedAt: DateTime
+      runId: BigInt  jobDefinitionId: BigInt  packageName: String  patchPath: String  dbtVersion: String  fqn: [String!]!
+      dimensions: [SemanticModelDimension!]!
+      entities: [SemanticModelEntity!]!
+      measures: [SemanticModelMeasure!]!
+      parents: [EnvironmentDefinitionNestedNode!]!
+      children: [EnvironmentDefinitionNestedNode!]!
+      ancestors: [EnvironmentDefinitionNestedNode!]!
+    }
+    type SavedQueryDefinitionNode implements EnvironmentAppliedNode & EnvironmentDefinitionNode {      # [dump]
+      accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
+      name: String  description: String  meta: JSONObject  tags: [String!]!  runGeneratedAt: DateTime
+      runId: BigInt  jobDefinitionId: BigInt  packageName: String  dbtVersion: String  fqn: [String!]!  group: String
+      queryParams: QueryParams!
+      exports: [QueryExports!]!
+      parents: [EnvironmentDefinitionNestedNode!]!
+      children: [EnvironmentDefinitionNestedNode!]!
+      ancestors: [EnvironmentDefinitionNestedNode!]!
+    }
+    type GroupNode implements EnvironmentDefinitionNode {                                               # [dump]
+      accountId: BigInt!  projectId: BigInt!  environmentId: BigInt!  uniqueId: String!  resourceType: String!  filePath: String!
+      name: String  description: String  meta: JSONObject  tags: [String!]!  runGeneratedAt: DateTime
+      runId: BigInt  jobId: BigInt  packageName: String
+      ownerName: String
+      ownerEmail: String
+      modelCount: Int!
+      models: [ModelDefinitionNestedNode!]!
+    }
+
+    # Macros (Part 4), metrics, semantic models and saved queries are applied-state resources too:
+    # applied.resources returns them (dbt-mcp GET_MACROS, get_semantic_model_details). [dump]
+    extend type MetricDefinitionNode implements EnvironmentAppliedNode {
+      runId: BigInt  jobDefinitionId: BigInt  packageName: String  patchPath: String  dbtVersion: String  fqn: [String!]!
+      group: String
+      parents: [EnvironmentDefinitionNestedNode!]!
+      children: [EnvironmentDefinitionNestedNode!]!
+      ancestors: [EnvironmentDefinitionNestedNode!]!
+    }
+    extend type MacroDefinitionNode {
+      runId: BigInt  jobId: BigInt  patchPath: String  dbtVersion: String
+      parents: [EnvironmentDefinitionNestedNode!]!
+    }
+
+    # ---- additions to existing definition nodes (all [dump]) ---------------------------
+
+    extend type ModelDefinitionNode {
+      tests: [TestDefinitionNestedNode!]!
+      ancestors(types: [AncestorNodeType!]!): [EnvironmentDefinitionNestedNode!]!
+      modelingLayer: String
+      latestVersion: String
+      releaseVersion: ReleaseVersion
+      deprecationDate: DateTime
+      constraints: [ModelLevelConstraint!]!
+      packages: [String!]!
+      patchPath: String
+    }
+    extend type SourceDefinitionNode {
+      children: [EnvironmentDefinitionNestedNode!]!
+      tests: [TestDefinitionNestedNode!]!
+      patchPath: String
+      dbtVersion: String
+    }
+    extend type SeedDefinitionNode {
+      runId: BigInt  jobDefinitionId: BigInt  patchPath: String  dbtVersion: String
+      children: [EnvironmentDefinitionNestedNode!]!
+    }
+    extend type SnapshotDefinitionNode {
+      runId: BigInt  jobDefinitionId: BigInt  patchPath: String
+      parents: [EnvironmentDefinitionNestedNode!]!
+      children: [EnvironmentDefinitionNestedNode!]!
+    }
+    extend type ExposureDefinitionNode {
+      packageName: String  patchPath: String  dbtVersion: String  manifestGeneratedAt: DateTime
+      freshnessStatus: FreshnessStatus                       # [?] worst freshness of the upstream sources
+      ancestors: [EnvironmentDefinitionNestedNode!]!
+    }
+    extend type TestDefinitionNode {
+      runId: BigInt  jobDefinitionId: BigInt  patchPath: String  dbtVersion: String
+      parents: [EnvironmentDefinitionNestedNode!]!
+      # unit tests (dbt 1.8+); {} / [] for data tests, as the dump makes them non-null
+      model: String
+      given: [JSONObject!]!
+      expect: JSONObject!
+      overrides: JSONObject!
+      eventStatus: JSONObject!
+      numGiven: Int
+      numGivenRows: Int
+      numExpectRows: Int
+      thisInputNodeUniqueId: String
+    }
+
+    # ---- additions to existing applied nodes -------------------------------------------
+
+    extend type ModelAppliedStateNode {
+      deprecationDate: DateTime                              # [dump]
+      releaseVersion: ReleaseVersion                         # [dump]
+      versions: [ModelVersion!]!                             # [dump]
+      isDescriptionInherited: Boolean                        # [dump]
+      constraints: [ModelLevelConstraint!]!                  # [dump]
+      usageQueryCount: Int                                   # [client: dbt-assistant]; null here (warehouse query history)
+    }
+    extend type TestAppliedStateNode {
+      config: JSONObject                                     # [dump]
+      dbtVersion: String                                     # [dump]
+      patchPath: String                                      # [dump]
+      eventStatus: JSONObject                                # [dump]
+      # unit tests (dbt 1.8+); null for data tests [dump]
+      model: String
+      given: [JSONObject!]
+      expect: JSONObject
+      overrides: JSONObject
+      numGiven: Int
+      numGivenRows: Int
+      numExpectRows: Int
+      thisInputNodeUniqueId: String
+      lastKnownResult: String                                # [client: dbt-mcp]; type [?]
+    }
+    extend type SeedAppliedStateNode { dbtVersion: String  patchPath: String }                              # [dump]
+    extend type SnapshotAppliedStateNode { dbtVersion: String  patchPath: String  config: JSONObject }      # [dump]
+    extend type ExposureAppliedStateNode {                                                                   # [dump]
+      manifestGeneratedAt: DateTime
+      dbtVersion: String
+      patchPath: String
+      ancestors(types: [AncestorNodeType!]!): [EnvironmentAppliedNestedNode!]!
+    }
+
+    # ---- additions to existing applied nested nodes (all [dump] unless marked) ----------
+
+    extend type ModelAppliedStateNestedNode {
+      packageName: String  patchPath: String  dbtVersion: String  access: String  group: String  modelingLayer: String
+      contractEnforced: Boolean  version: String  latestVersion: String  releaseVersion: ReleaseVersion
+    }
+    extend type SourceAppliedStateNestedNode { sourceDescription: String  loader: String  patchPath: String  dbtVersion: String }
+    extend type SeedAppliedStateNestedNode {
+      packageName: String  patchPath: String  dbtVersion: String
+      executionInfo: SeedExecutionInfoNode!
+    }
+    extend type SnapshotAppliedStateNestedNode {
+      packageName: String  patchPath: String  dbtVersion: String
+      executionInfo: SnapshotExecutionInfoNode
+    }
+    extend type ExposureAppliedStateNestedNode {
+      label: String  maturity: String  ownerName: String  ownerEmail: String  packageName: String  patchPath: String
+      dbtVersion: String  manifestGeneratedAt: DateTime
+    }
+    extend type TestAppliedStateNestedNode {
+      testMetadata: TestMetadata!
+      patchPath: String
+      dbtVersion: String
+      lastKnownResult: String                                # [client: dbt-mcp]; type [?]
+    }
+
+    # ---- lineage ---------------------------------------------------------------------------
+    # [dump]: LineageNode gains publicParentIds; four more interfaces group the node types;
+    # semantic models and saved queries get lineage types (ResourceNodeType already lists them,
+    # and dbt-mcp asks lineage for them). LineageNodeExecutable is implemented by Test here and by
+    # Model/Seed/Snapshot only once spec-corrections.graphql makes their lastRunStatus a String.
+
+    extend interface LineageNode { publicParentIds: [String!]! }
+
+    interface LineageNodeWithParents {
+      uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!
+      parentIds: [String!]!  publicParentIds: [String!]!  tags: [String!]!
+      database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
+    }
+    interface LineageGraphNode {
+      uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!
+      parentIds: [String!]!  publicParentIds: [String!]!  tags: [String!]!
+      database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
+      fqn: [String!]!
+    }
+    interface LineageNodeExecutable {
+      uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!
+      parentIds: [String!]!  publicParentIds: [String!]!  tags: [String!]!
+      database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
+      lastRunStatus: String
+    }
+    interface LineageNodeTestable {
+      uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!
+      parentIds: [String!]!  publicParentIds: [String!]!  tags: [String!]!
+      database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
+      worstTestStatus: String
+    }
+
+    extend type ModelLineageNode implements LineageGraphNode & LineageNodeTestable & LineageNodeWithParents {
+      publicParentIds: [String!]!  fqn: [String!]!  modelingLayer: String
+    }
+    extend type SourceLineageNode implements LineageGraphNode & LineageNodeTestable { publicParentIds: [String!]!  fqn: [String!]! }
+    extend type SeedLineageNode implements LineageGraphNode & LineageNodeTestable {
+      publicParentIds: [String!]!  fqn: [String!]!  worstTestStatus: String
+    }
+    extend type SnapshotLineageNode implements LineageGraphNode & LineageNodeTestable & LineageNodeWithParents {
+      publicParentIds: [String!]!  fqn: [String!]!  worstTestStatus: String
+    }
+    extend type TestLineageNode implements LineageGraphNode & LineageNodeExecutable & LineageNodeWithParents {
+      publicParentIds: [String!]!  fqn: [String!]!
+    }
+    extend type ExposureLineageNode implements LineageGraphNode & LineageNodeWithParents { publicParentIds: [String!]!  fqn: [String!]! }
+    extend type MacroLineageNode implements LineageNodeWithParents { publicParentIds: [String!]! }
+    extend type MetricLineageNode implements LineageGraphNode & LineageNodeWithParents { publicParentIds: [String!]!  fqn: [String!]! }
+    type SemanticModelLineageNode implements LineageNode & LineageGraphNode & LineageNodeWithParents {
+      uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!
+      parentIds: [String!]!  publicParentIds: [String!]!  tags: [String!]!
+      database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
+      fqn: [String!]!
+    }
+    type SavedQueryLineageNode implements LineageNode & LineageGraphNode & LineageNodeWithParents {
+      uniqueId: String!  name: String!  filePath: String!  resourceType: ResourceNodeType!  projectId: BigInt!
+      parentIds: [String!]!  publicParentIds: [String!]!  tags: [String!]!
+      database: String  schema: String  alias: String  materializationType: String  access: String  group: String  version: String  matchesMethod: Boolean
+      fqn: [String!]!
+    }
+
+    # ---- types named only here (clients never name output types) [?] ----------------------
+
+    type ConsumerProject {                                   # element of Environment.consumerProjects
+      consumerProjectId: BigInt!
+      consumerEnvironmentId: BigInt!
+      consumerCoreProject: String!                           # the consumer's dbt project name
+      consumerCloudProject: String!                          # the consumer's project name in this service
+      producerPublicModels: [ProducerPublicModel!]!
+    }
+    type ProducerPublicModel {
+      uniqueId: String!                                      # a public model of this environment's project
+      numEdges: Int!                                         # consumer nodes that ref it [?]
+    }
+
+    type RecentResourceChange {
+      accountId: BigInt!
+      projectId: BigInt!
+      environmentId: BigInt!
+      uniqueId: String!
+      resource: EnvironmentAppliedNestedNode                 # null when the resource no longer exists
+      changes: Int!                                          # [?] definition changes in the window
+      mostRecentChangedAt: DateTime!
+      runId: BigInt
+      jobDefinitionId: BigInt
+      gitSha: String
+    }
+
+    type ResourceQueryCount { uniqueId: String!  totalCount: Int! }
+    type ResourceQueryHistoryDay { date: Date!  totalCount: Int! }
+
+    # ---- connections (Relay, as the others: first <= 500, after = an endCursor) -----------
+
+    type EnvironmentAppliedNodeEdge { cursor: String!  node: EnvironmentAppliedNode! }
+    type EnvironmentAppliedNodeConnection { edges: [EnvironmentAppliedNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type EnvironmentDefinitionNodeEdge { cursor: String!  node: EnvironmentDefinitionNode! }
+    type EnvironmentDefinitionNodeConnection { edges: [EnvironmentDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type SemanticModelDefinitionNodeEdge { cursor: String!  node: SemanticModelDefinitionNode! }
+    type SemanticModelDefinitionNodeConnection { edges: [SemanticModelDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type SavedQueryDefinitionNodeEdge { cursor: String!  node: SavedQueryDefinitionNode! }
+    type SavedQueryDefinitionNodeConnection { edges: [SavedQueryDefinitionNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type GroupNodeEdge { cursor: String!  node: GroupNode! }
+    type GroupNodeConnection { edges: [GroupNodeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    type RecentResourceChangeEdge { cursor: String!  node: RecentResourceChange! }
+    type RecentResourceChangeConnection { edges: [RecentResourceChangeEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
+    """#
 }
