@@ -39,9 +39,12 @@ public final class MetadataStore: Sendable {
   public let access: Access
   let pool: DatabasePool
 
-  /// The command a user runs to create or upgrade a database, named in the errors a
-  /// reader gives when the file is missing, empty or older than this binary.
-  public static let upgradeCommand = "dbt-metadata ingest"
+  /// What creates or upgrades a database, named in the errors a reader gives when the
+  /// file is missing, empty or older than this binary: any command that writes it.
+  public static func writerHint(path: String) -> String {
+    "a writer (`dbt-metadata ingest --db \(path) ...` with a run's artifacts, "
+      + "or `dbt-metadata serve --db \(path)`)"
+  }
 
   /// Opens the database at `path`.
   ///

@@ -51,14 +51,13 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
       return "\(path): written by a newer dbt-metadata (schema version \(found); "
         + "this binary reads up to \(supported)); upgrade dbt-metadata"
     case .missingDatabase(let path):
-      return "\(path): no such database file; `\(MetadataStore.upgradeCommand) --db \(path)` "
-        + "creates it"
+      return "\(path): no such database file; \(MetadataStore.writerHint(path: path)) creates it"
     case .uninitialised(let path):
       return "\(path): no dbt-metadata schema yet (empty database); "
-        + "`\(MetadataStore.upgradeCommand) --db \(path)` creates it"
+        + "\(MetadataStore.writerHint(path: path)) creates it"
     case .needsMigration(let path, let found, let required):
       return "\(path): schema version \(found) is older than this binary's \(required); "
-        + "`\(MetadataStore.upgradeCommand) --db \(path)` upgrades it (readers never migrate)"
+        + "\(MetadataStore.writerHint(path: path)) upgrades it (readers never migrate)"
     case .readOnlyStore(let path):
       return "\(path): the store was opened read-only; writing needs a read-write store"
     case .hierarchyConflict(let message), .runConflict(let message),

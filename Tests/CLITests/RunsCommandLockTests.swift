@@ -85,7 +85,7 @@ import Testing
     #expect(result.code == 1)
     #expect(
       result.err
-        == "error: \(directory.database): no dbt-metadata schema yet (empty database); `dbt-metadata ingest --db \(directory.database)` creates it\n"
+        == "error: \(directory.database): no dbt-metadata schema yet (empty database); a writer (`dbt-metadata ingest --db \(directory.database) ...` with a run's artifacts, or `dbt-metadata serve --db \(directory.database)`) creates it\n"
     )
     let size = try FileManager.default.attributesOfItem(atPath: directory.database)[.size] as? Int
     #expect(size == 0)

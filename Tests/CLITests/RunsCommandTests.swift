@@ -64,7 +64,7 @@ import Testing
     #expect(result.code == 1)
     #expect(
       result.err
-        == "error: \(directory.database): no such database file; `dbt-metadata ingest --db \(directory.database)` creates it\n"
+        == "error: \(directory.database): no such database file; a writer (`dbt-metadata ingest --db \(directory.database) ...` with a run's artifacts, or `dbt-metadata serve --db \(directory.database)`) creates it\n"
     )
     #expect(!FileManager.default.fileExists(atPath: directory.database))
   }

@@ -63,7 +63,7 @@ import Testing
     }
     #expect(
       error.description
-        == "\(database.path): no such database file; `dbt-metadata ingest --db \(database.path)` creates it"
+        == "\(database.path): no such database file; a writer (`dbt-metadata ingest --db \(database.path) ...` with a run's artifacts, or `dbt-metadata serve --db \(database.path)`) creates it"
     )
     #expect(!FileManager.default.fileExists(atPath: database.path))
   }
@@ -76,7 +76,7 @@ import Testing
     }
     #expect(
       error.description
-        == "\(database.path): no dbt-metadata schema yet (empty database); `dbt-metadata ingest --db \(database.path)` creates it"
+        == "\(database.path): no dbt-metadata schema yet (empty database); a writer (`dbt-metadata ingest --db \(database.path) ...` with a run's artifacts, or `dbt-metadata serve --db \(database.path)`) creates it"
     )
     let size = try FileManager.default.attributesOfItem(atPath: database.path)[.size] as? Int
     #expect(size == 0)
@@ -110,7 +110,7 @@ import Testing
     }
     #expect(
       error.description
-        == "\(database.path): schema version \(older) is older than this binary's \(Schema.currentVersion); `dbt-metadata ingest --db \(database.path)` upgrades it (readers never migrate)"
+        == "\(database.path): schema version \(older) is older than this binary's \(Schema.currentVersion); a writer (`dbt-metadata ingest --db \(database.path) ...` with a run's artifacts, or `dbt-metadata serve --db \(database.path)`) upgrades it (readers never migrate)"
     )
     // Still at the older version: the reader migrated nothing.
     #expect(try database.count("SELECT user_version FROM pragma_user_version") == older)
