@@ -192,6 +192,32 @@ import Testing
       ])
   }
 
+  /// A hook's `index` orders the hooks only: read from a number or an integer string, else
+  /// null with a warning.
+  @Test(
+    arguments: [
+      ("3", 3, nil),
+      (#""4""#, 4, nil),
+      (
+        "1e30", nil,
+        #"1 number out of range stored as null (first: $.nodes["operation.p.h"].index: 1e30)"#
+      ),
+      (
+        #""first""#, nil,
+        #"1 value of an unexpected type ignored (first: $.nodes["operation.p.h"].index: expected an integer, found a string)"#
+      ),
+    ] as [(String, Int?, String?)])
+  func aHookIndexIsReadOrWarned(index: String, expected: Int?, warning: String?) throws {
+    let text =
+      #"{\#(Self.header("manifest", 12)), "nodes": {"operation.p.h": {"unique_id": "operation.p.h", "resource_type": "operation", "name": "h", "package_name": "p", "index": \#(index)}}}"#
+    guard case .manifest(let manifest) = try Self.read(text) else {
+      Issue.record("not a manifest")
+      return
+    }
+    #expect(manifest.nodes.first?.hookIndex == expected)
+    #expect(manifest.warnings.map(\.description) == (warning.map { [$0] } ?? []))
+  }
+
   // MARK: - Duplicate keys: the last wins, as in Python's json
 
   @Test func theLastOfRepeatedKeysWins() throws {

@@ -45,7 +45,8 @@ extension JSONValue {
 
   /// A number the store keeps and the API serves (an execution time, a failure count): a
   /// finite `Double`, absent or null as nil. A number out of range (`1e999`) is an error,
-  /// never a silent infinity; another type is ignored with a warning.
+  /// never a silent infinity; a string holding a finite number is read; another type is
+  /// ignored with a warning.
   func servedDouble(_ key: String, warnings: WarningLog) throws -> Double? {
     guard let value = member(key) else { return nil }
     guard value.kind == .number else {
@@ -61,7 +62,8 @@ extension JSONValue {
   }
 
   /// A number the store keeps but the API does not serve as a fact (a run's elapsed
-  /// time): out of range becomes nil with a warning.
+  /// time): out of range becomes nil with a warning; a string holding a finite number is
+  /// read; another type is ignored with a warning.
   func describedDouble(_ key: String, warnings: WarningLog) -> Double? {
     guard let value = member(key) else { return nil }
     if let number = value.double {
@@ -98,12 +100,16 @@ extension JSONValue {
   /// `index`, a hook's `index`): out of range or another type is nil with a warning;
   /// a string holding an integer is read.
   func describedInt(_ key: String, warnings: WarningLog) -> Int? {
-    guard let value = member(key) else { return nil }
-    if let number = value.lenientIntValue { return number }
-    if value.isOutOfIntegerRange {
-      warnings.record(.numberOutOfRange, at: value.path, value.shortText)
+    member(key)?.describedIntValue(warnings: warnings)
+  }
+
+  /// This value as ``describedInt(_:warnings:)`` reads a member.
+  func describedIntValue(warnings: WarningLog) -> Int? {
+    if let number = lenientIntValue { return number }
+    if isOutOfIntegerRange {
+      warnings.record(.numberOutOfRange, at: path, shortText)
     } else {
-      warnings.ignored(value, expected: "an integer")
+      warnings.ignored(self, expected: "an integer")
     }
     return nil
   }

@@ -106,14 +106,7 @@ struct NodeMapper {
   /// A hook's `index` (its order among the hooks): out of range or of another type is
   /// nil with a warning.
   func hookIndex() -> Int? {
-    guard let value = fields.member("index") else { return nil }
-    if let number = value.lenientIntValue { return number }
-    if value.isOutOfIntegerRange {
-      warnings.record(.numberOutOfRange, at: value.path, value.shortText)
-    } else {
-      warnings.ignored(value, expected: "an integer")
-    }
-    return nil
+    fields.member("index")?.describedIntValue(warnings: warnings)
   }
 
   /// Checks `depends_on` (an object, else ignored by the caller with a warning): `nodes`
