@@ -1,6 +1,8 @@
 import Auth
 import Foundation
+import GraphQL
 import MetadataStore
+import Server
 
 /// `dbt-metadata token create`: creates a service token of the token's account and
 /// prints it once.
@@ -51,12 +53,9 @@ enum TokenCreateCommand: Command {
       accountID: context.accountID, name: name, permissionSets: [set], actor: context.principal)
     let record = created.record
     if json {
-      output.write(
-        JSONOutput.line([
-          "token_id": record.id, "account_id": record.accountID, "name": record.name,
-          "permission_sets": TokenListCommand.jsonSets(record.permissionSets),
-          "token": created.plaintext,
-        ]))
+      var object = Service.jsonObject(record)
+      object.append("token", .string(created.plaintext))
+      output.write(GraphQL.JSONValue.object(object).serialized() + "\n")
     } else {
       output.write(
         """

@@ -1,6 +1,8 @@
 import Auth
 import Foundation
+import GraphQL
 import MetadataStore
+import Server
 
 /// `dbt-metadata token list`: the account's tokens, revoked ones included (never their
 /// text, which is not stored).
@@ -48,29 +50,8 @@ enum TokenListCommand: Command {
     return TextTable.render(rows)
   }
 
+  /// The tokens as the admin endpoint lists them (``Server/Service/json(_:)``).
   static func jsonList(_ tokens: [TokenRecord]) -> String {
-    JSONOutput.line(
-      tokens.map { token -> [String: Any] in
-        [
-          "token_id": token.id, "kind": token.kind.rawValue, "name": token.name,
-          "user_id": token.userID ?? NSNull(),
-          "permission_sets": jsonSets(token.permissionSets),
-          "created_by_user_id": token.createdByUserID ?? NSNull(),
-          "created_at": token.createdAt, "last_used_at": token.lastUsedAt ?? NSNull(),
-          "revoked_at": token.revokedAt ?? NSNull(),
-        ]
-      })
-  }
-
-  /// `[{"kind": "metadata-only", "projects": "all"}]` or with a list of project ids.
-  static func jsonSets(_ sets: [PermissionSet]) -> [[String: Any]] {
-    sets.map { set in
-      let projects: Any =
-        switch set.scope {
-        case .allProjects: "all"
-        case .projects(let list): list
-        }
-      return ["kind": set.kind.rawValue, "projects": projects]
-    }
+    GraphQL.JSONValue.list(tokens.map(Service.json)).serialized() + "\n"
   }
 }

@@ -120,10 +120,12 @@ extension Service {
     return object
   }
 
-  /// A token record as the API shows it (never its text, which only creation shows).
-  static func json(_ token: TokenRecord) -> JSONValue { .object(jsonObject(token)) }
+  /// A token record as the API and `token list --json` show it (never its text, which
+  /// only creation shows).
+  public static func json(_ token: TokenRecord) -> JSONValue { .object(jsonObject(token)) }
 
-  static func jsonObject(_ token: TokenRecord) -> JSONObject {
+  /// ``json(_:)``'s object, to add members to (the token's text, at creation).
+  public static func jsonObject(_ token: TokenRecord) -> JSONObject {
     func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
     func int(_ value: Int?) -> JSONValue { value.map(JSONValue.int) ?? .null }
     let sets: [JSONValue] = token.permissionSets.map { set in
