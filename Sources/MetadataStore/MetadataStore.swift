@@ -62,25 +62,14 @@ public final class MetadataStore: Sendable {
     self.access = access
     switch access {
     case .readOnly:
-      pool = try Self.openForReading(path: path)
+      pool = try Self.readingPool(path: path)
     case .readWrite:
-      pool = try Self.openForWriting(path: path, create: create)
+      pool = try Self.writingPool(path: path, create: create)
       try migrate()
     }
   }
 
-  /// A store that only reads: `MetadataStore(path:access: .readOnly)`.
-  public static func openForReading(path: String) throws -> MetadataStore {
-    try MetadataStore(path: path, access: .readOnly)
-  }
-
-  /// A store that reads and writes, creating and migrating the file:
-  /// `MetadataStore(path:access: .readWrite)`.
-  public static func openForWriting(path: String, create: Bool = true) throws -> MetadataStore {
-    try MetadataStore(path: path, access: .readWrite, create: create)
-  }
-
-  private static func openForWriting(path: String, create: Bool) throws -> DatabasePool {
+  private static func writingPool(path: String, create: Bool) throws -> DatabasePool {
     let exists = FileManager.default.fileExists(atPath: path)
     if !exists && !create { throw StoreError(.missingDatabase(path: path)) }
     if exists {
@@ -97,7 +86,7 @@ public final class MetadataStore: Sendable {
   }
 
   /// Checks the file read-only, then keeps that connection as the first of a reader pool.
-  private static func openForReading(path: String) throws -> DatabasePool {
+  private static func readingPool(path: String) throws -> DatabasePool {
     guard FileManager.default.fileExists(atPath: path) else {
       throw StoreError(.missingDatabase(path: path))
     }

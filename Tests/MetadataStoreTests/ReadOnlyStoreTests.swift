@@ -34,9 +34,9 @@ import Testing
 
   @Test func aLongLivedReaderSeesLaterIngestsFromAWriterStore() throws {
     let database = try Self.databaseWithOneRun()
-    let reader = try MetadataStore.openForReading(path: database.path)
+    let reader = try MetadataStore(path: database.path, access: .readOnly)
     #expect(try reader.allRuns(jobID: nil).count == 1)
-    let writer = try MetadataStore.openForWriting(path: database.path)
+    let writer = try MetadataStore(path: database.path, access: .readWrite)
     _ = try writer.ingest(SyntheticProject(run: 2).request())
     #expect(try reader.allRuns(jobID: nil).map(\.id) == [1, 2])
     #expect(reader.access == .readOnly)
