@@ -1,3 +1,5 @@
+import Foundation
+
 /// Pragmas the project sets on its connections.
 ///
 /// Related SQLite documentation: <https://www.sqlite.org/pragma.html>
@@ -8,8 +10,21 @@ extension Connection {
   /// - Throws: ``SQLiteError`` when the journal mode cannot be changed (for example on a
   ///   read-only connection or inside a transaction).
   ///   <https://www.sqlite.org/wal.html>
-  public func enableWriteAheadLog() throws {
-    let mode = try scalarString("PRAGMA journal_mode = WAL")
+  /// - Parameter busyTimeout: how long, in milliseconds, to keep trying while another
+  ///   connection to a new file holds a lock. Changing the journal mode needs an exclusive
+  ///   lock, and SQLite reports `SQLITE_BUSY` at once, without the busy handler, when
+  ///   waiting could deadlock (several processes or stores opening one new file together).
+  public func enableWriteAheadLog(busyTimeout: Int32 = 0) throws {
+    let deadline = ContinuousClock.now + .milliseconds(Int(busyTimeout))
+    var mode: String?
+    while true {
+      do {
+        mode = try scalarString("PRAGMA journal_mode = WAL")
+        break
+      } catch let error where ResultCode.busy ~= error && ContinuousClock.now < deadline {
+        Thread.sleep(forTimeInterval: 0.005)
+      }
+    }
     guard mode?.lowercased() == "wal" || path == ":memory:" || path.isEmpty else {
       throw SQLiteError(
         code: .error, message: "could not enable WAL (journal_mode is \(mode ?? "unknown"))",

@@ -60,7 +60,7 @@ public final class DatabasePool: @unchecked Sendable {
     let writer = try Connection(path: path, mode: .readWriteCreate, busyTimeout: busyTimeout)
     try writer.checkIsDatabase()
     if let pageSize { try writer.execute("PRAGMA page_size = \(pageSize)") }
-    try writer.enableWriteAheadLog()
+    try writer.enableWriteAheadLog(busyTimeout: busyTimeout)
     // WAL with synchronous=NORMAL: durable at checkpoints, consistent always; commits do
     // not fsync (https://www.sqlite.org/pragma.html#pragma_synchronous). An 8 MiB page
     // cache keeps a big ingest's hot index pages in memory; a larger one only raised peak

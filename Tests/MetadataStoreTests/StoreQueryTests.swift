@@ -341,7 +341,7 @@ import Testing
     }
     #expect(
       error.description
-        == "\(database.path): no such database file; `dbt-metadata ingest --db \(database.path)` creates it"
+        == "\(database.path): no such database file; a writer (`dbt-metadata ingest --db \(database.path) ...` with a run's artifacts, or `dbt-metadata serve --db \(database.path)`) creates it"
     )
     #expect(!FileManager.default.fileExists(atPath: database.path))
   }
