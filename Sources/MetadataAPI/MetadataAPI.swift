@@ -76,29 +76,51 @@ public final class MetadataAPI: Sendable {
     query: String, variables: JSONObject = JSONObject(), operationName: String? = nil,
     principal: Principal, limits: QueryLimits = QueryLimits()
   ) -> ExecutionResult {
-    let access = RequestAccess(accountID: principal.accountID, principal: principal)
     do {
-      try access.checkRequest(store: store)
+      return try store.snapshot {
+        execute(
+          query: query, variables: variables, operationName: operationName,
+          access: try authorize(principal), limits: limits)
+      }
     } catch {
       return ExecutionResult(data: nil, errors: [Self.accessError(error)])
     }
-    return execute(
-      query: query, variables: variables, operationName: operationName, access: access,
-      limits: limits)
   }
 
-  /// Throws unless `principal` may query the metadata API of its account at all: a
-  /// service token with a metadata permission set, in an account with the API switched
-  /// on. Transports call it first to answer 401 or 403 (``Auth/AuthError/category``).
-  public func authorize(_ principal: Principal) throws {
-    try RequestAccess(accountID: principal.accountID, principal: principal)
-      .checkRequest(store: store)
+  /// The access of `principal` to the metadata API of its account, or a throw unless it
+  /// may query it at all: a service token with a metadata permission set, in an account
+  /// with the API switched on. Transports call it first to answer 401 or 403
+  /// (``Auth/AuthError/category``), then pass the access to
+  /// ``execute(query:variables:operationName:access:limits:)``, so the account is read
+  /// once per request.
+  @discardableResult
+  public func authorize(_ principal: Principal) throws -> RequestAccess {
+    try RequestAccess.authorized(principal, store: store)
   }
 
   /// Parse, validate, check the limits, execute, in the order of the engine's
   /// `graphql(...)`, with parse and validation served from the document cache when the
-  /// same text came before (see ``documentCacheStatistics``).
-  private func execute(
+  /// same text came before (see ``documentCacheStatistics``). Every read of the request
+  /// sees one snapshot of the database (``MetadataStore/MetadataStore/snapshot(_:)``):
+  /// an ingest committing meanwhile shows in the next request, never in half of this one.
+  ///
+  /// - Parameter access: the operator's, or a principal's from ``authorize(_:)``.
+  public func execute(
+    query: String, variables: JSONObject = JSONObject(), operationName: String? = nil,
+    access: RequestAccess, limits: QueryLimits = QueryLimits()
+  ) -> ExecutionResult {
+    do {
+      return try store.snapshot {
+        executeInSnapshot(
+          query: query, variables: variables, operationName: operationName, access: access,
+          limits: limits)
+      }
+    } catch {
+      return ExecutionResult(data: nil, errors: [GraphQLError(message: "\(error)")])
+    }
+  }
+
+  private func executeInSnapshot(
     query: String, variables: JSONObject, operationName: String?, access: RequestAccess,
     limits: QueryLimits
   ) -> ExecutionResult {

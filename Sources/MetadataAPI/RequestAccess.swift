@@ -8,12 +8,14 @@ import MetadataStore
 /// asked through ``MetadataStore/MetadataStore/authorize(_:_:accountID:projectID:)``).
 ///
 /// The command line runs as the operator (``operator(accountID:)``): whoever may read the
-/// database file may read every project of it.
-struct RequestAccess: Sendable {
+/// database file may read every project of it. A token's request gets its access from
+/// ``MetadataAPI/authorize(_:)``, which reads the account's policy once; every root field's
+/// check is then decided on that policy.
+public struct RequestAccess: Sendable {
   /// The account every read is scoped by.
   let accountID: Int
-  /// The token's principal; nil for the operator.
-  let principal: Principal?
+  /// The token's principal and its account's policy as authorized; nil for the operator.
+  let principal: (Principal, AccountPolicy)?
 
   /// The operator of the database file: every project of `accountID`.
   static func `operator`(accountID: Int) -> RequestAccess {
@@ -43,14 +45,15 @@ struct RequestAccess: Sendable {
     var queryKind: MetadataQueryKind { self == .job ? .job : .environment }
   }
 
-  /// Throws unless the principal may query the metadata API at all: a service token with
-  /// a metadata permission set for some project, in an account with the API switched on.
-  /// The transport answers this failure with 401 or 403 before executing anything.
-  func checkRequest(store: MetadataStore) throws {
-    guard let principal else { return }
-    try store.authorize(
-      principal, .metadataQuery(.environment), accountID: accountID,
+  /// The access of `principal`, or a throw unless it may query the metadata API at all: a
+  /// service token with a metadata permission set for some project, in an account with the
+  /// API switched on. The transport answers this failure with 401 or 403 before executing
+  /// anything.
+  static func authorized(_ principal: Principal, store: MetadataStore) throws -> RequestAccess {
+    let policy = try store.authorize(
+      principal, .metadataQuery(.environment), accountID: principal.accountID,
       projectID: principal.someCoveredProject(by: [.accountAdmin, .metadataOnly]))
+    return RequestAccess(accountID: principal.accountID, principal: (principal, policy))
   }
 
   /// Throws unless the principal may read the project holding the root field's job or
@@ -59,7 +62,7 @@ struct RequestAccess: Sendable {
   func checkRootField(
     _ fieldName: String, arguments: JSONObject, store: MetadataStore
   ) throws {
-    guard let principal, let scope = Self.rootScopes[fieldName],
+    guard let (principal, policy) = principal, let scope = Self.rootScopes[fieldName],
       let id = Self.integer(arguments[scope.argument])
     else { return }
     let project =
@@ -69,9 +72,8 @@ struct RequestAccess: Sendable {
       }
     guard let project else { return }
     do {
-      try store.authorize(
-        principal, .metadataQuery(scope.subject.queryKind), accountID: accountID,
-        projectID: project)
+      try Authorization.authorize(
+        principal, .metadataQuery(scope.subject.queryKind), account: policy, projectID: project)
     } catch {
       throw MetadataAPI.accessError(error)
     }

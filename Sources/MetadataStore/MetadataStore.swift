@@ -178,6 +178,19 @@ public final class MetadataStore: Sendable {
   /// tests bound it to prove a request's queries do not grow with its lists (no N+1).
   public var readStatementCount: Int { pool.readStatementCount }
 
+  /// Runs `body` so that every read it makes through this store (on this thread) sees
+  /// one snapshot of committed data, in one read transaction
+  /// (``SQLite/DatabasePool/snapshot(_:)``).
+  ///
+  /// Why: a request answered by many reads, such as a GraphQL query whose resolvers each
+  /// read, must answer from one state of the database even when an ingest commits while
+  /// it runs; one transaction is also cheaper than one per read.
+  ///
+  /// - Throws: what `body` throws, or ``StoreError`` when the read transaction cannot begin.
+  public func snapshot<T>(_ body: () throws -> T) throws -> T {
+    try wrapping { try pool.snapshot(body) }
+  }
+
   /// The schema version of the open database.
   public func schemaVersion() throws -> Int {
     try wrapping { try pool.read { try $0.userVersion() } }

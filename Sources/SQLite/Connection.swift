@@ -48,6 +48,7 @@ public final class Connection {
   ///     failing with `SQLITE_BUSY`.
   /// - Throws: ``SQLiteError`` when the file cannot be opened.
   public init(path: String, mode: Mode = .readWriteCreate, busyTimeout: Int32 = 5_000) throws {
+    Self.configureLibrary
     var flags = SQLITE_OPEN_NOMUTEX
     switch mode {
     case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
@@ -70,6 +71,14 @@ public final class Connection {
     sqlite3_extended_result_codes(handle, 1)
     sqlite3_busy_timeout(handle, busyTimeout)
   }
+
+  /// Process-wide settings, applied once before the first connection opens: memory
+  /// statistics off (``csqlite_disable_memory_statistics``), so concurrent readers do not
+  /// contend on SQLite's global allocator mutex. (If another library in the process
+  /// initialized SQLite first, the call fails harmlessly and the statistics stay on.)
+  private static let configureLibrary: Void = {
+    _ = csqlite_disable_memory_statistics()
+  }()
 
   deinit {
     // Statements must be finalized before the connection goes; close_v2 would otherwise

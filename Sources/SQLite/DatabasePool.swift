@@ -36,6 +36,9 @@ public final class DatabasePool: @unchecked Sendable {
   private let readerCondition = NSCondition()
   private var idleReaders: [Connection] = []
   private var openReaderCount = 0
+  /// The reader each thread inside ``snapshot(_:)`` holds, by thread: every ``read(_:)``
+  /// on that thread runs in its transaction. Guarded by `readerCondition`.
+  private var pinnedReaders: [pthread_t: Connection] = [:]
   private var readStatements = 0
   private let busyTimeout: Int32
 
@@ -142,12 +145,51 @@ public final class DatabasePool: @unchecked Sendable {
   }
 
   /// Runs `body` with a read-only connection inside a deferred transaction, so it sees
-  /// one snapshot of committed data; writes fail with `SQLITE_READONLY`.
+  /// one snapshot of committed data; writes fail with `SQLITE_READONLY`. Inside
+  /// ``snapshot(_:)`` on the same thread, `body` runs in that snapshot's transaction.
   public func read<T>(_ body: (Connection) throws -> T) throws -> T {
+    if let pinned = pinnedReader() {
+      let started = pinned.statementsStarted
+      defer { count(statements: pinned.statementsStarted - started) }
+      return try body(pinned)
+    }
     let reader = try borrowReader()
     let started = reader.statementsStarted
     defer { returnReader(reader, statements: reader.statementsStarted - started) }
     return try reader.transaction(.deferred) { try body(reader) }
+  }
+
+  /// Runs `body` so that every ``read(_:)`` it makes on this thread shares one read
+  /// transaction: one snapshot of committed data, however many reads.
+  ///
+  /// Why: a request answered by several reads (a GraphQL query's resolvers, say) must not
+  /// show half of it before an ingest's commit and half after; and one transaction instead
+  /// of one per read saves the `BEGIN`/`COMMIT` and WAL read-lock work of each.
+  /// Nested calls join the outer snapshot. Writes (``write(_:)``) are not affected.
+  /// <https://www.sqlite.org/isolation.html>
+  public func snapshot<T>(_ body: () throws -> T) throws -> T {
+    if pinnedReader() != nil { return try body() }
+    let reader = try borrowReader()
+    let thread = pthread_self()
+    readerCondition.withLock { pinnedReaders[thread] = reader }
+    defer {
+      readerCondition.withLock { pinnedReaders[thread] = nil }
+      returnReader(reader, statements: 0)
+    }
+    return try reader.transaction(.deferred) { try body() }
+  }
+
+  /// The reader this thread's ``snapshot(_:)`` holds, if any.
+  private func pinnedReader() -> Connection? {
+    readerCondition.lock()
+    defer { readerCondition.unlock() }
+    return pinnedReaders.isEmpty ? nil : pinnedReaders[pthread_self()]
+  }
+
+  private func count(statements: Int) {
+    readerCondition.lock()
+    readStatements += statements
+    readerCondition.unlock()
   }
 
   /// The statements run by ``read(_:)`` calls since the pool opened, over every reader:

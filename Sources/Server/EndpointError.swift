@@ -11,12 +11,19 @@ public struct EndpointError: Error, Sendable, Equatable {
   public var message: String
   /// Headers the answer must carry (`WWW-Authenticate` on 401, `Allow` on 405).
   public var headers: [(String, String)]
+  /// What went wrong, for the operator's access log only (a 500's database error names
+  /// the file and the statement, which the client must not see); never sent.
+  public var detail: String?
 
-  public init(status: Int, code: String, message: String, headers: [(String, String)] = []) {
+  public init(
+    status: Int, code: String, message: String, headers: [(String, String)] = [],
+    detail: String? = nil
+  ) {
     self.status = status
     self.code = code
     self.message = message
     self.headers = headers
+    self.detail = detail
   }
 
   public static func == (a: EndpointError, b: EndpointError) -> Bool {

@@ -14,13 +14,15 @@ extension HTTPResponse {
   }
 
   /// A refused request: its status, headers (`WWW-Authenticate`, `Allow`) and GraphQL-shaped
-  /// body with `extensions.code`.
+  /// body with `extensions.code`; its operator-only detail goes to the access log line.
   static func refusal(_ error: EndpointError) -> HTTPResponse {
     var headers: HTTPHeaders = ["Content-Type": "application/json; charset=utf-8"]
     for (name, value) in error.headers { headers.add(name, value) }
-    return HTTPResponse(
+    var response = HTTPResponse(
       status: HTTPStatus(serviceCode: error.status), headers: headers,
       body: Array(error.body.utf8))
+    if let detail = error.detail { response.logAnnotations["error"] = detail }
+    return response
   }
 }
 

@@ -75,12 +75,9 @@ public final class Service: Sendable {
     var response: HTTPResponse
     do {
       response = try answer(decoded(request, route: route), route: route)
-    } catch let error as EndpointError {
-      response = .refusal(error)
     } catch {
       // The client gets the category; the operator's access log line gets the detail.
       response = .refusal(Self.endpointError(error))
-      response.logAnnotations["error"] = "\(error)"
     }
     let elapsed = ContinuousClock.now - started
     let seconds =
@@ -158,23 +155,28 @@ public final class Service: Sendable {
           "The response is application/graphql-response+json or application/json; Accept lists neither."
       )
     }
-    let principal = try authenticate(request)
-    do {
-      try api.authorize(principal)
-    } catch {
-      throw Self.endpointError(error)
+    // One snapshot for the token, the account's policy and every resolver's read.
+    let (principal, result) = try store.snapshot {
+      let principal = try authenticate(request)
+      let access: RequestAccess
+      do {
+        access = try api.authorize(principal)
+      } catch {
+        throw Self.endpointError(error)
+      }
+      var parameters: [String: String] = [:]
+      for item in request.queryItems where parameters[item.name] == nil {
+        parameters[item.name] = item.value
+      }
+      let parsed = GraphQLOverHTTP.request(
+        method: request.method.rawValue, contentType: request.headers["Content-Type"],
+        body: request.body, parameters: parameters)
+      let document = try parsed.get()
+      let result = api.execute(
+        query: document.query, variables: document.variables,
+        operationName: document.operationName, access: access)
+      return (principal, result)
     }
-    var parameters: [String: String] = [:]
-    for item in request.queryItems where parameters[item.name] == nil {
-      parameters[item.name] = item.value
-    }
-    let parsed = GraphQLOverHTTP.request(
-      method: request.method.rawValue, contentType: request.headers["Content-Type"],
-      body: request.body, parameters: parameters)
-    let document = try parsed.get()
-    let result = api.execute(
-      query: document.query, variables: document.variables,
-      operationName: document.operationName, principal: principal)
     var response = HTTPResponse.json(
       result.toJSON(),
       status: HTTPStatus(
@@ -232,7 +234,8 @@ public final class Service: Sendable {
         return EndpointError(status: 400, code: "BAD_REQUEST", message: error.description)
       case .internalFailure:
         return EndpointError(
-          status: 500, code: "INTERNAL_SERVER_ERROR", message: error.description)
+          status: 500, code: "INTERNAL_SERVER_ERROR", message: error.description,
+          detail: "\(error)")
       }
     case let error as StoreError:
       switch error.reason {
@@ -243,12 +246,12 @@ public final class Service: Sendable {
       default:
         return EndpointError(
           status: 500, code: "INTERNAL_SERVER_ERROR",
-          message: "The service could not read or write its database.")
+          message: "The service could not read or write its database.", detail: "\(error)")
       }
     default:
       return EndpointError(
         status: 500, code: "INTERNAL_SERVER_ERROR",
-        message: "The service failed to answer this request.")
+        message: "The service failed to answer this request.", detail: "\(error)")
     }
   }
 

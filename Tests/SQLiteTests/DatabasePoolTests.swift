@@ -37,13 +37,49 @@ import Testing
     let pool = try DatabasePool(path: directory.path("pool.sqlite"))
     try pool.write { db in try db.execute("CREATE TABLE t(id INTEGER PRIMARY KEY)") }
     // Inside a write (the writer is taken), an idle-only write does not wait: nil at once.
-    let skipped = try pool.write { _ in
+    let skipped: Void? = try pool.write { _ in
       try pool.writeIfIdle { db in try db.run("INSERT INTO t(id) VALUES (1)") }
     }
     #expect(skipped == nil)
     let done: Void? = try pool.writeIfIdle { db in try db.run("INSERT INTO t(id) VALUES (2)") }
     #expect(done != nil)
     #expect(try pool.read { try $0.scalarInt("SELECT group_concat(id) FROM t") } == 2)
+  }
+
+  @Test func readsInsideASnapshotShareItsTransaction() throws {
+    let directory = try TemporaryDirectory()
+    let pool = try DatabasePool(path: directory.path("pool.sqlite"), maximumReaderCount: 2)
+    try pool.write { db in try db.execute("CREATE TABLE t(id INTEGER PRIMARY KEY)") }
+    let count: @Sendable () throws -> Int64? = {
+      try pool.read { try $0.scalarInt("SELECT count(*) FROM t") }
+    }
+    try pool.snapshot {
+      #expect(try count() == 0)
+      try pool.write { db in try db.run("INSERT INTO t(id) VALUES (1)") }
+      // Committed, but this thread's reads stay in the snapshot they started in...
+      #expect(try count() == 0)
+      // ...and a nested snapshot joins it.
+      #expect(try pool.snapshot { try count() } == 0)
+      // Another thread is not pinned: it sees the commit.
+      let other = Result<Int64?, any Error>.fromThread { try count() }
+      #expect(try other.get() == 1)
+    }
+    #expect(try count() == 1)
+  }
+
+  @Test func aSnapshotThatThrowsReturnsItsReader() throws {
+    let directory = try TemporaryDirectory()
+    let pool = try DatabasePool(path: directory.path("pool.sqlite"), maximumReaderCount: 1)
+    try pool.write { db in try db.execute("CREATE TABLE t(id INTEGER PRIMARY KEY)") }
+    #expect(throws: Expected.self) {
+      try pool.snapshot {
+        _ = try pool.read { try $0.scalarInt("SELECT count(*) FROM t") }
+        throw Expected()
+      }
+    }
+    // The pool's only reader is back, outside any transaction, and the thread unpinned.
+    try pool.write { db in try db.run("INSERT INTO t(id) VALUES (1)") }
+    #expect(try pool.read { try $0.scalarInt("SELECT count(*) FROM t") } == 1)
   }
 
   @Test func readersCannotWrite() throws {
@@ -120,5 +156,26 @@ import Testing
       return sums
     }
     #expect(sums == Array(repeating: 5050, count: 8))
+  }
+}
+
+extension Result where Failure == any Error {
+  /// The outcome of `body` run on a new thread, waited for.
+  static func fromThread(_ body: @escaping @Sendable () throws -> Success) -> Result
+  where Success: Sendable {
+    let done = NSCondition()
+    nonisolated(unsafe) var outcome: Result?
+    let thread = Thread {
+      let result = Result { try body() }
+      done.withLock {
+        outcome = result
+        done.signal()
+      }
+    }
+    thread.start()
+    return done.withLock {
+      while outcome == nil { done.wait() }
+      return outcome ?? .failure(CancellationError())
+    }
   }
 }

@@ -26,15 +26,20 @@ extension MetadataStore: CredentialDirectory {
   /// `projectID`); the decision is ``Auth/Authorization``'s, over the account's plan and
   /// metadata API setting as stored now.
   ///
+  /// - Returns: the account's policy the decision was made on, so that a request making
+  ///   further decisions (one per root field, say) makes them on the same policy without
+  ///   reading it again.
   /// - Throws: ``Auth/AuthError``: `notFound` for an account that is not the principal's
   ///   or not set up, else `forbidden`, `userTokenNotAccepted` or `metadataAPIDisabled`.
+  @discardableResult
   public func authorize(
     _ principal: Principal, _ action: Action, accountID: Int, projectID: Int?
-  ) throws {
+  ) throws -> AccountPolicy {
     guard principal.accountID == accountID, let account = try account(id: accountID) else {
       throw AuthError(.notFound("account \(accountID) not found"))
     }
     try Authorization.authorize(principal, action, account: account.policy, projectID: projectID)
+    return account.policy
   }
 
   /// The token whose digest is `digest`, with its user's role or its permission sets.
