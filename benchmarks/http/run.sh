@@ -43,6 +43,7 @@ user_token=$("$bin/dbt-metadata" account create --db "$db" --name bench --plan t
 DBT_METADATA_TOKEN=$user_token "$bin/dbt-metadata" account set --db "$db" --metadata-api on >&2
 token=$(DBT_METADATA_TOKEN=$user_token "$bin/dbt-metadata" token create --db "$db" \
   --kind metadata-only --name http-benchmark --json | json_token)
+echo "$token" >"$work/token"  # for profiling by hand: the server and body stay in $work
 
 model=$(python3 - "$db" <<'PY'
 import sqlite3, sys
