@@ -47,13 +47,13 @@ extension MetadataAPI {
     try schema.setResolver("Query", "job") { _, arguments, context, _ in
       let ctx = try RequestContext.of(context)
       let jobID = arguments["id"]?.intValue ?? 0
-      let run: RunRecord?
+      let run: RunInfoRecord?
       if let runID = arguments["runId"]?.intValue {
-        run = try ctx.store.run(accountID: ctx.accountID, id: runID).flatMap {
+        run = try ctx.store.runInfo(accountID: ctx.accountID, id: runID).flatMap {
           $0.jobID == jobID ? $0 : nil
         }
       } else {
-        run = try ctx.store.latestRun(accountID: ctx.accountID, jobID: jobID)
+        run = try ctx.store.latestRunInfo(accountID: ctx.accountID, jobID: jobID)
       }
       guard let run else {
         throw notFound(jobID: jobID, runID: arguments["runId"]?.intValue)
