@@ -75,8 +75,11 @@ extension MetadataStore {
           ?? 0
         arguments += sql.pageArguments
         var nodes = try db.query(sql.pageText, arguments) { row in
-          Self.environmentNode(row, sortValue: sql.sortValue(row, at: Self.nodeColumnCount))
-        }
+          (
+            position: row.int(at: EnvironmentNodeSQL.positionColumn),
+            node: Self.environmentNode(row, sortValue: sql.sortValue(row, at: Self.nodeColumnCount))
+          )
+        }.sorted { $0.position < $1.position }.map(\.node)
         var hasNext = false
         if let limit = query.limit, nodes.count > limit {
           nodes.removeLast(nodes.count - limit)
