@@ -122,6 +122,7 @@ extension MetadataAPI {
       let page = try PageRequest(arguments: arguments, sort: query.sort)
       query.after = page.after
       query.limit = page.first
+      query.countsTotal = info.selects("totalCount")
       var connection = try connection(ctx, scope: scope, query: query, side: side)
       if field == "resources" {
         // Semantic models and saved queries as their own binding serves them.

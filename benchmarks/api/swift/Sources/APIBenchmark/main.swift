@@ -2,7 +2,8 @@
 // in-process, from the query text to the response bytes (MetadataAPI.execute, then the
 // compact JSON text as UTF-8), and prints one JSON line per query: p50 and p99 latency,
 // the response's size and resolved fields (every object field of the response, leaf or
-// not), fields per second at the p50 latency, and the document cache's statistics.
+// not), fields per second at the p50 latency, the SQL statements one answer runs (the
+// store's read statement count), and the document cache's statistics.
 //
 //   APIBenchmark DB VARIABLES_JSON SECONDS MAX_ITERATIONS QUERY_FILE...
 //
@@ -57,6 +58,10 @@ do {
     let first = api.execute(query: query, variables: variables, accountID: 1)
     if !first.errors.isEmpty { fail("\(name): \(first.serialized().prefix(500))") }
     let fields = fieldCount(first.data ?? .null)
+    // SQL statements one answer runs (after the first, which may fill caches).
+    let statementsBefore = store.readStatementCount
+    _ = api.execute(query: query, variables: variables, accountID: 1)
+    let statements = store.readStatementCount - statementsBefore
     var bytes = answer()
     if let outputDirectory {
       FileManager.default.createFile(
@@ -79,7 +84,7 @@ do {
       JSONObject([
         ("side", .string("swift")), ("query", .string(name)), ("iterations", .int(samples.count)),
         ("p50_ms", .double(p50)), ("p99_ms", .double(percentile(samples, 99))),
-        ("bytes", .int(bytes.count)), ("fields", .int(fields)),
+        ("bytes", .int(bytes.count)), ("fields", .int(fields)), ("statements", .int(statements)),
         ("fields_per_s", .double(Double(fields) / (p50 / 1000))),
         ("cache_hits", .int(statistics.hits)), ("cache_misses", .int(statistics.misses)),
       ]))
