@@ -29,6 +29,8 @@ public final class MetadataAPI: Sendable {
   let documentCache: DocumentCache
   /// Model execution aggregates by day of recently asked environments, for `performance`.
   let executionCells: ExecutionCellCache
+  /// Lineage graphs of recently asked environments, for `lineage(filter:)`.
+  let lineageGraphs: LineageGraphCache
 
   /// Builds the schema from the embedded spec and binds every resolver.
   ///
@@ -40,6 +42,7 @@ public final class MetadataAPI: Sendable {
     self.store = store
     self.documentCache = DocumentCache(capacity: documentCacheCapacity)
     self.executionCells = ExecutionCellCache()
+    self.lineageGraphs = LineageGraphCache()
     let schema = try GraphQLSchema(
       sdl: MetadataSDL.text, name: "metadata-api.graphql",
       // The spec's custom scalars (DateTime, Date, JSON, JSONObject, AnyScalar, BigInt),
@@ -127,6 +130,7 @@ public final class MetadataAPI: Sendable {
       if !limitErrors.isEmpty { return ExecutionResult(data: nil, errors: limitErrors) }
       let context = RequestContext(access: access, store: store)
       context.executionCells = executionCells
+      context.lineageGraphs = lineageGraphs
       return GraphQL.execute(
         schema: schema, document: document, source: source, operationName: operationName,
         variables: variables, context: context)

@@ -20,6 +20,9 @@ final class RequestContext {
   /// The API's cache of model execution aggregates (``ExecutionCellCache``), when the
   /// request runs in a ``MetadataAPI``.
   var executionCells: ExecutionCellCache?
+  /// The API's cache of lineage graphs (``LineageGraphCache``), when the request runs in a
+  /// ``MetadataAPI``.
+  var lineageGraphs: LineageGraphCache?
 
   init(access: RequestAccess, store: MetadataStore) {
     self.access = access
