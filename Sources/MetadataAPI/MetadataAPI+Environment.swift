@@ -155,7 +155,8 @@ extension MetadataAPI {
         cursor: NodeCursor.encode(
           sort: query.sort,
           position: .init(value: record.sortValue, uniqueID: record.definition.uniqueID)),
-        node: EnvironmentNode(record, environment: environment, side: side))
+        node: EnvironmentNode(
+          record, environment: environment, side: side, documents: DefinitionDocuments.of(ctx)))
     }
     let pageInfo: JSONObject = [
       "startCursor": edges.first.map { .string($0.cursor) } ?? .null,

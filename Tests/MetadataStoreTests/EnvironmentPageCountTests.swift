@@ -47,4 +47,28 @@ import Testing
         accountID: 2, environmentID: 1, nodeIDs: [node.nodeID], relation: .parents
       ).values.allSatisfy(\.isEmpty))
   }
+
+  /// Node records leave the manifest JSON out; it is read by definition id, in the
+  /// environment's account only.
+  @Test func manifestJSONIsReadByDefinitionID() throws {
+    let database = try TemporaryDatabase()
+    let store = try database.open()
+    let project = SyntheticProject(run: 1)
+    let run = try store.ingest(project.request())
+    let page = try store.environmentNodes(
+      accountID: 1, environmentID: 1, query: EnvironmentNodeQuery(resourceTypes: ["model"]))
+    let node = try #require(page.nodes.first)
+    #expect(node.definition.json.isEmpty)
+    let texts = try store.definitionJSON(
+      accountID: 1, environmentID: 1, definitionIDs: [node.definitionID, 99_999])
+    let full = try #require(
+      try store.definitions(
+        accountID: 1, runID: run.runID, uniqueIDs: [node.definition.uniqueID]
+      ).first)
+    #expect(texts == [node.definitionID: full.json])
+    #expect(!full.json.isEmpty)
+    #expect(
+      try store.definitionJSON(accountID: 2, environmentID: 1, definitionIDs: [node.definitionID])
+        .isEmpty)
+  }
 }

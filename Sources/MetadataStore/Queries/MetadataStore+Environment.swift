@@ -283,3 +283,34 @@ extension MetadataStore {
     "[" + ids.map(String.init).joined(separator: ",") + "]"
   }
 }
+
+extension MetadataStore {
+  /// The manifest JSON of definitions of the environment's project, by definition row id
+  /// (ids of other projects are left out): what environment node records leave out
+  /// (``EnvironmentNodeRecord/definition``), read in one statement for a whole list when a
+  /// field needs it.
+  public func definitionJSON(accountID: Int, environmentID: Int, definitionIDs: [Int64]) throws
+    -> [Int64: String]
+  {
+    guard !definitionIDs.isEmpty else { return [:] }
+    return try wrapping {
+      try pool.read { db in
+        let rows = try db.query(
+          """
+          SELECT d.id, d.json
+          FROM (SELECT DISTINCT value AS id FROM json_each(?1)) k
+          CROSS JOIN definition d ON d.id = k.id
+          CROSS JOIN node n ON n.id = d.node_id
+          WHERE n.project_id = (SELECT ce.project_id FROM environment ce
+            JOIN project cp ON cp.id = ce.project_id WHERE ce.id = ?2 AND cp.account_id = ?3)
+          """,
+          [
+            .text(Self.jsonIntegers(definitionIDs)), .integer(Int64(environmentID)),
+            .integer(Int64(accountID)),
+          ]
+        ) { ($0.int64(at: 0), $0.string(at: 1) ?? "") }
+        return Dictionary(rows, uniquingKeysWith: { first, _ in first })
+      }
+    }
+  }
+}

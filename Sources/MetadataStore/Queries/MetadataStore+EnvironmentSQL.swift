@@ -12,13 +12,16 @@ import SQLite
 /// nodes.
 extension MetadataStore {
   /// Columns of `definition d JOIN node n LEFT JOIN applied_state s`, read by
-  /// ``environmentNode(_:at:sortValue:)``.
+  /// ``environmentNode(_:at:sortValue:)``: the definition's columns but its manifest JSON
+  /// (read on demand by ``definitionJSON(accountID:environmentID:definitionIDs:)``; 3 KB a
+  /// node on average, which a page of 500 models and their parents copied for fields that
+  /// mostly never read it), and the definition's row id.
   static let nodeColumns = """
-    \(RowDecoding.definitionColumns), n.id, d.version,
+    \(RowDecoding.definitionColumnsWithoutJSON), n.id, d.version,
     \(EnvironmentNodeSQL.modelingLayerSQL),
-    s.last_execution_id, s.last_success_id, s.last_freshness_id, s.last_catalog_id
+    s.last_execution_id, s.last_success_id, s.last_freshness_id, s.last_catalog_id, d.id
     """
-  static let nodeColumnCount: Int32 = RowDecoding.definitionColumnCount + 7
+  static let nodeColumnCount: Int32 = RowDecoding.definitionColumnCount + 8
 
   static func environmentNode(_ row: Statement, at start: Int32 = 0, sortValue: NodeSortValue)
     -> EnvironmentNodeRecord
@@ -30,7 +33,8 @@ extension MetadataStore {
       lastExecutionID: row.optionalInt64(at: base + 3),
       lastSuccessID: row.optionalInt64(at: base + 4),
       lastFreshnessID: row.optionalInt64(at: base + 5),
-      lastCatalogID: row.optionalInt64(at: base + 6), sortValue: sortValue)
+      lastCatalogID: row.optionalInt64(at: base + 6), definitionID: row.int64(at: base + 7),
+      sortValue: sortValue)
   }
 
   /// The manifest version of environment ?1's current state when the environment is in
