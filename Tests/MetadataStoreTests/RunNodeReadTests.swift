@@ -74,4 +74,26 @@ import Testing
     #expect(try store.executions(accountID: 2, keys: keys).isEmpty)
     #expect(try store.definitions(accountID: 1, keys: []).isEmpty)
   }
+
+  @Test func freshnessAcrossRunsMatchesThePerRunReads() throws {
+    let database = try TemporaryDatabase()
+    let store = try database.open()
+    var runIDs: [Int] = []
+    for (run, status) in [(1, "pass"), (2, "warn"), (3, "error")] {
+      let project = P(run: run)
+      runIDs.append(
+        try store.ingest(project.request(sources: try project.sources(status: status))).runID)
+    }
+    let keys = runIDs.flatMap { id in
+      [P.source, P.model].map { RunNodeKey(runID: id, uniqueID: $0) }
+    }
+    var expected: [JobFreshnessRecord] = []
+    for id in runIDs {
+      expected += try store.freshness(accountID: 1, runID: id, uniqueIDs: [P.model, P.source])
+    }
+    let found = try store.freshness(accountID: 1, keys: keys)
+    #expect(found == expected)
+    #expect(found.map(\.result.status) == ["pass", "warn", "error"])
+    #expect(try store.freshness(accountID: 2, keys: keys).isEmpty)
+  }
 }

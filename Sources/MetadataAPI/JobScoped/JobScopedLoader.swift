@@ -104,14 +104,25 @@ final class JobScopedLoader {
 
   /// Each source's freshness result in its run, nil when the run did not check it.
   func freshness(_ nodes: [JobNode]) throws -> [JobFreshnessRecord?] {
-    try load(nodes, \.freshnessByNode, missing: nil) { runID, ids in
-      var byID: [String: JobFreshnessRecord?] = [:]
-      for record in try store.freshness(accountID: accountID, runID: runID, uniqueIDs: ids)
-      where byID[record.result.uniqueID] == nil {
-        byID[record.result.uniqueID] = record
-      }
-      return byID
-    }
+    try load(
+      nodes, \.freshnessByNode, missing: nil,
+      fetch: { runID, ids in
+        var byID: [String: JobFreshnessRecord?] = [:]
+        for record in try self.store.freshness(
+          accountID: self.accountID, runID: runID, uniqueIDs: ids)
+        where byID[record.result.uniqueID] == nil {
+          byID[record.result.uniqueID] = record
+        }
+        return byID
+      },
+      fetchAcrossRuns: { keys in
+        var byKey: [JobNodeKey: JobFreshnessRecord?] = [:]
+        for record in try self.store.freshness(accountID: self.accountID, keys: keys) {
+          let key = JobNodeKey(runID: record.result.runID, uniqueID: record.result.uniqueID)
+          if byKey[key] == nil { byKey[key] = record }
+        }
+        return byKey
+      })
   }
 
   /// Each node's catalog entry in its run, nil when the run wrote no catalog for it.

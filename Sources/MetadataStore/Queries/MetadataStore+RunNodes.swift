@@ -1,6 +1,7 @@
 import SQLite
 
-/// Batch reads of nodes across several runs: the definitions and executions of a list of
+/// Batch reads of nodes across several runs: the definitions, executions and freshness
+/// results of a list of
 /// (run, node) pairs in one statement, whatever the number of runs, for lists whose
 /// elements belong to different runs (a model's history: one element per run). The
 /// single-run reads (``definitions(accountID:runID:uniqueIDs:)``...) stay the path for a
@@ -62,6 +63,38 @@ extension MetadataStore {
           ORDER BY r.id, n.unique_id, e.executes_node DESC, e.generated_at DESC, e.id DESC
           """, [.text(Self.jsonKeys(keys)), .integer(Int64(accountID))]
         ) { RowDecoding.execution($0) }
+      }
+    }
+  }
+
+  /// The freshness results of each pair's node (a source) in its run, with the elapsed
+  /// time of the step that wrote them, ordered by run and node, then newest first (as
+  /// ``freshness(accountID:runID:uniqueIDs:)`` orders a run's).
+  public func freshness(accountID: Int, keys: [RunNodeKey]) throws -> [JobFreshnessRecord] {
+    guard !keys.isEmpty else { return [] }
+    return try wrapping {
+      try pool.read { db in
+        try db.query(
+          """
+          SELECT \(RowDecoding.freshnessColumns), a.elapsed_time, f.execution_time
+          FROM (SELECT DISTINCT value ->> 0 AS run_id, value ->> 1 AS unique_id
+            FROM json_each(?1)) k
+          CROSS JOIN run r ON r.id = k.run_id
+          CROSS JOIN environment v ON v.id = r.environment_id
+          CROSS JOIN project p ON p.id = v.project_id
+          CROSS JOIN node n ON n.project_id = v.project_id AND n.unique_id = k.unique_id
+          CROSS JOIN freshness_result f ON f.environment_id = r.environment_id
+            AND f.node_id = n.id AND f.run_id = r.id
+          JOIN artifact a ON a.id = f.artifact_id
+          WHERE p.account_id = ?2
+          ORDER BY r.id, n.unique_id, f.generated_at DESC, f.id DESC
+          """, [.text(Self.jsonKeys(keys)), .integer(Int64(accountID))]
+        ) { row in
+          JobFreshnessRecord(
+            result: RowDecoding.freshness(row),
+            runElapsedTime: row.optionalDouble(at: RowDecoding.freshnessColumnCount),
+            executionTime: row.optionalDouble(at: RowDecoding.freshnessColumnCount + 1))
+        }
       }
     }
   }
