@@ -6,8 +6,10 @@ import MetadataStore
 ///
 /// Every batch resolver hands its list of ``JobNode`` parents here; the nodes not loaded
 /// yet are grouped by run and fetched with one store call per run (one SQL statement per
-/// list, whatever its length: no N+1). A later field of the same nodes (`status` after
-/// `executionTime`, `owner` after `type`) finds them loaded.
+/// list, whatever its length: no N+1). Runs, definitions, results and freshness results of
+/// a list whose nodes belong to several runs (a node's history, one element per run) are
+/// fetched with one store call for every run. A later field of the same nodes (`status`
+/// after `executionTime`, `owner` after `type`) finds them loaded.
 ///
 /// One loader per request (kept in ``RequestContext/memo``); resolvers of one request run
 /// on one thread, so it needs no lock.
