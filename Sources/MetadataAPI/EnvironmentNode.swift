@@ -20,19 +20,28 @@ final class EnvironmentNode {
   let record: EnvironmentNodeRecord
   let environment: EnvironmentRecord
   let side: Side
+  /// Where the node's manifest JSON is read from (the record has none).
+  let documents: DefinitionDocuments
 
-  init(_ record: EnvironmentNodeRecord, environment: EnvironmentRecord, side: Side) {
+  init(
+    _ record: EnvironmentNodeRecord, environment: EnvironmentRecord, side: Side,
+    documents: DefinitionDocuments
+  ) {
     self.record = record
     self.environment = environment
     self.side = side
+    self.documents = documents
+    documents.register(record.definitionID, environmentID: environment.id)
   }
 
   var definition: DefinitionRecord { record.definition }
   var resourceType: String { record.definition.resourceType }
 
-  /// The node's manifest JSON, parsed once.
+  /// The node's manifest JSON, read (with the request's other nodes') and parsed on first
+  /// use.
   lazy var json: JSONObject = {
-    (try? JSONParser.parse(record.definition.json))?.objectValue ?? JSONObject()
+    let text = documents.text(record.definitionID, environmentID: environment.id)
+    return (try? JSONParser.parse(text))?.objectValue ?? JSONObject()
   }()
 
   /// A model of another project injected by a cross-project ref (dbt-core >= 1.6 external

@@ -4,5 +4,5 @@ import MetadataStore
 /// (`runId`, else the job's latest run).
 struct JobScope {
   let jobID: Int
-  let run: RunRecord
+  let run: RunInfoRecord
 }

@@ -47,13 +47,13 @@ extension MetadataAPI {
     try schema.setResolver("Query", "job") { _, arguments, context, _ in
       let ctx = try RequestContext.of(context)
       let jobID = arguments["id"]?.intValue ?? 0
-      let run: RunRecord?
+      let run: RunInfoRecord?
       if let runID = arguments["runId"]?.intValue {
-        run = try ctx.store.run(accountID: ctx.accountID, id: runID).flatMap {
+        run = try ctx.store.runInfo(accountID: ctx.accountID, id: runID).flatMap {
           $0.jobID == jobID ? $0 : nil
         }
       } else {
-        run = try ctx.store.latestRun(accountID: ctx.accountID, jobID: jobID)
+        run = try ctx.store.latestRunInfo(accountID: ctx.accountID, jobID: jobID)
       }
       guard let run else {
         throw notFound(jobID: jobID, runID: arguments["runId"]?.intValue)
@@ -122,6 +122,7 @@ extension MetadataAPI {
       let page = try PageRequest(arguments: arguments, sort: query.sort)
       query.after = page.after
       query.limit = page.first
+      query.countsTotal = info.selects("totalCount")
       var connection = try connection(ctx, scope: scope, query: query, side: side)
       if field == "resources" {
         // Semantic models and saved queries as their own binding serves them.
@@ -154,7 +155,8 @@ extension MetadataAPI {
         cursor: NodeCursor.encode(
           sort: query.sort,
           position: .init(value: record.sortValue, uniqueID: record.definition.uniqueID)),
-        node: EnvironmentNode(record, environment: environment, side: side))
+        node: EnvironmentNode(
+          record, environment: environment, side: side, documents: DefinitionDocuments.of(ctx)))
     }
     let pageInfo: JSONObject = [
       "startCursor": edges.first.map { .string($0.cursor) } ?? .null,

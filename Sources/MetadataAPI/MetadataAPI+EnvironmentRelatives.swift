@@ -123,7 +123,9 @@ extension MetadataAPI {
         nodeIDs: group.map(\.record.nodeID), relation: relation)
       return group.map { node in
         (found[node.record.nodeID] ?? []).map {
-          EnvironmentNode($0, environment: environment, side: node.nestedSide)
+          EnvironmentNode(
+            $0, environment: environment, side: node.nestedSide,
+            documents: DefinitionDocuments.of(ctx))
         }.filter { $0.typeName != nil }
       }
     }.map { $0 ?? [] }
@@ -142,7 +144,9 @@ extension MetadataAPI {
         page.nodes.map { ($0.definition.uniqueID, $0) }, uniquingKeysWith: { a, _ in a })
       return wanted.map { ids in
         ids.sorted().compactMap { byID[$0] }.map {
-          EnvironmentNode($0, environment: environment, side: .definitionNested)
+          EnvironmentNode(
+            $0, environment: environment, side: .definitionNested,
+            documents: DefinitionDocuments.of(ctx))
         }
       }
     }
@@ -236,7 +240,8 @@ extension MetadataAPI {
       let page = try ctx.store.environmentNodes(
         accountID: ctx.accountID, environmentID: environment.id, query: query)
       let siblings = page.nodes.map {
-        EnvironmentNode($0, environment: environment, side: .applied)
+        EnvironmentNode(
+          $0, environment: environment, side: .applied, documents: DefinitionDocuments.of(ctx))
       }
       return group.map { node -> [JSONObject] in
         guard node.record.version != nil else { return [] }

@@ -51,14 +51,9 @@ extension MetadataAPI {
     let loader = try JobScopedLoader.of(context)
     let uniqueID = arguments["uniqueId"]?.stringValue ?? ""
     let ids = try runIDs(ctx.store, ctx.accountID, uniqueID, count)
-    var runs: [RunRecord] = []
-    for id in ids {
-      // The history queries are scoped to the environment; the run is too.
-      guard let run = try loader.run(id: id), run.environmentID == scope.environmentID else {
-        continue
-      }
-      runs.append(run)
-    }
+    let records = try loader.runs(ids: ids)
+    // The history queries are scoped to the environment; the run is too.
+    let runs = ids.compactMap { records[$0] }.filter { $0.environmentID == scope.environmentID }
     let keys = runs.map { JobNodeKey(runID: $0.id, uniqueID: uniqueID) }
     let definitions = try loader.definitions(keys)
     return runs.compactMap { run in

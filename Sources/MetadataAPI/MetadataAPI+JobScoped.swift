@@ -63,7 +63,7 @@ extension MetadataAPI {
 
   /// The run of a root field's `jobId` / `runId` arguments, or a "not found" error.
   private static func runArgument(_ arguments: JSONObject, loader: JobScopedLoader) throws
-    -> RunRecord
+    -> RunInfoRecord
   {
     let jobID = arguments["jobId"]?.intValue ?? 0
     let runID = arguments["runId"]?.intValue
@@ -121,12 +121,9 @@ extension MetadataAPI {
       accountID: ctx.accountID, environmentID: environmentID, uniqueID: uniqueID,
       identifier: identifier, limit: count,
       withCatalog: arguments["withCatalog"]?.boolValue ?? false)
-    var keys: [JobNodeKey] = []
-    var records: [Int: RunRecord] = [:]
-    for (runID, uniqueID) in runs {
-      guard let run = try loader.run(id: runID) else { continue }
-      records[runID] = run
-      keys.append(JobNodeKey(runID: runID, uniqueID: uniqueID))
+    let records = try loader.runs(ids: runs.map(\.runID))
+    let keys = runs.filter { records[$0.runID] != nil }.map {
+      JobNodeKey(runID: $0.runID, uniqueID: $0.uniqueID)
     }
     let definitions = try loader.definitions(keys)
     return keys.compactMap { key -> JobNode? in

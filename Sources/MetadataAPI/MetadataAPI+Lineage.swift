@@ -80,7 +80,8 @@ extension MetadataAPI {
     let worstTests = applied ? worstTestStatuses(graph) : [:]
     var answer: [LineageNodeValue] = []
     for position in candidates.sorted() {
-      let node = graph.nodes[position]
+      let box = graph.boxes[position]
+      let node = box.record
       guard let kind = LineageNodeValue.kinds[node.resourceType] else { continue }
       if let types, !types.contains(kind.resourceType) { continue }
       if let uniqueIDs, !uniqueIDs.contains(node.uniqueID) { continue }
@@ -105,7 +106,7 @@ extension MetadataAPI {
         node.resourceType)
       answer.append(
         LineageNodeValue(
-          node: node, graphQLTypeName: kind.typeName, resourceType: kind.resourceType,
+          box: box, graphQLTypeName: kind.typeName, resourceType: kind.resourceType,
           projectID: graph.projectID, fqn: graph.fqns[position], tags: graph.tags[position],
           parentIDs: parentIDs, publicParentIDs: publicParentIDs,
           matchesMethod: matched.map { $0.contains(position) },
@@ -127,7 +128,7 @@ extension MetadataAPI {
   }
 
   /// The environment's DAG, read once per request (and shared by `applied` and
-  /// `definition`).
+  /// `definition`), from the API's graph cache (``LineageGraphCache``) when there is one.
   static func lineageGraph(environmentID: Int, includeMacros: Bool, context: RequestContext)
     throws -> LineageGraph?
   {
@@ -138,7 +139,13 @@ extension MetadataAPI {
       return withMacros
     }
     return try context.memoized("lineage-graph:\(environmentID):\(includeMacros)") {
-      try context.store.lineageGraph(
+      if let cache = context.lineageGraphs {
+        return try cache.graph(
+          store: context.store, accountID: context.accountID, environmentID: environmentID,
+          includeMacros: includeMacros
+        ).graph
+      }
+      return try context.store.lineageGraph(
         accountID: context.accountID, environmentID: environmentID, includeMacros: includeMacros
       ).map(LineageGraph.init)
     }

@@ -96,19 +96,28 @@ extension MetadataAPI {
     }
   }
 
-  /// The models of a window in one order, with their jobs.
-  /// The per-job aggregate (a second statement over the window) runs only when `byJob`
-  /// is selected.
+  /// The models of a window in one order, with their jobs: summed from the environment's
+  /// cached cells (``ExecutionCellCache``), else aggregated by the store. The per-job
+  /// aggregate runs only when `byJob` is selected.
   private static func stats(
     _ scope: PerformanceScope, _ arguments: JSONObject, _ context: Any, _ info: ResolveInfo,
     order: ModelExecutionOrder, jobID: Int? = nil
   ) throws -> [ModelExecutionStatsValue] {
     let context = try RequestContext.of(context)
     let jobLimit = arguments["jobLimit"] == nil ? 5 : try limit(arguments, "jobLimit")
+    let window = try dayWindow(arguments)
+    let limit = try limit(arguments, "limit")
+    let jobs = info.selects("byJob") ? jobLimit : 0
+    if let cells = try context.executionCells?.table(
+      store: context.store, accountID: context.accountID, environmentID: scope.environmentID)
+    {
+      return cells.stats(
+        window: window, jobID: jobID, order: order, limit: limit, jobLimit: jobs
+      ).map(ModelExecutionStatsValue.init)
+    }
     return try context.store.modelExecutionStats(
-      accountID: context.accountID, environmentID: scope.environmentID,
-      window: try dayWindow(arguments), jobID: jobID, order: order,
-      limit: try limit(arguments, "limit"), jobLimit: info.selects("byJob") ? jobLimit : 0
+      accountID: context.accountID, environmentID: scope.environmentID, window: window,
+      jobID: jobID, order: order, limit: limit, jobLimit: jobs
     ).map(ModelExecutionStatsValue.init)
   }
 

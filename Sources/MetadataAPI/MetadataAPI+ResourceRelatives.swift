@@ -82,7 +82,9 @@ extension MetadataAPI {
         page.nodes.map { ($0.definition.uniqueID, $0) }, uniquingKeysWith: { a, _ in a })
       for index in indices {
         guard let record = found[resources[index].definition.uniqueID] else { continue }
-        result[index] = EnvironmentNode(record, environment: environment, side: .definition)
+        result[index] = EnvironmentNode(
+          record, environment: environment, side: .definition,
+          documents: DefinitionDocuments.of(ctx))
       }
     }
     return result
@@ -103,7 +105,9 @@ extension MetadataAPI {
       }
       var byGroup: [String: [EnvironmentNode]] = [:]
       for record in page.nodes {
-        let node = EnvironmentNode(record, environment: environment, side: .definitionNested)
+        let node = EnvironmentNode(
+          record, environment: environment, side: .definitionNested,
+          documents: DefinitionDocuments.of(ctx))
         guard let group = node.value(of: "group") as? String,
           node.typeName == "ModelDefinitionNestedNode"
         else { continue }
@@ -136,7 +140,9 @@ extension MetadataAPI {
         page.nodes.map { ($0.definition.uniqueID, $0) }, uniquingKeysWith: { a, _ in a })
       for index in indices {
         guard let record = found[changes[index].record.uniqueID] else { continue }
-        let node = EnvironmentNode(record, environment: environment, side: .appliedNested)
+        let node = EnvironmentNode(
+          record, environment: environment, side: .appliedNested,
+          documents: DefinitionDocuments.of(ctx))
         if node.typeName != nil { result[index] = node }
       }
     }

@@ -210,10 +210,10 @@ extension MetadataAPI {
   // MARK: Reading the environment's manifest
 
   /// The environment's latest run (its current manifest), once per request.
-  static func latestRun(_ scope: EnvironmentScope, _ context: Any) throws -> RunRecord? {
+  static func latestRun(_ scope: EnvironmentScope, _ context: Any) throws -> RunInfoRecord? {
     let ctx = try RequestContext.of(context)
     return try ctx.memoized("resources.latestRun.\(scope.environmentID)") {
-      try ctx.store.latestRun(accountID: ctx.accountID, environmentID: scope.environmentID)
+      try ctx.store.latestRunInfo(accountID: ctx.accountID, environmentID: scope.environmentID)
     }
   }
 

@@ -27,6 +27,10 @@ public final class MetadataAPI: Sendable {
   public let store: MetadataStore
   /// Parsed and validated documents by query text (the schema is fixed per instance).
   let documentCache: DocumentCache
+  /// Model execution aggregates by day of recently asked environments, for `performance`.
+  let executionCells: ExecutionCellCache
+  /// Lineage graphs of recently asked environments, for `lineage(filter:)`.
+  let lineageGraphs: LineageGraphCache
 
   /// Builds the schema from the embedded spec and binds every resolver.
   ///
@@ -37,6 +41,8 @@ public final class MetadataAPI: Sendable {
   public init(store: MetadataStore, documentCacheCapacity: Int = 1_000) throws {
     self.store = store
     self.documentCache = DocumentCache(capacity: documentCacheCapacity)
+    self.executionCells = ExecutionCellCache()
+    self.lineageGraphs = LineageGraphCache()
     let schema = try GraphQLSchema(
       sdl: MetadataSDL.text, name: "metadata-api.graphql",
       // The spec's custom scalars (DateTime, Date, JSON, JSONObject, AnyScalar, BigInt),
@@ -145,6 +151,8 @@ public final class MetadataAPI: Sendable {
         variables: variables)
       if !limitErrors.isEmpty { return ExecutionResult(data: nil, errors: limitErrors) }
       let context = RequestContext(access: access, store: store)
+      context.executionCells = executionCells
+      context.lineageGraphs = lineageGraphs
       return GraphQL.execute(
         schema: schema, document: document, source: source, operationName: operationName,
         variables: variables, context: context)

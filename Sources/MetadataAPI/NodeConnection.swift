@@ -8,7 +8,8 @@ import MetadataStore
 /// API, and the default resolver reads its members).
 struct NodeConnection {
   let edges: [NodeEdge]
-  let totalCount: Int
+  /// Nil when the request does not select `totalCount` (the count is then not read).
+  let totalCount: Int?
   let pageInfo: JSONObject
 }
 

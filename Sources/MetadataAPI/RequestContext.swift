@@ -17,6 +17,12 @@ final class RequestContext {
   /// Values computed once per request (a job's latest run, an environment's state),
   /// keyed by what they answer.
   var memo: [String: Any] = [:]
+  /// The API's cache of model execution aggregates (``ExecutionCellCache``), when the
+  /// request runs in a ``MetadataAPI``.
+  var executionCells: ExecutionCellCache?
+  /// The API's cache of lineage graphs (``LineageGraphCache``), when the request runs in a
+  /// ``MetadataAPI``.
+  var lineageGraphs: LineageGraphCache?
 
   init(access: RequestAccess, store: MetadataStore) {
     self.access = access

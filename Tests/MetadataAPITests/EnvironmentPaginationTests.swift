@@ -155,3 +155,40 @@ import Testing
     #expect(large <= 16, "500 models ran \(large) statements")
   }
 }
+
+extension EnvironmentPaginationTests {
+  /// Fields read from the manifest JSON (which node records leave out) load it for the
+  /// whole request in one statement: 500 models and their parents cost what 50 do, and
+  /// the values are the manifest's.
+  @Test func manifestJSONFieldsLoadInOneStatementPerRequest() throws {
+    let api = try MetadataAPI(
+      store: MetadataStore(path: try GeneratedEnvironment.api().store.path, create: false))
+    func run(first: Int) throws -> (statements: Int, edges: [JSONValue]) {
+      let before = api.store.readStatementCount
+      let result = api.execute(
+        query: """
+          { environment(id: 1) { applied { models(first: \(first)) { edges { node {
+            uniqueId rawCode config parents { uniqueId ... on ModelAppliedStateNestedNode {
+              patchPath contractEnforced } } } } } } } }
+          """, accountID: 1)
+      #expect(result.errors.isEmpty, "\(result.errors)")
+      let edges = result.data?["environment"]?["applied"]?["models"]?["edges"]?.listValue ?? []
+      return (api.store.readStatementCount - before, edges)
+    }
+    let small = try run(first: 50)
+    let large = try run(first: 500)
+    #expect(large.statements == small.statements)
+    #expect(large.edges.count == 500)
+    let definitions = try api.store.definitions(
+      accountID: 1, runID: #require(try api.store.latestRunInfo(accountID: 1, environmentID: 1)).id,
+      resourceType: "model")
+    let byID = Dictionary(definitions.map { ($0.uniqueID, $0) }, uniquingKeysWith: { a, _ in a })
+    for edge in large.edges.prefix(20) {
+      let node = try #require(edge["node"])
+      let uniqueID = try #require(node["uniqueId"]?.stringValue)
+      let manifest = try JSONParser.parse(try #require(byID[uniqueID]).json)
+      #expect(node["rawCode"] == manifest["raw_code"])
+      #expect(node["config"] == manifest["config"])
+    }
+  }
+}

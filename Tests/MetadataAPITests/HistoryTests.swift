@@ -1,5 +1,6 @@
 import Foundation
 import GraphQL
+import MetadataStore
 import Testing
 
 @testable import MetadataAPI
@@ -170,5 +171,31 @@ import Testing
       "sourceHistoricalFreshness(uniqueId: \"\(Self.payments)\") { runId }", account: 2)
     #expect(result.errors.count == 1)
     #expect(result.data?["environment"] == nil || result.data?["environment"] == .null)
+  }
+}
+
+extension HistoryTests {
+  /// A source's history reads its runs' freshness results in one statement for every run:
+  /// 8 runs cost what 2 cost.
+  @Test func sourceHistoryReadsEveryRunInAConstantNumberOfStatements() throws {
+    let shared = try SampleDatabase.api()
+    let api = try MetadataAPI(store: MetadataStore(path: shared.store.path, create: false))
+    func statements(runs: Int) throws -> Int {
+      let before = api.store.readStatementCount
+      let result = api.execute(
+        query: """
+          { environment(id: 1) { applied { sourceHistoricalFreshness(
+            uniqueId: "\(Self.payments)", lastRunCount: \(runs)) {
+            runId state maxLoadedAt criteria { warnAfter { count } } } } } }
+          """, accountID: 1)
+      #expect(result.errors.isEmpty, "\(result.errors)")
+      let list = result.data?["environment"]?["applied"]?["sourceHistoricalFreshness"]?.listValue
+      #expect(list?.count == runs)
+      #expect(list?.allSatisfy { $0["state"]?.stringValue != nil } == true)
+      return api.store.readStatementCount - before
+    }
+    let two = try statements(runs: 2)
+    let eight = try statements(runs: 8)
+    #expect(eight == two, "2 runs: \(two) statements, 8 runs: \(eight)")
   }
 }

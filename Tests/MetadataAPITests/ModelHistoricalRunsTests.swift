@@ -1,5 +1,6 @@
 import Foundation
 import GraphQL
+import MetadataStore
 import Testing
 
 @testable import MetadataAPI
@@ -82,5 +83,33 @@ extension ModelHistoricalRunsTests {
       "101/008/02-build/run_results.json", "model.shop.fct_orders")
     #expect(latest.count == 1)
     #expect(latest.first?["executionTime"]?.doubleValue == build["execution_time"] as? Double)
+  }
+}
+
+extension ModelHistoricalRunsTests {
+  /// A history lists one node per run: its runs, definitions and results are each read in
+  /// one statement for every run (no statement per run), so 10 runs cost what 2 cost.
+  @Test func historyReadsEveryRunInAConstantNumberOfStatements() throws {
+    let shared = try SampleDatabase.api()
+    let api = try MetadataAPI(store: MetadataStore(path: shared.store.path, create: false))
+    func statements(runs: Int) throws -> Int {
+      let before = api.store.readStatementCount
+      let result = api.execute(
+        query: """
+          { environment(id: 1) { applied { modelHistoricalRuns(
+            uniqueId: "model.shop.fct_payments", lastRunCount: \(runs)) {
+            runId status executionTime executeCompletedAt error name } } } }
+          """, accountID: 1)
+      #expect(result.errors.isEmpty, "\(result.errors)")
+      let list = result.data?["environment"]?["applied"]?["modelHistoricalRuns"]?.listValue
+      #expect(list?.count == runs)
+      #expect(list?.allSatisfy { $0["status"]?.stringValue != nil } == true)
+      return api.store.readStatementCount - before
+    }
+    let available = try Self.timeline("model.shop.fct_payments").count
+    try #require(available >= 5)
+    let two = try statements(runs: 2)
+    let all = try statements(runs: available)
+    #expect(all == two, "2 runs: \(two) statements, \(available) runs: \(all)")
   }
 }

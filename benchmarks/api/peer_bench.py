@@ -44,7 +44,9 @@ def main():
         def answer():
             return json.dumps(peer.execute(query, variables), separators=(",", ":"), ensure_ascii=False).encode()
 
+        first_start = time.perf_counter()
         first = peer.execute(query, variables)
+        first_ms = (time.perf_counter() - first_start) * 1000
         if "errors" in first:
             sys.exit("%s: %s" % (name, json.dumps(first)[:500]))
         fields = field_count(first.get("data"))
@@ -63,7 +65,8 @@ def main():
         samples.sort()
         p50 = percentile(samples, 50)
         print(json.dumps({"side": "python", "query": name, "iterations": len(samples), "p50_ms": p50,
-                          "p99_ms": percentile(samples, 99), "bytes": len(body), "fields": fields,
+                          "p99_ms": percentile(samples, 99), "first_ms": first_ms, "bytes": len(body),
+                          "fields": fields,
                           "fields_per_s": fields / (p50 / 1000)}), flush=True)
 
 

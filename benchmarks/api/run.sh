@@ -100,17 +100,19 @@ rounds = sorted({r["round"] for r in rows})
 med = statistics.median
 def spread(values, fmt):
     return "%s (%s-%s)" % (fmt % med(values), fmt % min(values), fmt % max(values))
-print("| query | bytes | fields | swift p50 ms | swift p99 ms | swift fields/s | python p50 ms | python p99 ms | python fields/s | speedup p50 (per round) | doc cache hits/misses |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| query | bytes | fields | swift statements | swift p50 ms | swift p99 ms | swift first ms | swift fields/s | python p50 ms | python p99 ms | python first ms | python fields/s | speedup p50 (per round) | doc cache hits/misses |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for q in queries:
     s = [by[("swift", q, r)] for r in rounds]
     p = [by[("python", q, r)] for r in rounds]
     ratios = [b["p50_ms"] / a["p50_ms"] for a, b in zip(s, p)]
-    print("| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %d/%d |" % (
-        q, s[0]["bytes"], s[0]["fields"],
+    print("| %s | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d/%d |" % (
+        q, s[0]["bytes"], s[0]["fields"], s[0]["statements"],
         spread([x["p50_ms"] for x in s], "%.2f"), "%.2f" % med([x["p99_ms"] for x in s]),
+        "%.2f" % med([x["first_ms"] for x in s]),
         "{:,.0f}".format(med([x["fields_per_s"] for x in s])),
         spread([x["p50_ms"] for x in p], "%.2f"), "%.2f" % med([x["p99_ms"] for x in p]),
+        "%.2f" % med([x["first_ms"] for x in p]),
         "{:,.0f}".format(med([x["fields_per_s"] for x in p])),
         spread(ratios, "%.3gx"), s[0]["cache_hits"], s[0]["cache_misses"]))
 print()

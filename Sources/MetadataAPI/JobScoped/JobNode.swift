@@ -9,7 +9,7 @@ import MetadataStore
 /// them for a whole list of nodes at once through ``JobScopedLoader``.
 struct JobNode: Sendable {
   /// The run whose manifest holds the definition.
-  let run: RunRecord
+  let run: RunInfoRecord
   /// The definition.
   let definition: DefinitionRecord
 

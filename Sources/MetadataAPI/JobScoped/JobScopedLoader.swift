@@ -6,15 +6,17 @@ import MetadataStore
 ///
 /// Every batch resolver hands its list of ``JobNode`` parents here; the nodes not loaded
 /// yet are grouped by run and fetched with one store call per run (one SQL statement per
-/// list, whatever its length: no N+1). A later field of the same nodes (`status` after
-/// `executionTime`, `owner` after `type`) finds them loaded.
+/// list, whatever its length: no N+1). Runs, definitions, results and freshness results of
+/// a list whose nodes belong to several runs (a node's history, one element per run) are
+/// fetched with one store call for every run. A later field of the same nodes (`status`
+/// after `executionTime`, `owner` after `type`) finds them loaded.
 ///
 /// One loader per request (kept in ``RequestContext/memo``); resolvers of one request run
 /// on one thread, so it needs no lock.
 final class JobScopedLoader {
   private let context: RequestContext
-  private var runsByID: [Int: RunRecord?] = [:]
-  private var latestRuns: [Int: RunRecord?] = [:]
+  private var runsByID: [Int: RunInfoRecord?] = [:]
+  private var latestRuns: [Int: RunInfoRecord?] = [:]
   private var executionsByNode: [JobNodeKey: [ExecutionRecord]] = [:]
   private var freshnessByNode: [JobNodeKey: JobFreshnessRecord?] = [:]
   private var catalogByNode: [JobNodeKey: CatalogRecord?] = [:]
@@ -43,26 +45,38 @@ final class JobScopedLoader {
 
   /// The run a job-scoped root field reads: `runID` when given (and of that job), else the
   /// job's latest run; nil for an unknown job or run, or one of another account.
-  func run(jobID: Int, runID: Int?) throws -> RunRecord? {
+  func run(jobID: Int, runID: Int?) throws -> RunInfoRecord? {
     if let runID {
       let run = try self.run(id: runID)
       return run?.jobID == jobID ? run : nil
     }
     if let known = latestRuns[jobID] { return known }
     storeCalls += 1
-    let run = try store.latestRun(accountID: accountID, jobID: jobID)
+    let run = try store.latestRunInfo(accountID: accountID, jobID: jobID)
     latestRuns[jobID] = run
     if let run { runsByID[run.id] = run }
     return run
   }
 
   /// A run of the account by id.
-  func run(id: Int) throws -> RunRecord? {
-    if let known = runsByID[id] { return known }
-    storeCalls += 1
-    let run = try store.run(accountID: accountID, id: id)
-    runsByID[id] = run
-    return run
+  func run(id: Int) throws -> RunInfoRecord? {
+    try runs(ids: [id])[id]
+  }
+
+  /// The runs of the account among `ids`, by id (unknown ids and runs of other accounts
+  /// are absent); the ones not loaded yet are read in one store call.
+  func runs(ids: [Int]) throws -> [Int: RunInfoRecord] {
+    let missing = Array(Set(ids.filter { runsByID[$0] == nil }))
+    if !missing.isEmpty {
+      storeCalls += 1
+      for id in missing { runsByID[id] = .some(nil) }
+      for run in try store.runInfos(accountID: accountID, ids: missing) { runsByID[run.id] = run }
+    }
+    var found: [Int: RunInfoRecord] = [:]
+    for id in ids {
+      if let run = runsByID[id] ?? nil { found[id] = run }
+    }
+    return found
   }
 
   // MARK: Per-node data
@@ -70,11 +84,19 @@ final class JobScopedLoader {
   /// Every result of each node in its run, the node's status first (see
   /// ``MetadataStore/executions(accountID:runID:uniqueIDs:)``).
   func executions(_ nodes: [JobNode]) throws -> [[ExecutionRecord]] {
-    try load(nodes, \.executionsByNode, missing: []) { runID, ids in
-      Dictionary(
-        grouping: try store.executions(accountID: accountID, runID: runID, uniqueIDs: ids),
-        by: \.uniqueID)
-    }
+    try load(
+      nodes, \.executionsByNode, missing: [],
+      fetch: { runID, ids in
+        Dictionary(
+          grouping: try self.store.executions(
+            accountID: self.accountID, runID: runID, uniqueIDs: ids),
+          by: \.uniqueID)
+      },
+      fetchAcrossRuns: { keys in
+        Dictionary(
+          grouping: try self.store.executions(accountID: self.accountID, keys: keys),
+          by: { JobNodeKey(runID: $0.runID, uniqueID: $0.uniqueID) })
+      })
   }
 
   /// Each node's result in its run (its status), nil when the run did not report it.
@@ -84,14 +106,25 @@ final class JobScopedLoader {
 
   /// Each source's freshness result in its run, nil when the run did not check it.
   func freshness(_ nodes: [JobNode]) throws -> [JobFreshnessRecord?] {
-    try load(nodes, \.freshnessByNode, missing: nil) { runID, ids in
-      var byID: [String: JobFreshnessRecord?] = [:]
-      for record in try store.freshness(accountID: accountID, runID: runID, uniqueIDs: ids)
-      where byID[record.result.uniqueID] == nil {
-        byID[record.result.uniqueID] = record
-      }
-      return byID
-    }
+    try load(
+      nodes, \.freshnessByNode, missing: nil,
+      fetch: { runID, ids in
+        var byID: [String: JobFreshnessRecord?] = [:]
+        for record in try self.store.freshness(
+          accountID: self.accountID, runID: runID, uniqueIDs: ids)
+        where byID[record.result.uniqueID] == nil {
+          byID[record.result.uniqueID] = record
+        }
+        return byID
+      },
+      fetchAcrossRuns: { keys in
+        var byKey: [JobNodeKey: JobFreshnessRecord?] = [:]
+        for record in try self.store.freshness(accountID: self.accountID, keys: keys) {
+          let key = JobNodeKey(runID: record.result.runID, uniqueID: record.result.uniqueID)
+          if byKey[key] == nil { byKey[key] = record }
+        }
+        return byKey
+      })
   }
 
   /// Each node's catalog entry in its run, nil when the run wrote no catalog for it.
@@ -147,7 +180,7 @@ final class JobScopedLoader {
 
   /// Every definition of one resource type in a run's manifest, ordered by unique_id (and
   /// kept, so that relatives of the same type need no further call).
-  func definitions(run: RunRecord, resourceType: String) throws -> [DefinitionRecord] {
+  func definitions(run: RunInfoRecord, resourceType: String) throws -> [DefinitionRecord] {
     storeCalls += 1
     let found = try store.definitions(
       accountID: accountID, runID: run.id, resourceType: resourceType)
@@ -161,6 +194,29 @@ final class JobScopedLoader {
   func definitions(_ keys: [JobNodeKey]) throws -> [JobNodeKey: DefinitionRecord] {
     let missing = Dictionary(
       grouping: keys.filter { definitionsByNode[$0] == nil }, by: \.runID)
+    if missing.count > 1 {
+      // A list across runs (a node's history): one statement for every run.
+      let wanted = Set(missing.values.joined())
+      storeCalls += 1
+      for key in wanted { definitionsByNode[key] = .some(nil) }
+      for (runID, definition) in try store.definitions(
+        accountID: accountID,
+        keys: wanted.map { RunNodeKey(runID: $0.runID, uniqueID: $0.uniqueID) })
+      {
+        definitionsByNode[JobNodeKey(runID: runID, uniqueID: definition.uniqueID)] = definition
+      }
+    } else {
+      try loadDefinitions(missing)
+    }
+    var result: [JobNodeKey: DefinitionRecord] = [:]
+    for key in keys {
+      if let definition = definitionsByNode[key] ?? nil { result[key] = definition }
+    }
+    return result
+  }
+
+  /// Definitions of one run's nodes, one store call per run.
+  private func loadDefinitions(_ missing: [Int: [JobNodeKey]]) throws {
     for (runID, keys) in missing {
       let ids = Array(Set(keys.map(\.uniqueID)))
       storeCalls += 1
@@ -168,11 +224,6 @@ final class JobScopedLoader {
       let byID = Dictionary(found.map { ($0.uniqueID, $0) }, uniquingKeysWith: { a, _ in a })
       for id in ids { definitionsByNode[JobNodeKey(runID: runID, uniqueID: id)] = byID[id] }
     }
-    var result: [JobNodeKey: DefinitionRecord] = [:]
-    for key in keys {
-      if let definition = definitionsByNode[key] ?? nil { result[key] = definition }
-    }
-    return result
   }
 
   /// The node's complete manifest JSON, parsed once per request; an unparsable text (never
@@ -184,15 +235,29 @@ final class JobScopedLoader {
     return parsed
   }
 
-  /// Looks `nodes` up in `cache`, fetching the missing ones with one `fetch` per run
-  /// (nodes the fetch does not answer get `missing`).
+  /// Looks `nodes` up in `cache`, fetching the missing ones with one `fetch` per run, or
+  /// with one `fetchAcrossRuns` when they belong to several runs and it is given (nodes the
+  /// fetch does not answer get `missing`).
   private func load<Value>(
     _ nodes: [JobNode], _ cache: ReferenceWritableKeyPath<JobScopedLoader, [JobNodeKey: Value]>,
-    missing: Value, fetch: (Int, [String]) throws -> [String: Value]
+    missing: Value, fetch: (Int, [String]) throws -> [String: Value],
+    fetchAcrossRuns: (([RunNodeKey]) throws -> [JobNodeKey: Value])? = nil
   ) throws -> [Value] {
     var needed: [Int: Set<String>] = [:]
     for node in nodes where self[keyPath: cache][node.key] == nil {
       needed[node.run.id, default: []].insert(node.definition.uniqueID)
+    }
+    if needed.count > 1, let fetchAcrossRuns {
+      let keys = needed.flatMap { runID, ids in
+        ids.map { RunNodeKey(runID: runID, uniqueID: $0) }
+      }
+      storeCalls += 1
+      let found = try fetchAcrossRuns(keys)
+      for key in keys {
+        let nodeKey = JobNodeKey(runID: key.runID, uniqueID: key.uniqueID)
+        self[keyPath: cache][nodeKey] = found[nodeKey] ?? missing
+      }
+      return nodes.map { self[keyPath: cache][$0.key] ?? missing }
     }
     for (runID, ids) in needed {
       storeCalls += 1

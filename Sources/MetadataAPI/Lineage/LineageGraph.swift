@@ -11,7 +11,7 @@ import MetadataStore
 /// then graph operators, then set operators"). dbt's indirect selection of tests (adding
 /// the tests of selected models) is a `dbt build`/`test` behaviour, not lineage: not
 /// applied.
-struct LineageGraph {
+struct LineageGraph: Sendable {
   /// The environment's project (`LineageNode.projectId`).
   let projectID: Int
   /// Every node of the current manifest, ordered by unique id.
@@ -24,6 +24,16 @@ struct LineageGraph {
   /// Decoded `fqn` and `tags` of each node.
   let fqns: [[String]]
   let tags: [[String]]
+  /// Each node's record in a box, shared by the answers' nodes (``LineageNodeValue``)
+  /// instead of copied into each (a record is some twenty strings: a copy is as many
+  /// retains).
+  let boxes: [NodeBox]
+
+  /// One node's record, by reference.
+  final class NodeBox: Sendable {
+    let record: LineageGraphNodeRecord
+    init(_ record: LineageGraphNodeRecord) { self.record = record }
+  }
 
   init(_ record: LineageGraphRecord) {
     projectID = record.projectID
@@ -45,6 +55,7 @@ struct LineageGraph {
     self.children = children
     fqns = nodes.map { Self.strings(json: $0.fqnJSON) }
     tags = nodes.map { Self.strings(json: $0.tagsJSON) }
+    boxes = nodes.map(NodeBox.init)
   }
 
   /// The strings of a stored JSON array (`[]` when absent or not an array).

@@ -6,8 +6,13 @@ import MetadataStore
 /// Field meanings: `../shared/reference/dbt-metadata-api.md` §2.4 and
 /// `../shared/reference/dbt-discovery-api-2024.md` §5 (the lineage interfaces, `fqn`,
 /// `publicParentIds`, `worstTestStatus`, `modelingLayer`).
-struct LineageNodeValue: GraphQLFieldReadable, GraphQLTypeNamed {
-  let node: LineageGraphNodeRecord
+///
+/// A class: the engine passes each node as `Any` to every field of it, and a struct of
+/// this size was copied (and destroyed) at each of those (15% of a whole-DAG answer's
+/// time); a reference is retained instead.
+final class LineageNodeValue: GraphQLFieldReadable, GraphQLTypeNamed {
+  let box: LineageGraph.NodeBox
+  var node: LineageGraphNodeRecord { box.record }
   /// The GraphQL object type (`ModelLineageNode`...).
   let graphQLTypeName: String
   /// The `ResourceNodeType` enum value (`Model`, `Test`...).
@@ -25,6 +30,26 @@ struct LineageNodeValue: GraphQLFieldReadable, GraphQLTypeNamed {
   let lastRunStatus: String?
   let worstTestStatus: String?
   let freshnessStatus: String?
+
+  init(
+    box: LineageGraph.NodeBox, graphQLTypeName: String, resourceType: String,
+    projectID: Int, fqn: [String], tags: [String], parentIDs: [String],
+    publicParentIDs: [String], matchesMethod: Bool?, lastRunStatus: String?,
+    worstTestStatus: String?, freshnessStatus: String?
+  ) {
+    self.box = box
+    self.graphQLTypeName = graphQLTypeName
+    self.resourceType = resourceType
+    self.projectID = projectID
+    self.fqn = fqn
+    self.tags = tags
+    self.parentIDs = parentIDs
+    self.publicParentIDs = publicParentIDs
+    self.matchesMethod = matchesMethod
+    self.lastRunStatus = lastRunStatus
+    self.worstTestStatus = worstTestStatus
+    self.freshnessStatus = freshnessStatus
+  }
 
   /// The lineage type of each manifest resource type, with its `ResourceNodeType`.
   /// Unit tests are tests (`TestLineageNode`), as the nested types of the reference do;

@@ -4,5 +4,5 @@ import MetadataStore
 /// environment's latest run for the account and project ids.
 struct ResourceChange: Sendable {
   let record: ResourceChangeRecord
-  let latest: RunRecord?
+  let latest: RunInfoRecord?
 }

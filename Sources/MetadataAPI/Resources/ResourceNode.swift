@@ -10,11 +10,11 @@ import MetadataStore
 /// `applied.resources` / `definition.resources` return semantic models and saved queries
 /// too: they should hand this value to these types' resolvers.
 struct ResourceNode: Sendable {
-  let run: RunRecord
+  let run: RunInfoRecord
   let definition: DefinitionRecord
   let json: JSONValue
 
-  init(run: RunRecord, definition: DefinitionRecord) {
+  init(run: RunInfoRecord, definition: DefinitionRecord) {
     self.run = run
     self.definition = definition
     self.json = (try? JSONParser.parse(definition.json)) ?? .object(JSONObject())

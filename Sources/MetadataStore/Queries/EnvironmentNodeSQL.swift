@@ -50,17 +50,43 @@ struct EnvironmentNodeSQL {
     """
 
   /// `FROM ... WHERE <filters>` over the manifest version's members with their applied
-  /// state, latest execution, freshness and catalog entry.
+  /// state, and the latest execution, freshness result or catalog entry only where a filter
+  /// or the sort reads it: each of those is a lookup in a table of a million rows per
+  /// member (3,500 of them for the models of a 10,000-node project), paid by the count and
+  /// the page statements alike when joined for nothing (`benchmarks/README.md`, Metadata
+  /// API).
   var fromAndFilters: String {
     (query.uniqueIDs == nil ? Self.allMembers : Self.membersOfUniqueIDs) + "\n"
-      + Self.joinsAndFilters
+      + joinsAndFilters
   }
 
-  static let joinsAndFilters = """
-    LEFT JOIN applied_state s ON s.environment_id = ?1 AND s.node_id = n.id
-    LEFT JOIN execution x ON x.id = s.last_execution_id
-    LEFT JOIN freshness_result f ON f.id = s.last_freshness_id
-    LEFT JOIN catalog_entry c ON c.id = s.last_catalog_id
+  /// Whether the statement reads the latest execution `x`: its status filter or sort.
+  var joinsExecution: Bool { query.lastRunStatus != nil || query.sort == .executeCompletedAt }
+  /// Whether it reads the latest freshness result `f`: its status filter.
+  var joinsFreshness: Bool { query.freshnessStatus != nil }
+  /// Whether it reads the latest catalog entry `c`: the row count sort.
+  var joinsCatalog: Bool { query.sort == .rowCount }
+
+  var joinsAndFilters: String {
+    var text = "LEFT JOIN applied_state s ON s.environment_id = ?1 AND s.node_id = n.id\n"
+    if joinsExecution { text += "LEFT JOIN execution x ON x.id = s.last_execution_id\n" }
+    if joinsFreshness { text += "LEFT JOIN freshness_result f ON f.id = s.last_freshness_id\n" }
+    if joinsCatalog { text += "LEFT JOIN catalog_entry c ON c.id = s.last_catalog_id\n" }
+    text += Self.filters
+    if joinsExecution { text += "\n  AND (?14 IS NULL OR lower(x.status) = lower(?14))" }
+    if joinsFreshness {
+      text += """
+
+          AND (?16 IS NULL OR (CASE f.status WHEN 'runtime error' THEN 'error' ELSE f.status END) = ?16)
+        """
+    }
+    return text
+  }
+
+  /// The filters on the member, its definition and its applied state (?14 and ?16, on
+  /// `x` and `f`, are added by ``joinsAndFilters`` with their joins). ?19 stays last and
+  /// always present: the count statement binds ?1-?19.
+  static let filters = """
     WHERE m.manifest_version_id = ?2
       AND m.resource_type IN (SELECT value FROM json_each(?3))
       AND (?4 IS NULL OR d.database_name = ?4 COLLATE NOCASE)
@@ -75,9 +101,7 @@ struct EnvironmentNodeSQL {
       AND (?11 IS NULL OR d.access = ?11)
       AND (?12 IS NULL OR d.group_name = ?12)
       AND (?13 IS NULL OR (\(EnvironmentNodeSQL.modelingLayerSQL)) = ?13)
-      AND (?14 IS NULL OR lower(x.status) = lower(?14))
       AND (?15 IS NULL OR (s.last_freshness_id IS NOT NULL) = ?15)
-      AND (?16 IS NULL OR (CASE f.status WHEN 'runtime error' THEN 'error' ELSE f.status END) = ?16)
       AND (?17 IS NULL OR d.source_name IN (SELECT value FROM json_each(?17)))
       AND (?18 IS NULL OR (CASE WHEN d.resource_type = 'unit_test' THEN 'UNIT_TEST'
         WHEN d.test_name IS NOT NULL THEN 'GENERIC_DATA_TEST' ELSE 'SINGULAR_DATA_TEST' END)
@@ -96,27 +120,48 @@ struct EnvironmentNodeSQL {
 
   var countText: String { "SELECT count(*) " + fromAndFilters }
 
+  /// The page: the members are filtered, ordered and cut to the page on narrow rows (node,
+  /// definition, sort key, position), then only the page's rows are read whole. Sorting
+  /// the whole rows instead (each with its manifest JSON, 3 KB on average) made SQLite's
+  /// sorter spill every member of the version to a temporary file. Rows come back in any
+  /// order with their position (column ``positionColumn``); the caller orders them.
   var pageText: String {
     let direction = query.descending ? "DESC" : "ASC"
     let after = query.descending ? "<" : ">"
-    guard let key = keyExpression else {
-      return """
-        SELECT \(MetadataStore.nodeColumns), NULL \(fromAndFilters)
-          AND (?20 IS NULL OR n.unique_id \(after) ?20)
-        ORDER BY n.unique_id \(direction) LIMIT ?23
+    let order: String
+    let position: String
+    if let key = keyExpression {
+      // Nulls last in either direction; ties by unique id in the key's direction. A
+      // position with a value is followed by larger (smaller) values, its ties by unique
+      // id, then every null; a position without one only by nulls with a later unique id.
+      order = "(\(key) IS NULL), \(key) \(direction), n.unique_id \(direction)"
+      position = """
+          AND (?20 IS NULL OR (CASE WHEN ?22 = 1
+            THEN (\(key) IS NULL OR \(key) \(after) ?21 OR (\(key) = ?21 AND n.unique_id \(after) ?20))
+            ELSE (\(key) IS NULL AND n.unique_id \(after) ?20) END))
         """
+    } else {
+      order = "n.unique_id \(direction)"
+      position = "  AND (?20 IS NULL OR n.unique_id \(after) ?20)"
     }
-    // Nulls last in either direction; ties by unique id in the key's direction. A position
-    // with a value is followed by larger (smaller) values, its ties by unique id, then
-    // every null; a position without one only by nulls with a later unique id.
     return """
-      SELECT \(MetadataStore.nodeColumns), \(key) \(fromAndFilters)
-        AND (?20 IS NULL OR (CASE WHEN ?22 = 1
-          THEN (\(key) IS NULL OR \(key) \(after) ?21 OR (\(key) = ?21 AND n.unique_id \(after) ?20))
-          ELSE (\(key) IS NULL AND n.unique_id \(after) ?20) END))
-      ORDER BY (\(key) IS NULL), \(key) \(direction), n.unique_id \(direction) LIMIT ?23
+      WITH page AS (
+        SELECT n.id AS node_id, d.id AS definition_id, \(keyExpression ?? "NULL") AS sort_key,
+          row_number() OVER (ORDER BY \(order)) AS position
+        \(fromAndFilters)
+        \(position)
+        ORDER BY \(order) LIMIT ?23
+      )
+      SELECT \(MetadataStore.nodeColumns), page.sort_key, page.position
+      FROM page
+      CROSS JOIN node n ON n.id = page.node_id
+      CROSS JOIN definition d ON d.id = page.definition_id
+      LEFT JOIN applied_state s ON s.environment_id = ?1 AND s.node_id = n.id
       """
   }
+
+  /// The column of a page row's position (1-based, in the page's order).
+  static let positionColumn: Int32 = MetadataStore.nodeColumnCount + 1
 
   /// ?1-?19.
   func filterArguments(environmentID: Int, version: Int64) -> [SQLiteValue] {

@@ -71,18 +71,23 @@ extension MetadataStore {
         let sql = EnvironmentNodeSQL(query: query)
         var arguments = sql.filterArguments(environmentID: environmentID, version: version)
         let total =
-          try db.scalarInt(sql.countText, Array(arguments.prefix(EnvironmentNodeSQL.filterCount)))
-          ?? 0
+          query.countsTotal
+          ? try db.scalarInt(
+            sql.countText, Array(arguments.prefix(EnvironmentNodeSQL.filterCount))) ?? 0 : nil
         arguments += sql.pageArguments
         var nodes = try db.query(sql.pageText, arguments) { row in
-          Self.environmentNode(row, sortValue: sql.sortValue(row, at: Self.nodeColumnCount))
-        }
+          (
+            position: row.int(at: EnvironmentNodeSQL.positionColumn),
+            node: Self.environmentNode(row, sortValue: sql.sortValue(row, at: Self.nodeColumnCount))
+          )
+        }.sorted { $0.position < $1.position }.map(\.node)
         var hasNext = false
         if let limit = query.limit, nodes.count > limit {
           nodes.removeLast(nodes.count - limit)
           hasNext = true
         }
-        return EnvironmentNodePage(nodes: nodes, totalCount: Int(total), hasNextPage: hasNext)
+        return EnvironmentNodePage(
+          nodes: nodes, totalCount: total.map { Int($0) }, hasNextPage: hasNext)
       }
     }
   }
@@ -110,22 +115,21 @@ extension MetadataStore {
     guard !nodeIDs.isEmpty else { return [:] }
     return try wrapping {
       try pool.read { db in
-        guard
-          let version = try Self.environmentVersion(
-            environmentID, accountID: accountID, db: db)
-        else { return [:] }
-        var arguments: [SQLiteValue] = [
-          .integer(Int64(environmentID)), .integer(version), .text(Self.jsonIntegers(nodeIDs)),
-        ]
+        var types: SQLiteValue = .null
         let sql: String
         switch relation {
         case .parents: sql = Self.parentsOfNodesSQL
         case .children: sql = Self.childrenOfNodesSQL
         case .tests: sql = Self.testsOfNodesSQL
-        case .ancestors(let types):
+        case .ancestors(let resourceTypes):
           sql = Self.ancestorsOfNodesSQL
-          arguments.append(.text(JSONText.array(types)))
+          types = .text(JSONText.array(resourceTypes))
         }
+        // ?2 is unused: the version is read inside the statement (``currentVersion``).
+        let arguments: [SQLiteValue] = [
+          .integer(Int64(environmentID)), .null, .text(Self.jsonIntegers(nodeIDs)), types,
+          .integer(Int64(accountID)),
+        ]
         var result: [Int64: [EnvironmentNodeRecord]] = [:]
         for id in nodeIDs { result[id] = [] }
         let rows = try db.query(sql, arguments) { row in
@@ -149,7 +153,8 @@ extension MetadataStore {
         SELECT \(RowDecoding.executionColumns)
         FROM execution e JOIN node n ON n.id = e.node_id JOIN run r ON r.id = e.run_id
         JOIN artifact a ON a.id = e.artifact_id
-        WHERE e.id IN (SELECT value FROM json_each(?)) AND +e.environment_id = ?
+        WHERE e.id IN (SELECT value FROM json_each(?1)) AND +e.environment_id = ?2
+          AND \(Self.environmentInAccountSQL)
         """, list
       ) { RowDecoding.execution($0) }.map { ($0.id, $0) }
     }
@@ -164,7 +169,8 @@ extension MetadataStore {
         """
         SELECT \(RowDecoding.freshnessColumns)
         FROM freshness_result f JOIN node n ON n.id = f.node_id JOIN run r ON r.id = f.run_id
-        WHERE f.id IN (SELECT value FROM json_each(?)) AND +f.environment_id = ?
+        WHERE f.id IN (SELECT value FROM json_each(?1)) AND +f.environment_id = ?2
+          AND \(Self.environmentInAccountSQL)
         """, list
       ) { RowDecoding.freshness($0) }.map { ($0.id, $0) }
     }
@@ -180,7 +186,8 @@ extension MetadataStore {
         """
         SELECT \(RowDecoding.catalogColumns), r.job_id, c.generated_at
         FROM catalog_entry c JOIN node n ON n.id = c.node_id JOIN run r ON r.id = c.run_id
-        WHERE c.id IN (SELECT value FROM json_each(?)) AND +c.environment_id = ?
+        WHERE c.id IN (SELECT value FROM json_each(?1)) AND +c.environment_id = ?2
+          AND \(Self.environmentInAccountSQL)
         """, list
       ) { row in
         (entry: RowDecoding.catalog(row), jobID: row.int(at: 12), generatedAt: row.string(at: 13))
@@ -241,8 +248,17 @@ extension MetadataStore {
       """, [.integer(Int64(environmentID)), .integer(Int64(accountID))])
   }
 
-  /// Rows of the environment looked up by id: `query` gets the ids (a JSON array) and the
-  /// environment id as its two arguments.
+  /// Whether environment ?2 is in account ?3, as a condition of the statement that reads
+  /// (an uncorrelated subquery, evaluated once per execution): rows by id are scoped in the
+  /// statement that reads them, not by a statement before it.
+  static let environmentInAccountSQL = """
+    EXISTS (SELECT 1 FROM environment ce JOIN project cp ON cp.id = ce.project_id
+      WHERE ce.id = ?2 AND cp.account_id = ?3)
+    """
+
+  /// Rows of the environment looked up by id: `query` gets the ids (a JSON array), the
+  /// environment id and the account id as ?1, ?2 and ?3, and checks the account with
+  /// ``environmentInAccountSQL``.
   private func byID<T>(
     accountID: Int, environmentID: Int, ids: [Int64],
     _ query: (Connection, [SQLiteValue]) throws -> [(Int64, T)]
@@ -250,11 +266,12 @@ extension MetadataStore {
     guard !ids.isEmpty else { return [:] }
     return try wrapping {
       try pool.read { db in
-        guard try Self.environmentInAccount(environmentID, accountID: accountID, db: db) else {
-          return [:]
-        }
         let rows = try query(
-          db, [.text(Self.jsonIntegers(Array(Set(ids)))), .integer(Int64(environmentID))])
+          db,
+          [
+            .text(Self.jsonIntegers(Array(Set(ids)))), .integer(Int64(environmentID)),
+            .integer(Int64(accountID)),
+          ])
         return Dictionary(rows, uniquingKeysWith: { first, _ in first })
       }
     }
@@ -264,5 +281,36 @@ extension MetadataStore {
   /// statement serves any number of ids.
   static func jsonIntegers(_ ids: [Int64]) -> String {
     "[" + ids.map(String.init).joined(separator: ",") + "]"
+  }
+}
+
+extension MetadataStore {
+  /// The manifest JSON of definitions of the environment's project, by definition row id
+  /// (ids of other projects are left out): what environment node records leave out
+  /// (``EnvironmentNodeRecord/definition``), read in one statement for a whole list when a
+  /// field needs it.
+  public func definitionJSON(accountID: Int, environmentID: Int, definitionIDs: [Int64]) throws
+    -> [Int64: String]
+  {
+    guard !definitionIDs.isEmpty else { return [:] }
+    return try wrapping {
+      try pool.read { db in
+        let rows = try db.query(
+          """
+          SELECT d.id, d.json
+          FROM (SELECT DISTINCT value AS id FROM json_each(?1)) k
+          CROSS JOIN definition d ON d.id = k.id
+          CROSS JOIN node n ON n.id = d.node_id
+          WHERE n.project_id = (SELECT ce.project_id FROM environment ce
+            JOIN project cp ON cp.id = ce.project_id WHERE ce.id = ?2 AND cp.account_id = ?3)
+          """,
+          [
+            .text(Self.jsonIntegers(definitionIDs)), .integer(Int64(environmentID)),
+            .integer(Int64(accountID)),
+          ]
+        ) { ($0.int64(at: 0), $0.string(at: 1) ?? "") }
+        return Dictionary(rows, uniquingKeysWith: { first, _ in first })
+      }
+    }
   }
 }

@@ -3,19 +3,25 @@ import SQLite
 /// The statements of the environment reads: the node columns and the batched relative
 /// lookups (one statement per list of nodes).
 ///
+/// Parameters: ?1 the environment, ?3 the node ids (a JSON list), ?4 the resource types
+/// of ancestors, ?5 the account (``currentVersion``).
+///
 /// Relatives are read in the environment's current manifest version: each edge's
 /// definitions are checked for membership by the `manifest_member` primary key, and the
 /// CROSS JOINs fix the join order (SQLite keeps it as written), starting from the given
 /// nodes.
 extension MetadataStore {
   /// Columns of `definition d JOIN node n LEFT JOIN applied_state s`, read by
-  /// ``environmentNode(_:at:sortValue:)``.
+  /// ``environmentNode(_:at:sortValue:)``: the definition's columns but its manifest JSON
+  /// (read on demand by ``definitionJSON(accountID:environmentID:definitionIDs:)``; 3 KB a
+  /// node on average, which a page of 500 models and their parents copied for fields that
+  /// mostly never read it), and the definition's row id.
   static let nodeColumns = """
-    \(RowDecoding.definitionColumns), n.id, d.version,
+    \(RowDecoding.definitionColumnsWithoutJSON), n.id, d.version,
     \(EnvironmentNodeSQL.modelingLayerSQL),
-    s.last_execution_id, s.last_success_id, s.last_freshness_id, s.last_catalog_id
+    s.last_execution_id, s.last_success_id, s.last_freshness_id, s.last_catalog_id, d.id
     """
-  static let nodeColumnCount: Int32 = RowDecoding.definitionColumnCount + 7
+  static let nodeColumnCount: Int32 = RowDecoding.definitionColumnCount + 8
 
   static func environmentNode(_ row: Statement, at start: Int32 = 0, sortValue: NodeSortValue)
     -> EnvironmentNodeRecord
@@ -27,13 +33,25 @@ extension MetadataStore {
       lastExecutionID: row.optionalInt64(at: base + 3),
       lastSuccessID: row.optionalInt64(at: base + 4),
       lastFreshnessID: row.optionalInt64(at: base + 5),
-      lastCatalogID: row.optionalInt64(at: base + 6), sortValue: sortValue)
+      lastCatalogID: row.optionalInt64(at: base + 6), definitionID: row.int64(at: base + 7),
+      sortValue: sortValue)
   }
 
-  /// The definition of node `n` in version ?2 (`d`, `m`) and its applied state (`s`).
+  /// The manifest version of environment ?1's current state when the environment is in
+  /// account ?5, else NULL (and the statement answers no rows): the scoping check inside
+  /// the statement (SQLite evaluates the uncorrelated subquery once per execution), so a
+  /// batch lookup is one statement, not a check then a lookup.
+  static let currentVersion = """
+    (SELECT cr.manifest_version_id FROM environment ce
+      JOIN project cp ON cp.id = ce.project_id JOIN run cr ON cr.id = ce.latest_run_id
+      WHERE ce.id = ?1 AND cp.account_id = ?5)
+    """
+
+  /// The definition of node `n` in the current version (`d`, `m`) and its applied state
+  /// (`s`).
   private static let memberDefinition = """
     CROSS JOIN definition d ON d.node_id = n.id
-    CROSS JOIN manifest_member m ON m.manifest_version_id = ?2
+    CROSS JOIN manifest_member m ON m.manifest_version_id = \(currentVersion)
       AND m.resource_type = d.resource_type AND m.definition_id = d.id
     LEFT JOIN applied_state s ON s.environment_id = ?1 AND s.node_id = n.id
     """
@@ -43,7 +61,7 @@ extension MetadataStore {
     SELECT anchor.value, \(nodeColumns)
     FROM json_each(?3) anchor
     CROSS JOIN definition cd ON cd.node_id = anchor.value
-    CROSS JOIN manifest_member cm ON cm.manifest_version_id = ?2
+    CROSS JOIN manifest_member cm ON cm.manifest_version_id = \(currentVersion)
       AND cm.resource_type = cd.resource_type AND cm.definition_id = cd.id
     CROSS JOIN lineage_edge l ON l.definition_id = cd.id
     CROSS JOIN node n ON n.id = l.parent_node_id
@@ -57,7 +75,7 @@ extension MetadataStore {
     FROM json_each(?3) anchor
     CROSS JOIN lineage_edge l ON l.parent_node_id = anchor.value
     CROSS JOIN definition d ON d.id = l.definition_id
-    CROSS JOIN manifest_member m ON m.manifest_version_id = ?2
+    CROSS JOIN manifest_member m ON m.manifest_version_id = \(currentVersion)
       AND m.resource_type = d.resource_type AND m.definition_id = d.id
     CROSS JOIN node n ON n.id = d.node_id
     LEFT JOIN applied_state s ON s.environment_id = ?1 AND s.node_id = n.id
@@ -71,7 +89,7 @@ extension MetadataStore {
     CROSS JOIN node tested ON tested.id = anchor.value
     CROSS JOIN lineage_edge l ON l.parent_node_id = anchor.value
     CROSS JOIN definition d ON d.id = l.definition_id
-    CROSS JOIN manifest_member m ON m.manifest_version_id = ?2
+    CROSS JOIN manifest_member m ON m.manifest_version_id = \(currentVersion)
       AND m.resource_type = d.resource_type AND m.definition_id = d.id
     CROSS JOIN node n ON n.id = d.node_id
     LEFT JOIN applied_state s ON s.environment_id = ?1 AND s.node_id = n.id
@@ -86,7 +104,7 @@ extension MetadataStore {
       UNION
       SELECT upstream.anchor, l.parent_node_id FROM upstream
       CROSS JOIN definition cd ON cd.node_id = upstream.node_id
-      CROSS JOIN manifest_member cm ON cm.manifest_version_id = ?2
+      CROSS JOIN manifest_member cm ON cm.manifest_version_id = \(currentVersion)
         AND cm.resource_type = cd.resource_type AND cm.definition_id = cd.id
       CROSS JOIN lineage_edge l ON l.definition_id = cd.id
     )

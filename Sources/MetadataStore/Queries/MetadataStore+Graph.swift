@@ -97,3 +97,28 @@ extension MetadataStore {
     return array.compactMap { $0 as? String }.sorted()
   }
 }
+
+extension MetadataStore {
+  /// What the environment's lineage graph (``lineageGraph(accountID:environmentID:includeMacros:)``)
+  /// is read from, as one comparable value: the environment's latest run (its manifest
+  /// version) and the highest execution and freshness row ids (the applied statuses change
+  /// only when results are stored, and stored results only get higher row ids: run data
+  /// is append-only). Equal generations read equal graphs, so a caller may keep a graph
+  /// and reuse it while the generation stays the same.
+  ///
+  /// - Returns: nil when the environment is not in the account.
+  public func lineageGeneration(accountID: Int, environmentID: Int) throws -> [Int64]? {
+    try wrapping {
+      try pool.read { db in
+        try db.query(
+          """
+          SELECT coalesce(e.latest_run_id, 0), coalesce((SELECT max(id) FROM execution), 0),
+            coalesce((SELECT max(id) FROM freshness_result), 0)
+          FROM environment e JOIN project p ON p.id = e.project_id
+          WHERE e.id = ? AND p.account_id = ?
+          """, [.integer(Int64(environmentID)), .integer(Int64(accountID))]
+        ) { [$0.int64(at: 0), $0.int64(at: 1), $0.int64(at: 2)] }.first
+      }
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import SQLite
 
 /// Column lists and row readers shared by the queries, so each record is read the same
@@ -12,6 +13,10 @@ enum RowDecoding {
     d.loaded_at_field, d.content_hash, d.json
     """
   static let definitionColumnCount: Int32 = 28
+  /// ``definitionColumns`` with an empty text in place of the manifest JSON (same
+  /// positions): for reads that fetch the JSON on demand.
+  static let definitionColumnsWithoutJSON = definitionColumns.replacingOccurrences(
+    of: "d.json", with: "''")
 
   static func definition(_ row: Statement, at start: Int32 = 0) -> DefinitionRecord {
     func text(_ offset: Int32) -> String? { row.string(at: start + offset) }

@@ -44,6 +44,10 @@ public struct EnvironmentNodeQuery: Sendable, Equatable {
   public var after: Position?
   /// At most this many nodes (nil: all).
   public var limit: Int?
+  /// Whether the page counts the whole filtered set (``EnvironmentNodePage/totalCount``):
+  /// a second statement over every match, skipped when the caller does not read it (a
+  /// connection whose `totalCount` is not selected).
+  public var countsTotal = true
 
   /// The orders a page can take.
   public enum Sort: String, Sendable, Equatable {

@@ -8,7 +8,10 @@
 public struct EnvironmentNodeRecord: Sendable, Equatable {
   /// The node's row id (stable within a project): the key of the batch lookups.
   public var nodeID: Int64
-  /// The node's definition in the environment's current manifest.
+  /// The node's definition in the environment's current manifest, without its manifest
+  /// JSON: `definition.json` is empty here; read it with
+  /// ``MetadataStore/definitionJSON(accountID:environmentID:definitionIDs:)`` when a field
+  /// needs it.
   public var definition: DefinitionRecord
   /// The model's `version` as text (dbt model versions), if any.
   public var version: String?
@@ -21,6 +24,9 @@ public struct EnvironmentNodeRecord: Sendable, Equatable {
   public var lastSuccessID: Int64?
   public var lastFreshnessID: Int64?
   public var lastCatalogID: Int64?
+  /// The definition's row id: the key of
+  /// ``MetadataStore/definitionJSON(accountID:environmentID:definitionIDs:)``.
+  public var definitionID: Int64
   /// The value of the page's sort key for this node (for cursors); `.null` when the sort is
   /// by unique id alone or the node has no value.
   public var sortValue: NodeSortValue

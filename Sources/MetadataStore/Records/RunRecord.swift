@@ -1,4 +1,5 @@
-/// One ingested run, with its place in the hierarchy and what it holds.
+/// One ingested run, with its place in the hierarchy and what it holds: the operator's
+/// listing (`dbt-metadata runs`). The API reads ``RunInfoRecord``, without the counts.
 public struct RunRecord: Sendable, Equatable {
   /// The run id (dbt Cloud style; given at ingest or the next free one).
   public var id: Int
