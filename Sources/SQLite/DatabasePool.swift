@@ -100,6 +100,7 @@ public final class DatabasePool: @unchecked Sendable {
     let reader =
       try firstReader ?? Connection(path: path, mode: .readOnly, busyTimeout: busyTimeout)
     try reader.checkIsDatabase()
+    try Self.configureReader(reader)
     idleReaders = [reader]
     openReaderCount = 1
   }
@@ -200,6 +201,24 @@ public final class DatabasePool: @unchecked Sendable {
     return readStatements
   }
 
+  /// The most of the database file each reader maps into memory
+  /// (<https://www.sqlite.org/mmap.html>): pages are then read from the operating
+  /// system's page cache in place, shared by every reader, instead of copied by `pread`
+  /// into each connection's own 2 MB cache. Measured on the API benchmark's 329 MB
+  /// database: a page of 500 models 48 -> 29 ms, one model unchanged.
+  public static let readerMemoryMapBytes = 1 << 30
+
+  /// A read-only connection as the pool's readers are opened.
+  private static func openReader(path: String, busyTimeout: Int32) throws -> Connection {
+    let reader = try Connection(path: path, mode: .readOnly, busyTimeout: busyTimeout)
+    try configureReader(reader)
+    return reader
+  }
+
+  private static func configureReader(_ reader: Connection) throws {
+    try reader.execute("PRAGMA mmap_size = \(readerMemoryMapBytes)")
+  }
+
   private func borrowReader() throws -> Connection {
     readerCondition.lock()
     while idleReaders.isEmpty && openReaderCount >= maximumReaderCount {
@@ -212,7 +231,7 @@ public final class DatabasePool: @unchecked Sendable {
     openReaderCount += 1
     readerCondition.unlock()
     do {
-      return try Connection(path: path, mode: .readOnly, busyTimeout: busyTimeout)
+      return try Self.openReader(path: path, busyTimeout: busyTimeout)
     } catch {
       readerCondition.lock()
       openReaderCount -= 1
