@@ -79,7 +79,8 @@ enum IngestCommand: Command {
     var request = IngestRequest(
       accountID: accountID, projectID: projectID, environmentID: environmentID, jobID: jobID,
       manifest: nil, runID: runID)
-    try readAll(files, into: &request)
+    try readAll(
+      files, known: knownDefinitions(database: database, projectID: projectID), into: &request)
     request.jobName = jobName
     request.environmentName = environmentName
 
