@@ -11,9 +11,12 @@ extension IngestCommand {
   /// A failure is reported for the first bad file in the order manifest, run_results,
   /// sources, catalog: the error a one-by-one read would give.
   ///
-  /// The manifest's definitions found in `known` are not mapped again (``Artifacts/Manifest/reused``).
+  /// The manifest's definitions found in `known` are not mapped again
+  /// (``Artifacts/Manifest/reused``); it is called on the manifest's thread, so the
+  /// database is read while the other files are.
   static func readAll(
-    _ files: Files, known: KnownDefinitions = KnownDefinitions(), into request: inout IngestRequest
+    _ files: Files, known: @Sendable () -> KnownDefinitions = { KnownDefinitions() },
+    into request: inout IngestRequest
   ) throws {
     var jobs: [(path: String, kind: ArtifactKind)] = []
     if let manifest = files.manifest { jobs.append((manifest, .manifest)) }
@@ -26,8 +29,12 @@ extension IngestCommand {
     DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
       let job = jobList[index]
       slots.store(
-        Result { try ArtifactReader.read(file: job.path, expecting: job.kind, known: known) },
-        at: index)
+        Result {
+          guard job.kind == .manifest else {
+            return try ArtifactReader.read(file: job.path, expecting: job.kind)
+          }
+          return try ArtifactReader.read(file: job.path, expecting: job.kind, known: known())
+        }, at: index)
     }
 
     for (job, result) in zip(jobs, slots.results) {

@@ -80,7 +80,8 @@ enum IngestCommand: Command {
       accountID: accountID, projectID: projectID, environmentID: environmentID, jobID: jobID,
       manifest: nil, runID: runID)
     try readAll(
-      files, known: knownDefinitions(database: database, projectID: projectID), into: &request)
+      files, known: { knownDefinitions(database: database, projectID: projectID) },
+      into: &request)
     request.jobName = jobName
     request.environmentName = environmentName
 

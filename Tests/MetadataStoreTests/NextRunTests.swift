@@ -163,3 +163,37 @@ import Testing
     #expect(try database.dump() == before)
   }
 }
+
+/// The manifest fingerprint (the key that lets runs share a manifest version) keeps the
+/// order `String` gives, whatever path the sort takes.
+@Suite struct ManifestFingerprintOrderTests {
+  static func stringOrder(_ ids: [String], _ hashes: [String]) -> [Int] {
+    ids.indices.sorted { a, b in ids[a] != ids[b] ? ids[a] < ids[b] : hashes[a] < hashes[b] }
+  }
+
+  @Test(arguments: [
+    // ASCII: prefixes, punctuation, equal ids told apart by their hashes.
+    ["model.a", "model.a.b", "model.ab", "model.a-b", "model.a", "", "Model.a", "model.a_b"],
+    // Not ASCII: composed and decomposed é (equal as Strings), other scripts.
+    ["model.é", "model.e\u{301}", "model.z", "model.日本", "model.e"],
+  ])
+  func theOrderIsStringOrder(_ ids: [String]) {
+    let hashes = ids.indices.map { String(repeating: "\(($0 * 7) % 10)", count: 64) }
+    #expect(Ingester.sortedOrder(ids: ids, hashes: hashes) == Self.stringOrder(ids, hashes))
+  }
+
+  @Test func aRealManifestKeepsItsFingerprint() throws {
+    let manifest = try ArtifactReader.readManifest(
+      file: Fixtures.publicArtifacts.appendingPathComponent(
+        "fivetran-ad-reporting/v7_dbt1.3.0/manifest.json"
+      ).path)
+    let ids = manifest.nodes.map(\.uniqueID)
+    let hashes = manifest.nodes.map(\.contentHash)
+    var fingerprint = Fingerprint()
+    for index in Self.stringOrder(ids, hashes) {
+      fingerprint.combine(ids[index])
+      fingerprint.combine(hashes[index])
+    }
+    #expect(Ingester.manifestFingerprint(manifest) == fingerprint.hexDigest)
+  }
+}

@@ -25,11 +25,11 @@ struct ManifestReader {
       }
     }
     let parallel = ParallelNodeMapper(header: header)
-    let digests = parallel.digests(of: entries)
     var reused: [KnownDefinition] = []
-    if known.isEmpty {
-      for index in entries.indices { entries[index].rawDigest = digests[index] }
-    } else {
+    // Without known definitions each entry's digest is computed as it is mapped (one pass
+    // over its bytes while they are in cache); with them, first, to choose what to map.
+    if !known.isEmpty {
+      let digests = parallel.digests(of: entries)
       var unknown: [ManifestEntry] = []
       unknown.reserveCapacity(entries.count)
       for index in entries.indices {

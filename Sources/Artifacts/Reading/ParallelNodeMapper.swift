@@ -143,11 +143,16 @@ extension NodeMapper {
   /// Maps one entry; the node keeps the entry's raw digest only when mapping it recorded
   /// no warning (a reused definition reports none, so one with warnings is always mapped).
   mutating func node(_ entry: ManifestEntry) throws -> ManifestNode {
+    let digest =
+      entry.rawDigest
+      ?? digester.digest(
+        of: entry.member.value, key: entry.member.rawKey, collection: entry.collection,
+        schemaVersion: header.schemaVersion)
     let recorded = warnings.recorded
     var node = try node(
       entry.member.value.expanded(), key: entry.member.key, defaultType: entry.type, disabled: false
     )
-    if warnings.recorded == recorded { node.rawDigest = entry.rawDigest }
+    if warnings.recorded == recorded { node.rawDigest = digest }
     return node
   }
 }

@@ -1,6 +1,12 @@
 import Artifacts
 import SQLite
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Definitions, manifest versions and lineage: stored once per distinct content.
 extension Ingester {
   /// The manifest version for this run's set of definitions: an existing one when the
@@ -99,25 +105,63 @@ extension Ingester {
   static func manifestFingerprint(_ manifest: Manifest?) -> String {
     let nodes = manifest?.nodes ?? []
     let reused = manifest?.reused ?? []
-    // Index i < nodes.count is nodes[i], else reused[i - nodes.count].
-    func uniqueID(_ index: Int) -> String {
-      index < nodes.count ? nodes[index].uniqueID : reused[index - nodes.count].uniqueID
+    let count = nodes.count + reused.count
+    var ids: [String] = []
+    var hashes: [String] = []
+    ids.reserveCapacity(count)
+    hashes.reserveCapacity(count)
+    // By index: `for node in nodes` would copy (retain and release) every field of each node.
+    for index in nodes.indices {
+      ids.append(nodes[index].uniqueID)
+      hashes.append(nodes[index].contentHash)
     }
-    func contentHash(_ index: Int) -> String {
-      index < nodes.count ? nodes[index].contentHash : reused[index - nodes.count].contentHash
-    }
-    // Sorting indices moves integers, not (String, String) pairs that would each be
-    // retained and released on every move.
-    let order = (0..<(nodes.count + reused.count)).sorted { a, b in
-      let (left, right) = (uniqueID(a), uniqueID(b))
-      return left != right ? left < right : contentHash(a) < contentHash(b)
+    for definition in reused {
+      ids.append(definition.uniqueID)
+      hashes.append(definition.contentHash)
     }
     var fingerprint = Fingerprint()
-    for index in order {
-      fingerprint.combine(uniqueID(index))
-      fingerprint.combine(contentHash(index))
+    for index in sortedOrder(ids: ids, hashes: hashes) {
+      fingerprint.combine(ids[index])
+      fingerprint.combine(hashes[index])
     }
     return fingerprint.hexDigest
+  }
+
+  /// The indices of the pairs sorted by unique_id, then content hash, as `String` orders
+  /// them.
+  ///
+  /// Why not simply `sorted { ids[$0] < ids[$1] }`: with 10,000 definitions that sort was
+  /// 3% of a next run. When every unique_id is ASCII (as dbt writes them), `String`'s order
+  /// is the order of the bytes, so the ids are copied once into one buffer and compared with
+  /// `memcmp`; otherwise (or on equal ids) the strings are compared.
+  static func sortedOrder(ids: [String], hashes: [String]) -> [Int] {
+    var bytes: [UInt8] = []
+    var bounds: [(start: Int, count: Int)] = []
+    bounds.reserveCapacity(ids.count)
+    var ascii = true
+    for var id in ids {
+      id.withUTF8 { utf8 in
+        if utf8.contains(where: { $0 >= 0x80 }) { ascii = false }
+        bounds.append((bytes.count, utf8.count))
+        bytes.append(contentsOf: utf8)
+      }
+    }
+    guard ascii else {
+      return ids.indices.sorted { a, b in
+        ids[a] != ids[b] ? ids[a] < ids[b] : hashes[a] < hashes[b]
+      }
+    }
+    return bytes.withUnsafeBufferPointer { buffer -> [Int] in
+      guard let base = buffer.baseAddress else { return Array(ids.indices) }
+      return ids.indices.sorted { a, b in
+        let (left, right) = (bounds[a], bounds[b])
+        let common = min(left.count, right.count)
+        let order = common == 0 ? 0 : memcmp(base + left.start, base + right.start, common)
+        if order != 0 { return order < 0 }
+        if left.count != right.count { return left.count < right.count }
+        return hashes[a] < hashes[b]
+      }
+    }
   }
 
   struct DefinitionKey: Hashable {
