@@ -28,15 +28,52 @@ struct RawDigester {
     context.part(Array(key))
     hasher.update(context.bytes)
     let entry = value.entry
-    value.document.bytes.withUnsafeBufferPointer { buffer in
+    let document = value.document
+    document.bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
       let start = Int(entry.start)
       let end = min(Int(entry.end), buffer.count)
       guard start < end else { return }
-      RawDigester.hashExcludingVolatile(
-        UnsafeBufferPointer(start: base + start, count: end - start), into: &hasher)
+      let bytes = UnsafeBufferPointer(start: base + start, count: end - start)
+      if entry.kind == .object && entry.flag {
+        // A collapsed object: the scan that validated it noted where its volatile values start.
+        RawDigester.hash(
+          bytes, excludingValuesAt: document.volatileValueStarts, offset: start, into: &hasher)
+      } else {
+        RawDigester.hashExcludingVolatile(bytes, into: &hasher)
+      }
     }
     return RawDigest(sha256: hasher.finalize())
+  }
+
+  /// Adds `bytes` (a collapsed object at `offset` in its document) to `hasher`, leaving out
+  /// each value that starts at one of `starts` (sorted document offsets; those of other
+  /// objects are skipped) up to the comma or closing brace after it.
+  static func hash(
+    _ bytes: UnsafeBufferPointer<UInt8>, excludingValuesAt starts: [UInt32], offset: Int,
+    into hasher: inout SHA256
+  ) {
+    guard let p = bytes.baseAddress else { return }
+    let n = bytes.count
+    // The first start inside the object (binary search).
+    var low = 0
+    var high = starts.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(starts[middle]) < offset { low = middle + 1 } else { high = middle }
+    }
+    var segment = 0
+    var index = low
+    while index < starts.count {
+      let start = Int(starts[index]) - offset
+      guard start < n else { break }
+      if start >= segment {
+        hasher.update(UnsafeBufferPointer(start: p + segment, count: start - segment))
+        segment = endOfValue(p, from: start, count: n)
+      }
+      index += 1
+    }
+    hasher.update(UnsafeBufferPointer(start: p + segment, count: n - segment))
   }
 
   /// Adds `bytes` (one JSON value) to `hasher`, leaving out the value (from after the
