@@ -25,7 +25,6 @@ enum ArtifactFile {
     var bytes = try [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
       count = 0
       guard let base = buffer.baseAddress else { return }
-      adviseHugePages(UnsafeMutableRawPointer(base), count: buffer.count)
       while count < buffer.count {
         let read = read(descriptor, base + count, buffer.count - count)
         if read < 0 {
@@ -50,24 +49,6 @@ enum ArtifactFile {
       if count == 0 { return bytes }
       bytes.append(contentsOf: chunk[..<count])
     }
-  }
-
-  /// Asks the kernel to back the 2 MiB-aligned part of a large new buffer with huge pages
-  /// (Linux transparent huge pages, `madvise` mode), before anything touches it.
-  ///
-  /// Why: reading a 40 MB manifest into fresh memory took about 10,000 page faults (4 KiB
-  /// each, zeroed then copied into); with huge pages it takes a few dozen. A hint only: where
-  /// huge pages are off or unavailable the call fails and nothing changes.
-  /// <https://docs.kernel.org/admin-guide/mm/transhuge.html>
-  static func adviseHugePages(_ base: UnsafeMutableRawPointer, count: Int) {
-    #if os(Linux)
-      let huge = 2 << 20
-      guard count >= 2 * huge else { return }
-      let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
-      let end = (Int(bitPattern: base) + count) & ~(huge - 1)
-      guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
-      _ = madvise(pointer, end - start, MADV_HUGEPAGE)
-    #endif
   }
 
   static func failure(path: String, code: Int32) -> ArtifactError {
