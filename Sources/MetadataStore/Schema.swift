@@ -370,7 +370,14 @@ enum Schema {
   ///   and maps only definitions whose digest is not among them. NULL for definitions
   ///   stored before this migration: the first next run after it maps everything, as
   ///   before, and records their digests.
+  /// - `definition_digest`: a covering index of what a next run reads of every definition of
+  ///   the latest manifest version (id, node, content hash, type, raw digest). Without it each
+  ///   of those reads went through the table's leaf pages, which hold the definitions' JSON
+  ///   (about 40 MB for 10,000 nodes). The queries name it (`INDEXED BY`): SQLite prefers the
+  ///   rowid for `id = ?` when it has no statistics.
   static let version3 = """
     ALTER TABLE definition ADD COLUMN raw_digest BLOB;
+    CREATE INDEX definition_digest
+      ON definition(id, node_id, content_hash, resource_type, raw_digest);
     """
 }

@@ -31,7 +31,7 @@ import Testing
     DROP TABLE audit_event; DROP TABLE token_permission; DROP TABLE token;
     DROP TABLE account_user; DROP TABLE account_setting;
     """,
-    "ALTER TABLE definition DROP COLUMN raw_digest",
+    "DROP INDEX definition_digest; ALTER TABLE definition DROP COLUMN raw_digest",
   ]
 
   /// Writes a database of schema `version` as that version's binary left it, with

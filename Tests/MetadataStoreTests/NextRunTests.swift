@@ -142,6 +142,20 @@ import Testing
     #expect(try Self.dump(next.path) == Self.dump(full.path))
   }
 
+  /// The two reads of a next run that cover the latest manifest version's definitions use
+  /// the covering index, never the table's pages (which hold every definition's JSON).
+  @Test func theDefinitionReadsUseTheCoveringIndex() throws {
+    let database = try TemporaryDatabase()
+    _ = try database.open()
+    let connection = try Connection(path: database.path, mode: .readOnly)
+    for sql in [MetadataStore.knownDefinitionsSQL, Ingester.previousDefinitionsSQL] {
+      let plan = try connection.query("EXPLAIN QUERY PLAN " + sql, [.integer(1)]) {
+        $0.string(at: 3) ?? ""
+      }
+      #expect(plan.contains { $0.contains("COVERING INDEX definition_digest") }, "\(plan)")
+    }
+  }
+
   @Test func knownDefinitionsOfAnotherProjectAreRefusedAndNothingIsStored() throws {
     let database = try TemporaryDatabase()
     let store = try database.open()

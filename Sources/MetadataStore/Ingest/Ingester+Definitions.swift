@@ -175,16 +175,20 @@ extension Ingester {
     let rawDigest: RawDigest?
   }
 
+  /// The definitions of the project's (`?`) latest manifest version, with their raw digests.
+  static let previousDefinitionsSQL = """
+    SELECT definition.node_id, definition.content_hash, definition.id, definition.raw_digest
+    FROM manifest_member
+    JOIN definition INDEXED BY definition_digest ON definition.id = manifest_member.definition_id
+    WHERE manifest_member.manifest_version_id =
+      (SELECT max(id) FROM manifest_version WHERE project_id = ?)
+    """
+
   /// The definitions of the project's most recent manifest version: most nodes of a
   /// changed manifest are unchanged, so they are found here without a query each.
   private func previousDefinitions() throws -> [DefinitionKey: StoredDefinition] {
     let rows = try db.query(
-      """
-      SELECT definition.node_id, definition.content_hash, definition.id, definition.raw_digest
-      FROM manifest_member JOIN definition ON definition.id = manifest_member.definition_id
-      WHERE manifest_member.manifest_version_id =
-        (SELECT max(id) FROM manifest_version WHERE project_id = ?)
-      """, [.integer(projectID)]
+      Ingester.previousDefinitionsSQL, [.integer(projectID)]
     ) { row in
       (
         DefinitionKey(nodeID: row.int64(at: 0), contentHash: row.string(at: 1) ?? ""),

@@ -15,16 +15,7 @@ extension MetadataStore {
     try wrapping {
       try pool.read { db in
         let rows = try db.query(
-          """
-          SELECT definition.raw_digest, node.unique_id, definition.resource_type,
-            definition.content_hash
-          FROM manifest_member
-          JOIN definition ON definition.id = manifest_member.definition_id
-          JOIN node ON node.id = definition.node_id
-          WHERE manifest_member.manifest_version_id =
-              (SELECT max(id) FROM manifest_version WHERE project_id = ?)
-            AND definition.raw_digest IS NOT NULL
-          """, [.integer(Int64(projectID))]
+          Self.knownDefinitionsSQL, [.integer(Int64(projectID))]
         ) { row -> KnownDefinition? in
           guard let digest = row.blob(at: 0).flatMap({ RawDigest(bytes: $0) }),
             let uniqueID = row.string(at: 1), let resourceType = row.string(at: 2),
@@ -38,4 +29,17 @@ extension MetadataStore {
       }
     }
   }
+
+  /// The definitions with a raw digest of the project's (`?`) latest manifest version.
+  static let knownDefinitionsSQL = """
+    SELECT definition.raw_digest, node.unique_id, definition.resource_type,
+      definition.content_hash
+    FROM manifest_member
+    JOIN definition INDEXED BY definition_digest
+      ON definition.id = manifest_member.definition_id
+    JOIN node ON node.id = definition.node_id
+    WHERE manifest_member.manifest_version_id =
+        (SELECT max(id) FROM manifest_version WHERE project_id = ?)
+      AND definition.raw_digest IS NOT NULL
+    """
 }
