@@ -26,11 +26,14 @@ public struct RawDigest: Sendable, Hashable, CustomStringConvertible {
 
   /// The digest from a finalized SHA-256 (32 bytes; a shorter input is zero-padded).
   init(sha256 bytes: [UInt8]) {
-    var words: [UInt64] = [0, 0, 0, 0]
-    for (offset, byte) in bytes.prefix(32).enumerated() {
-      words[offset / 8] = words[offset / 8] << 8 | UInt64(byte)
+    func word(_ index: Int) -> UInt64 {
+      var value: UInt64 = 0
+      for offset in index * 8..<index * 8 + 8 {
+        value = value << 8 | (offset < bytes.count ? UInt64(bytes[offset]) : 0)
+      }
+      return value
     }
-    self.words = (words[0], words[1], words[2], words[3])
+    words = (word(0), word(1), word(2), word(3))
   }
 
   /// The 32 bytes, as stored.

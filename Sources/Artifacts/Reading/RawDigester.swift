@@ -21,12 +21,15 @@ struct RawDigester {
   mutating func digest(
     of value: JSONValue, key: ArraySlice<UInt8>, collection: String, schemaVersion: Int
   ) -> RawDigest {
-    hasher.update(RawDigester.prefix)
-    var context = Fingerprinter()
-    context.part(Array(String(schemaVersion).utf8))
-    context.part(Array(collection.utf8))
-    context.part(Array(key))
-    hasher.update(context.bytes)
+    // The context, each part prefixed with its length so that ("ab", "c") and ("a", "bc")
+    // differ.
+    var context = RawDigester.prefix
+    for part in [Array(String(schemaVersion).utf8), Array(collection.utf8), Array(key)] {
+      let length = UInt32(truncatingIfNeeded: part.count).littleEndian
+      withUnsafeBytes(of: length) { context.append(contentsOf: $0) }
+      context.append(contentsOf: part)
+    }
+    hasher.update(context)
     let entry = value.entry
     let document = value.document
     document.bytes.withUnsafeBufferPointer { buffer in
@@ -172,16 +175,5 @@ struct RawDigester {
       if equal { return true }
     }
     return false
-  }
-}
-
-/// Length-prefixed parts, so that `("ab", "c")` and `("a", "bc")` differ.
-private struct Fingerprinter {
-  var bytes: [UInt8] = []
-
-  mutating func part(_ part: [UInt8]) {
-    let length = UInt32(truncatingIfNeeded: part.count).littleEndian
-    withUnsafeBytes(of: length) { bytes.append(contentsOf: $0) }
-    bytes.append(contentsOf: part)
   }
 }
