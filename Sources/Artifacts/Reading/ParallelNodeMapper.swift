@@ -103,7 +103,7 @@ struct ParallelNodeMapper {
   }
 
   /// The ``RawDigest`` of every entry, in order, computed on all cores as ``map(_:warnings:)``
-  /// maps (one pass over each definition's bytes and one SHA-256, no index).
+  /// maps (one SHA-256 over each definition's bytes; no index, no second scan).
   func digests(of entries: [ManifestEntry]) -> [RawDigest] {
     let count = entries.count
     let workers = ParallelNodeMapper.workerCount(for: count)
