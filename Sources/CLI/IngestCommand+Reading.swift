@@ -10,7 +10,14 @@ extension IngestCommand {
   /// is sequential), which shortens an ingest's wall time; the work per file is the same.
   /// A failure is reported for the first bad file in the order manifest, run_results,
   /// sources, catalog: the error a one-by-one read would give.
-  static func readAll(_ files: Files, into request: inout IngestRequest) throws {
+  ///
+  /// The manifest's definitions found in `known` are not mapped again
+  /// (``Artifacts/Manifest/reused``); it is called on the manifest's thread, so the
+  /// database is read while the other files are.
+  static func readAll(
+    _ files: Files, known: @Sendable () -> KnownDefinitions = { KnownDefinitions() },
+    into request: inout IngestRequest
+  ) throws {
     var jobs: [(path: String, kind: ArtifactKind)] = []
     if let manifest = files.manifest { jobs.append((manifest, .manifest)) }
     jobs += files.runResults.map { ($0, .runResults) }
@@ -22,7 +29,12 @@ extension IngestCommand {
     DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
       let job = jobList[index]
       slots.store(
-        Result { try ArtifactReader.read(file: job.path, expecting: job.kind) }, at: index)
+        Result {
+          guard job.kind == .manifest else {
+            return try ArtifactReader.read(file: job.path, expecting: job.kind)
+          }
+          return try ArtifactReader.read(file: job.path, expecting: job.kind, known: known())
+        }, at: index)
     }
 
     for (job, result) in zip(jobs, slots.results) {
@@ -32,6 +44,20 @@ extension IngestCommand {
       }
       try request.add(artifact, file: job.path)
     }
+  }
+}
+
+extension IngestCommand {
+  /// The definitions the database already holds for the project (a next run then maps
+  /// only what changed), read without taking the write lock; none when the file does not
+  /// exist yet or cannot be read as it is (missing, older schema...): the ingest then maps
+  /// every definition, and opening the database for writing reports any real problem.
+  static func knownDefinitions(database: String, projectID: Int) -> KnownDefinitions {
+    guard FileManager.default.fileExists(atPath: database),
+      let store = try? MetadataStore(path: database, access: .readOnly),
+      let known = try? store.knownDefinitions(projectID: projectID)
+    else { return KnownDefinitions() }
+    return known
   }
 }
 

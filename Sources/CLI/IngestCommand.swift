@@ -4,7 +4,8 @@ import MetadataStore
 
 /// `dbt-metadata ingest`: loads one run's artifacts into the database.
 ///
-/// Every file is read and checked before the database is opened, and the store writes
+/// Every file is read and checked before the database is opened for writing (it is only
+/// read before, for the definitions a next run need not map again), and the store writes
 /// the run in one transaction, so a bad file or a conflict stores nothing. Ingesting the
 /// same artifacts again changes nothing and says so.
 enum IngestCommand: Command {
@@ -79,7 +80,9 @@ enum IngestCommand: Command {
     var request = IngestRequest(
       accountID: accountID, projectID: projectID, environmentID: environmentID, jobID: jobID,
       manifest: nil, runID: runID)
-    try readAll(files, into: &request)
+    try readAll(
+      files, known: { knownDefinitions(database: database, projectID: projectID) },
+      into: &request)
     request.jobName = jobName
     request.environmentName = environmentName
 

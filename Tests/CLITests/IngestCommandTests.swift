@@ -41,6 +41,35 @@ import Testing
     #expect(second.out.contains("executions: 0"))
   }
 
+  /// A next run reads the database's known definitions before the files and maps only the
+  /// rest; it prints (and stores) what mapping everything does.
+  @Test func aNextRunReadsTheKnownDefinitions() throws {
+    let runs =
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("sample-runs/runs/201").path
+    let known = try ScratchDirectory()
+    let full = try ScratchDirectory()
+    #expect(IngestCommand.knownDefinitions(database: known.database, projectID: 2).isEmpty)
+    for run in ["001", "002", "003"] {
+      let folder = "\(runs)/\(run)/02-build"
+      let arguments = [
+        "--manifest", folder + "/manifest.json", "--run-results", folder + "/run_results.json",
+        "--json",
+      ]
+      // The other database forgets every digest first, so its ingest maps everything.
+      if FileManager.default.fileExists(atPath: full.database) {
+        try Connection(path: full.database).execute("UPDATE definition SET raw_digest = NULL")
+      }
+      let expected = Self.ingest(full.database, arguments)
+      let recognised = IngestCommand.knownDefinitions(database: known.database, projectID: 2)
+      let result = Self.ingest(known.database, arguments)
+      #expect(result.code == 0, "\(result.err)")
+      #expect(result.out == expected.out)
+      #expect(run == "001" ? recognised.isEmpty : recognised.count > 500, "run \(run)")
+    }
+    #expect(IngestCommand.knownDefinitions(database: known.database, projectID: 1).isEmpty)
+  }
+
   @Test func printsAJSONSummary() throws {
     let directory = try ScratchDirectory()
     let folder = Self.publicArtifacts + "/openlineage/test/target"

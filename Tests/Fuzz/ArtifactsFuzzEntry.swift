@@ -7,7 +7,11 @@
 //   and canonicalizing it again gives the same bytes; the compact form is valid JSON;
 // - the artifact reader never crashes; when it reads the input, reading it again while
 //   expecting that kind succeeds, every lazily decoded part decodes, and every message
-//   (error or warning) stays one readable line (bounded length, quoted values cut).
+//   (error or warning) stays one readable line (bounded length, quoted values cut);
+// - raw digests: for every collapsed object of the two-level parse, the digest made from the
+//   volatile positions the scan noted equals the digest made by scanning its bytes; a
+//   manifest read again with its own definitions as known ones maps exactly those without a
+//   digest and lists the others as reused, with the same ids, types and content hashes.
 
 /// A message longer than this means a value was quoted without being cut.
 let messageLimit = 8 * 1024
@@ -37,6 +41,7 @@ func checkScanner(_ bytes: [UInt8]) {
     (full == nil) == (shallow == nil),
     "full and two-level parses disagree (full: \(full != nil), two-level: \(shallow != nil))")
   guard let full else { return }
+  if let shallow { checkNotedDigests(shallow) }
   let canonical = CanonicalJSON.canonicalBytes(of: full.root)
   guard let reparsed = try? JSONDocument(bytes: canonical, name: "canonical.json") else {
     fatalError("canonical form is not valid JSON: \(String(decoding: canonical, as: UTF8.self))")
@@ -48,6 +53,48 @@ func checkScanner(_ bytes: [UInt8]) {
   require(
     (try? JSONDocument(bytes: compact, name: "compact.json")) != nil,
     "compact form is not valid JSON: \(String(decoding: compact, as: UTF8.self))")
+}
+
+func checkNotedDigests(_ document: JSONDocument) {
+  guard document.root.kind == .object else { return }
+  var digester = RawDigester()
+  for collection in document.root.members where collection.value.kind == .object {
+    for member in collection.value.members where member.value.isCollapsed {
+      let noted = digester.digest(
+        of: member.value, key: member.rawKey, collection: collection.key, schemaVersion: 1)
+      let scanned = digester.digest(
+        of: member.value.expanded(), key: member.rawKey, collection: collection.key,
+        schemaVersion: 1)
+      require(noted == scanned, "noted and scanned raw digests differ: \(member.key)")
+    }
+  }
+}
+
+func checkKnownDefinitions(_ manifest: Manifest, _ bytes: [UInt8]) {
+  let known = KnownDefinitions(
+    manifest.nodes.compactMap { node in
+      node.rawDigest.map {
+        KnownDefinition(
+          rawDigest: $0, uniqueID: node.uniqueID, resourceType: node.resourceType,
+          contentHash: node.contentHash)
+      }
+    })
+  guard
+    case .manifest(let again)? = try? ArtifactReader.read(
+      bytes: bytes, name: "fuzz.json", expecting: .manifest, known: known)
+  else { fatalError("a manifest read with its own known definitions failed") }
+  require(again.definitionCount == manifest.nodes.count, "definition count differs")
+  require(
+    again.nodes.map(\.uniqueID) == manifest.nodes.filter { $0.rawDigest == nil }.map(\.uniqueID),
+    "mapped definitions differ")
+  let recognised = manifest.nodes.filter { $0.rawDigest != nil }
+  require(again.reused.count == recognised.count, "reused count differs")
+  for (definition, node) in zip(again.reused, recognised) {
+    require(
+      definition.uniqueID == node.uniqueID && definition.contentHash == node.contentHash
+        && definition.resourceType == node.resourceType,
+      "reused definition differs: \(node.uniqueID)")
+  }
 }
 
 func checkReaders(_ bytes: [UInt8]) {
@@ -76,6 +123,7 @@ func checkReaders(_ bytes: [UInt8]) {
       require(node.contentHash.utf8.count == 64, "content hash: \(node.contentHash)")
     }
     _ = (manifest.parentMap, manifest.childMap, manifest.countsByType)
+    checkKnownDefinitions(manifest, bytes)
   case .runResults(let results):
     for result in results.results {
       _ = (result.compiledCode, result.startedAt, result.completedAt, result.resourceType)

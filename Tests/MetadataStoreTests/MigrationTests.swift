@@ -21,34 +21,54 @@ import Testing
     #expect(
       SHA256.hexDigest(of: Array(Schema.migrations[0].utf8))
         == "6c1eeeb7896be862b6ee3fd3c818b792dd67717ae762a1aa001842426df0b456")
-    #expect(Schema.migrations.count == 2)
+    #expect(Schema.migrations.count == 3)
   }
 
-  /// Writes a version-1 database as the previous binary did: migration 1 only, marked
-  /// version 1, with one real run ingested.
-  static func writeVersion1(at path: String) throws {
+  /// What undoes each migration after the first, in order: the schema a database had
+  /// before it (migration N + 1 is undone by `undo[N - 1]`).
+  static let undo = [
+    """
+    DROP TABLE audit_event; DROP TABLE token_permission; DROP TABLE token;
+    DROP TABLE account_user; DROP TABLE account_setting;
+    """,
+    "DROP INDEX definition_digest; ALTER TABLE definition DROP COLUMN raw_digest",
+  ]
+
+  /// Writes a database of schema `version` as that version's binary left it, with
+  /// `request` ingested: ingested by this binary, then the later migrations undone (the
+  /// current ingester writes columns the old schemas lack), marked `version`.
+  static func writeVersion(_ version: Int, at path: String, request: IngestRequest) throws {
+    do {
+      let store = try MetadataStore(path: path)
+      _ = try store.ingest(request)
+    }
     let connection = try Connection(path: path)
-    try connection.execute("PRAGMA page_size = \(Schema.pageSize)")
-    try connection.enableWriteAheadLog()
     try connection.transaction(.immediate) {
-      try connection.execute(Schema.migrations[0])
-      try connection.setApplicationID(Schema.applicationID)
-      try connection.setUserVersion(1)
+      for index in (version - 1..<Schema.currentVersion - 1).reversed() {
+        try connection.execute(Self.undo[index])
+      }
+      try connection.setUserVersion(version)
     }
-    let request = try Fixtures.request(Fixtures.set("diy9-dbt/target"))
-    try connection.transaction(.immediate) {
-      var ingester = try Ingester(db: connection, request: request)
-      _ = try ingester.ingest()
-    }
+    #expect(try connection.userVersion() == version)
   }
 
-  /// Every row of the named tables.
+  /// Writes a version-1 database with one real run ingested.
+  static func writeVersion1(at path: String) throws {
+    try writeVersion(1, at: path, request: Fixtures.request(Fixtures.set("diy9-dbt/target")))
+  }
+
+  /// Every row of the named tables, in the columns of migration 1 (a later migration's
+  /// added column, `definition.raw_digest`, is checked on its own).
   static func dump(_ path: String, tables: [String]) throws -> String {
     let connection = try Connection(path: path, mode: .readOnly)
     var text = ""
     for table in tables {
       text += "## \(table)\n"
-      let statement = try connection.prepare("SELECT * FROM \(table)")
+      let columns = try connection.query("SELECT name FROM pragma_table_info(?)", [.text(table)]) {
+        $0.string(at: 0) ?? ""
+      }.filter { $0 != "raw_digest" }
+      let statement = try connection.prepare(
+        "SELECT \(columns.joined(separator: ", ")) FROM \(table)")
       var rows: [String] = []
       while try statement.step() {
         rows.append(
@@ -67,7 +87,7 @@ import Testing
     #expect(try database.count("SELECT count(*) FROM sqlite_schema WHERE name = 'token'") == 0)
 
     let store = try database.open()
-    #expect(try store.schemaVersion() == 2)
+    #expect(try store.schemaVersion() == 3)
     #expect(try Self.dump(database.path, tables: Self.version1Tables) == before)
     for table in ["account_setting", "account_user", "token", "token_permission", "audit_event"] {
       #expect(
@@ -91,5 +111,42 @@ import Testing
     let after = try database.dump()
     _ = try database.open()
     #expect(try database.dump() == after)
+  }
+
+  @Test func aVersion2DatabaseIsMigratedInPlaceAndItsNextRunsAreStoredAsBefore() throws {
+    let runs = try NextRunTests.sampleRuns().filter { $0.jobID == 201 }
+    #expect(runs.count >= 3)
+    let database = try TemporaryDatabase()
+    let reference = try TemporaryDatabase()
+    try Self.writeVersion(
+      2, at: database.path, request: NextRunTests.request(runs[0], known: KnownDefinitions()))
+    let referenceStore = try reference.open()
+    _ = try referenceStore.ingest(NextRunTests.request(runs[0], known: KnownDefinitions()))
+    #expect(
+      try database.count(
+        "SELECT count(*) FROM pragma_table_info('definition') WHERE name = 'raw_digest'") == 0)
+    let before = try Self.dump(database.path, tables: Self.version1Tables)
+
+    let store = try database.open()
+    #expect(try store.schemaVersion() == 3)
+    // The data is intact; the definitions stored before have no raw digest.
+    #expect(try Self.dump(database.path, tables: Self.version1Tables) == before)
+    #expect(try database.count("SELECT count(*) FROM definition WHERE raw_digest IS NOT NULL") == 0)
+    #expect(try store.knownDefinitions(projectID: 1).isEmpty)
+
+    // The first next run maps everything and records the digests; the ones after it
+    // recognise the unchanged definitions. All store what the full path stores.
+    var recognised: [Int] = []
+    for run in runs.dropFirst() {
+      let expected = try referenceStore.ingest(
+        NextRunTests.request(run, known: KnownDefinitions()))
+      let summary = try store.ingest(
+        NextRunTests.request(run, known: try store.knownDefinitions(projectID: 1)))
+      #expect(NextRunTests.comparable(summary) == NextRunTests.comparable(expected))
+      recognised.append(summary.recognisedDefinitions)
+    }
+    #expect(recognised.first == 0)
+    #expect(recognised.dropFirst().allSatisfy { $0 > 500 })
+    #expect(try NextRunTests.dump(database.path) == NextRunTests.dump(reference.path))
   }
 }

@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
 """Make the artifacts of a project's next run from a generated project (generate.py output).
 
-Usage: next_run.py INDIR OUTDIR [--changed K] [--seed N]
+Usage: next_run.py INDIR OUTDIR [--changed K] [--seed N] [--partial-parse]
 
 The next scheduled job of an unchanged project: the same manifest with a new invocation_id and
 generated_at (one day later), K models edited (their raw and compiled SQL and checksum change;
 default 5), and a `dbt build` run_results with the new invocation, one day later, a few
 statuses moved (about 1% of results). Written with dbt's separators, like generate.py.
+
+Every definition's `created_at` is moved to the new parse time, as dbt's full parse (what a
+job in a fresh container does) writes it: consecutive real manifests differ in every node's
+`created_at` (sample-runs/runs/201/001 and 002: all 83 nodes). `--partial-parse` keeps them,
+as a partial parse would for unchanged nodes.
 """
 import json
 import os
@@ -35,6 +40,13 @@ def main():
     meta = manifest["metadata"]
     meta["invocation_id"] = invocation
     meta["generated_at"] = shift_day(meta["generated_at"])
+    if "--partial-parse" not in sys.argv:
+        day = 86400.0
+        for section in ("nodes", "sources", "macros", "exposures", "metrics", "docs", "semantic_models",
+                        "saved_queries", "unit_tests", "groups"):
+            for node in (manifest.get(section) or {}).values():
+                if isinstance(node, dict) and isinstance(node.get("created_at"), (int, float)):
+                    node["created_at"] = node["created_at"] + day + rng.random()
     models = sorted(uid for uid, node in manifest["nodes"].items() if node["resource_type"] == "model")
     for uid in rng.sample(models, min(changed, len(models))):
         node = manifest["nodes"][uid]

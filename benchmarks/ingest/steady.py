@@ -2,6 +2,7 @@
 """The run after each job: first load and next run of a generated project, against two peers.
 
 Usage: benchmarks/ingest/steady.py [--nodes N] [--rounds R] [--bin PATH] [--before PATH]
+                                   [--partial-parse]
 
 For a project of N executable nodes (default 10,000; generate.py) and its next run (next_run.py:
 same manifest with a new invocation and 5 edited models, a new `dbt build` run_results), each
@@ -17,9 +18,15 @@ a first load into an empty database, then the next run into that same database. 
   measured in the same rounds.
 
 Each ingest is its own process; wall time (monotonic) and CPU time (user + system of the
-child) are recorded, and the table shows the lowest of the rounds for each. Ratios are the
-peer's time over Swift's.
+child) are recorded. The order of the sides alternates between rounds (rotated every round,
+reversed every other round). Ratios (the peer's time over Swift's) are taken within each
+round; the tables give the median over the rounds with the lowest and highest, beside the
+median absolute times (lowest-highest). The load average is printed at each round.
+
+The next run moves every definition's created_at, as dbt's full parse does (next_run.py);
+`--partial-parse` keeps them (a partial parse), in its own data folder.
 """
+import statistics
 import argparse
 import os
 import resource
@@ -52,16 +59,17 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "release", "dbt-metadata"))
     parser.add_argument("--before")
+    parser.add_argument("--partial-parse", action="store_true")
     options = parser.parse_args()
     data = os.path.join(ROOT, ".build-bench", "data")
     first = os.path.join(data, "gen-%d" % options.nodes)
-    following = first + "-next"
+    following = first + ("-next-partial" if options.partial_parse else "-next-full-parse")
     if not os.path.exists(os.path.join(first, "manifest.json")):
         subprocess.run([sys.executable, os.path.join(ROOT, "benchmarks/ingest/generate.py"),
                         str(options.nodes), first], check=True)
     if not os.path.exists(os.path.join(following, "manifest.json")):
         subprocess.run([sys.executable, os.path.join(ROOT, "benchmarks/ingest/next_run.py"), first,
-                        following], check=True)
+                        following] + (["--partial-parse"] if options.partial_parse else []), check=True)
     work = os.path.join(ROOT, ".build-bench", "steady")
     os.makedirs(work, exist_ok=True)
 
@@ -76,36 +84,56 @@ def main():
                 "--manifest", manifest, "--run-results", results]
 
     sides = ("swift", "mirror", "ordinary") + (("before",) if options.before else ())
-    best = {}
+    times = {}  # (side, phase) -> [(wall, cpu) per round]
+    sizes = {}
+    loads = [load()]
+    print("load at start %s" % loads[0], file=sys.stderr, flush=True)
     for round_number in range(options.rounds):
-        for side in sides:
+        shift = round_number % len(sides)
+        order = list(sides[shift:] + sides[:shift])
+        if round_number % 2 == 1:
+            order.reverse()
+        for side in order:
             database = os.path.join(work, side + ".sqlite")
             remove_database(database)
             for phase, folder in (("first", first), ("next", following)):
                 wall, cpu = run(command(side, database, folder))
-                key = (side, phase)
-                old = best.get(key, (float("inf"), float("inf")))
-                best[key] = (min(old[0], wall), min(old[1], cpu))
+                times.setdefault((side, phase), []).append((wall, cpu))
                 print("round %d %-8s %-5s wall %6.2f s cpu %6.2f s" % (round_number + 1, side, phase, wall, cpu),
                       file=sys.stderr, flush=True)
-            size = os.path.getsize(database) + (os.path.getsize(database + "-wal")
-                                                if os.path.exists(database + "-wal") else 0)
-            best[(side, "size")] = size
-    print("| side | first load wall s | cpu s | next run wall s | cpu s | database after both MB |")
+            sizes[side] = os.path.getsize(database) + (os.path.getsize(database + "-wal")
+                                                       if os.path.exists(database + "-wal") else 0)
+        loads.append(load())
+        print("round %d done, load %s" % (round_number + 1, loads[-1]), file=sys.stderr, flush=True)
+
+    def spread(values, digits=2, suffix=""):
+        form = "%%.%df%s" % (digits, suffix)
+        return (form + " (" + form + "-" + form + ")") % (statistics.median(values), min(values), max(values))
+
+    print("| side | first load wall s | first load cpu s | next run wall s | next run cpu s | database after both MB |")
     print("|---|---|---|---|---|---|")
     for side in sides:
-        fw, fc = best[(side, "first")]
-        nw, nc = best[(side, "next")]
-        print("| %s | %.2f | %.2f | %.2f | %.2f | %.1f |" % (side, fw, fc, nw, nc, best[(side, "size")] / 1e6))
+        f, n = times[(side, "first")], times[(side, "next")]
+        print("| %s | %s | %s | %s | %s | %.1f |" % (
+            side, spread([t[0] for t in f]), spread([t[1] for t in f]), spread([t[0] for t in n]),
+            spread([t[1] for t in n]), sizes[side] / 1e6))
     print()
-    print("| ratio (peer / swift) | first load wall | first load cpu | next run wall | next run cpu |")
+    print("| peer / swift (within a round) | first load wall | first load cpu | next run wall | next run cpu |")
     print("|---|---|---|---|---|")
-    sw = best[("swift", "first")], best[("swift", "next")]
     for side in sides[1:]:
-        f, n = best[(side, "first")], best[(side, "next")]
-        print("| %s | %.2fx | %.2fx | %.2fx | %.2fx |" % (side, f[0] / sw[0][0], f[1] / sw[0][1],
-                                                        n[0] / sw[1][0], n[1] / sw[1][1]))
-    print("\nlowest of %d rounds; load %s" % (options.rounds, open("/proc/loadavg").read().split()[:3]))
+        cells = []
+        for phase in ("first", "next"):
+            mine, theirs = times[("swift", phase)], times[(side, phase)]
+            for column in (0, 1):
+                cells.append(spread([t[column] / m[column] for t, m in zip(theirs, mine)], suffix="x"))
+        print("| %s | %s |" % (side, " | ".join(cells)))
+    print("\nmedian (lowest-highest) of %d rounds; load average (1, 5, 15 min) at the start and after each round: %s"
+          % (options.rounds, "; ".join(" ".join(l) for l in loads)))
+
+
+def load():
+    with open("/proc/loadavg") as handle:
+        return handle.read().split()[:3]
 
 
 if __name__ == "__main__":

@@ -26,6 +26,9 @@ public final class JSONDocument: Sendable {
   public let bytes: [UInt8]
   /// One entry per JSON value, in document order (pre-order: a container precedes its members).
   let tape: [JSONTapeEntry]
+  /// Where the values of the volatile members of collapsed objects start, in document order
+  /// (``JSONScanner/volatileValueStarts``); empty unless some levels were not recorded.
+  let volatileValueStarts: [UInt32]
   /// For a value re-parsed from a collapsed container: the outer document and the value's
   /// index there, so error paths can be computed (only when needed) from the file's root.
   let origin: JSONValue?
@@ -53,6 +56,7 @@ public final class JSONDocument: Sendable {
     self.origin = nil
     var parser = JSONParser(name: name, maximumDepth: maximumDepth)
     self.tape = try parser.parse(bytes, range: 0..<bytes.count)
+    self.volatileValueStarts = parser.volatileValueStarts
   }
 
   /// Parses the whole text but records only values up to `recordDepth` levels deep (the
@@ -66,6 +70,7 @@ public final class JSONDocument: Sendable {
     var parser = JSONParser(
       name: name, maximumDepth: JSONDocument.defaultMaximumDepth, recordDepth: recordDepth)
     self.tape = try parser.parse(bytes, range: 0..<bytes.count)
+    self.volatileValueStarts = parser.volatileValueStarts
   }
 
   /// Indexes the bytes of `origin` (a value of another document, already validated).
@@ -76,6 +81,7 @@ public final class JSONDocument: Sendable {
     var parser = JSONParser(
       name: name, maximumDepth: JSONDocument.defaultMaximumDepth, validated: true)
     self.tape = try parser.parse(bytes, range: range)
+    self.volatileValueStarts = parser.volatileValueStarts
   }
 
   /// The top-level value.

@@ -8,6 +8,12 @@ public struct JSONMember: Sendable {
   /// The decoded key.
   public var key: String { JSONValue(document: value.document, index: keyIndex).string ?? "" }
 
+  /// The key's bytes as written (between the quotes, escapes not decoded).
+  var rawKey: ArraySlice<UInt8> {
+    let entry = value.document.tape[keyIndex]
+    return value.document.bytes[Int(entry.start)..<Int(entry.end)]
+  }
+
   /// True if the key equals `text`, without decoding it.
   public func keyEquals(_ text: String) -> Bool {
     JSONValue(document: value.document, index: keyIndex).stringEquals(text)

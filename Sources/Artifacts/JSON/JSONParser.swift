@@ -23,6 +23,10 @@ struct JSONParser {
     self.validated = validated
   }
 
+  /// Where the values of volatile members of collapsed objects start, after ``parse(_:range:)``
+  /// (see ``JSONScanner/volatileValueStarts``).
+  private(set) var volatileValueStarts: [UInt32] = []
+
   /// Parses the JSON text in `bytes[range]` and returns its tape (offsets into `bytes`).
   mutating func parse(_ bytes: [UInt8], range: Range<Int>) throws -> [JSONTapeEntry] {
     guard bytes.count < Int(UInt32.max) else {
@@ -43,7 +47,9 @@ struct JSONParser {
       var scanner = JSONScanner(
         buffer: buffer, range: range, name: name, maximumDepth: maximumDepth,
         recordDepth: recordDepth, validated: validated)
-      return try scanner.run()
+      let tape = try scanner.run()
+      volatileValueStarts = scanner.volatileValueStarts
+      return tape
     }
   }
 }

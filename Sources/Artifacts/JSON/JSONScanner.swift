@@ -34,6 +34,11 @@ struct JSONScanner: ~Copyable {
 
   /// See ``JSONParser/validated``.
   let validated: Bool
+  /// Where the value of each member named as one of ``CanonicalJSON/volatileKeys`` (raw
+  /// spelling) starts, for the members of collapsed objects (one level below
+  /// ``recordDepth``), in document order: what ``RawDigest`` leaves out of a manifest
+  /// definition, found here at the cost of a length check per key.
+  var volatileValueStarts: [UInt32] = []
 
   init(
     buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, name: String, maximumDepth: Int,
@@ -192,10 +197,25 @@ struct JSONScanner: ~Copyable {
     guard index < count, buffer[index] == UInt8(ascii: "\"") else {
       throw keyError(at: index, first: first)
     }
+    let open = index
     index = try readString(at: index)
+    let close = index - 1
     index = skipWhitespace(from: index)
     guard index < count, buffer[index] == UInt8(ascii: ":") else { throw colonError(at: index) }
+    if stackCount == recordDepth &+ 1, JSONScanner.isVolatileKey(buffer, open + 1, close) {
+      volatileValueStarts.append(UInt32(truncatingIfNeeded: index + 1))
+    }
     return index + 1
+  }
+
+  /// True if `buffer[start..<end]` is one of ``CanonicalJSON/volatileKeys`` as written.
+  @inline(__always)
+  static func isVolatileKey(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool
+  {
+    let length = end - start
+    // created_at, root_path, build_path, deferred, _event_status: 8 to 13 bytes.
+    guard length >= 8, length <= 13, let base = buffer.baseAddress else { return false }
+    return RawDigester.isVolatile(base + start, count: length)
   }
 
   /// The index of the first byte at or after `index` that is not whitespace (RFC 8259 §2),

@@ -9,8 +9,13 @@
 public struct Manifest: Sendable {
   /// Kind, version and invocation.
   public let header: ArtifactHeader
-  /// All enabled definitions, grouped by collection in the order listed above.
+  /// All enabled definitions, grouped by collection in the order listed above, except
+  /// those in ``reused``.
   public let nodes: [ManifestNode]
+  /// Enabled definitions recognised by their ``RawDigest`` among the known definitions the
+  /// manifest was read with (``ArtifactReader/read(file:expecting:known:)``), and therefore
+  /// not mapped; empty when read without known definitions, so ``nodes`` is then complete.
+  public let reused: [KnownDefinition]
   /// Disabled definitions (``ManifestNode/isDisabled`` is true); a unique_id may repeat.
   public let disabled: [ManifestNode]
   /// `parent_map`: unique_id -> direct upstream unique_ids (nil when null or missing).
@@ -23,6 +28,9 @@ public struct Manifest: Sendable {
   public let selectors: RawJSON?
   /// What the reader skipped or read leniently (``ArtifactWarning``), one per kind.
   public internal(set) var warnings: [ArtifactWarning] = []
+
+  /// The number of enabled definitions: ``nodes`` and ``reused``.
+  public var definitionCount: Int { nodes.count + reused.count }
 
   /// The enabled definitions of one kind.
   public func nodes(ofType type: ResourceType) -> [ManifestNode] {

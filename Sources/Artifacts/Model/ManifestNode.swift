@@ -90,6 +90,11 @@ public struct ManifestNode: Sendable {
   public let json: RawJSON
   /// SHA-256 (64 lowercase hex digits) of the canonical form of ``json``.
   public let contentHash: String
+  /// The digest of the bytes the definition was read from (``RawDigest``): what a store
+  /// remembers to recognise it in a next run without mapping it. Nil for disabled
+  /// definitions and for one whose mapping recorded a warning (it is mapped every time,
+  /// so its warnings are reported every time).
+  public internal(set) var rawDigest: RawDigest? = nil
 
   // Stored compactly: a manifest holds tens of thousands of definitions, so parts that are
   // large or specific to one kind are boxed (a pointer when absent) and columns are decoded

@@ -63,6 +63,17 @@ enum ArtifactHeaderReader {
   /// Parses a timestamp member; a string that is not a date-time is an error naming its path.
   static func timestamp(_ object: JSONValue?, _ key: String) throws -> Timestamp? {
     guard let value = object?.member(key) else { return nil }
+    let entry = value.entry
+    if entry.kind == .string && !entry.flag,
+      let parsed = value.document.bytes.withUnsafeBufferPointer({ bytes -> Timestamp? in
+        let start = Int(entry.start)
+        let end = min(Int(entry.end), bytes.count)
+        guard let base = bytes.baseAddress, start <= end else { return nil }
+        return Timestamp(utf8: UnsafeBufferPointer(start: base + start, count: end - start))
+      })
+    {
+      return parsed
+    }
     guard let text = value.string else { throw value.wrongType("an ISO 8601 timestamp string") }
     guard let parsed = Timestamp(parsing: text) else {
       throw ArtifactError(

@@ -33,6 +33,17 @@ public enum ArtifactReader {
     try read(bytes: ArtifactFile.readBytes(path: path), name: path, expecting: kind)
   }
 
+  /// Reads the artifact at `path`, checks its kind, and (for a manifest) does not map the
+  /// definitions found in `known`: they are listed in ``Manifest/reused`` instead of
+  /// ``Manifest/nodes``. What a store's next run uses (``KnownDefinitions``); the file is
+  /// still validated in full, and a definition not in `known` is read as by
+  /// ``read(file:expecting:)``.
+  public static func read(file path: String, expecting kind: ArtifactKind, known: KnownDefinitions)
+    throws -> Artifact
+  {
+    try read(bytes: ArtifactFile.readBytes(path: path), name: path, expecting: kind, known: known)
+  }
+
   /// Reads an artifact from memory; `name` stands for the file in error messages.
   public static func read(bytes: [UInt8], name: String) throws -> Artifact {
     let document = try JSONDocument(bytes: bytes, name: name, recordDepth: 2)
@@ -41,9 +52,10 @@ public enum ArtifactReader {
   }
 
   /// Reads an artifact from memory and checks its kind before mapping it.
-  public static func read(bytes: [UInt8], name: String, expecting kind: ArtifactKind) throws
-    -> Artifact
-  {
+  public static func read(
+    bytes: [UInt8], name: String, expecting kind: ArtifactKind,
+    known: KnownDefinitions = KnownDefinitions()
+  ) throws -> Artifact {
     let document = try JSONDocument(bytes: bytes, name: name, recordDepth: 2)
     let header = try ArtifactHeaderReader.read(document.root)
     guard header.kind == kind else {
@@ -51,7 +63,7 @@ public enum ArtifactReader {
         file: name,
         reason: .unexpectedKind(expected: kind, found: header.kind, version: header.schemaVersion))
     }
-    return try read(document: document, header: header)
+    return try read(document: document, header: header, known: known)
   }
 
   /// Reads only the header (kind, version, invocation); the file is still parsed in full
@@ -94,7 +106,9 @@ public enum ArtifactReader {
     return value
   }
 
-  static func read(document: JSONDocument, header: ArtifactHeader) throws -> Artifact {
+  static func read(
+    document: JSONDocument, header: ArtifactHeader, known: KnownDefinitions = KnownDefinitions()
+  ) throws -> Artifact {
     // Unversioned files are read as the pre-0.19 format; say so, as a wrong guess would
     // otherwise go unnoticed.
     let unversioned: [ArtifactWarning] =
@@ -107,7 +121,7 @@ public enum ArtifactReader {
       ] : []
     switch header.kind {
     case .manifest:
-      var value = try ManifestReader(header: header).read(document.root)
+      var value = try ManifestReader(header: header).read(document.root, known: known)
       value.warnings = unversioned + value.warnings
       return .manifest(value)
     case .runResults:

@@ -11,7 +11,9 @@ struct ManifestReader {
     ("functions", .function),
   ]
 
-  func read(_ root: JSONValue) throws -> Manifest {
+  /// Maps `root`. Definitions whose ``RawDigest`` is in `known` are not mapped again but
+  /// listed in ``Manifest/reused``; every mapped one carries its digest.
+  func read(_ root: JSONValue, known: KnownDefinitions = KnownDefinitions()) throws -> Manifest {
     var entries: [ManifestEntry] = []
     for (key, type) in ManifestReader.collections {
       guard let collection = root.member(key) else { continue }
@@ -19,11 +21,30 @@ struct ManifestReader {
         throw collection.wrongType("an object keyed by unique_id")
       }
       for member in collection.members.lastValueWins {
-        entries.append(ManifestEntry(member: member, type: type))
+        entries.append(ManifestEntry(member: member, type: type, collection: key))
       }
     }
+    let parallel = ParallelNodeMapper(header: header)
+    var reused: [KnownDefinition] = []
+    // Without known definitions each entry's digest is computed as it is mapped (one pass
+    // over its bytes while they are in cache); with them, first, to choose what to map.
+    if !known.isEmpty {
+      let digests = parallel.digests(of: entries)
+      var unknown: [ManifestEntry] = []
+      unknown.reserveCapacity(entries.count)
+      for index in entries.indices {
+        if let definition = known[digests[index]] {
+          reused.append(definition)
+        } else {
+          var entry = entries[index]
+          entry.rawDigest = digests[index]
+          unknown.append(entry)
+        }
+      }
+      entries = unknown
+    }
     let warnings = WarningLog()
-    let nodes = try ParallelNodeMapper(header: header).map(entries, warnings: warnings)
+    let nodes = try parallel.map(entries, warnings: warnings)
     var mapper = NodeMapper(header: header, warnings: warnings)
     warnings.order = entries.count
     var disabled: [ManifestNode] = []
@@ -51,6 +72,7 @@ struct ManifestReader {
     return Manifest(
       header: header,
       nodes: nodes,
+      reused: reused,
       disabled: disabled,
       parentMap: try root.stringListMap("parent_map", warnings: warnings),
       childMap: try root.stringListMap("child_map", warnings: warnings),

@@ -8,6 +8,8 @@ struct NodeMapper {
   var fields = MemberTable()
   /// The keys of the definition's `config`, reused across definitions.
   var configFields = MemberTable()
+  /// Computes the raw digest of each definition (``RawDigest``), reused across definitions.
+  var digester = RawDigester()
   /// What was skipped while mapping (null list entries, ignored values).
   let warnings: WarningLog
 

@@ -10,6 +10,10 @@ import Dispatch
 struct ManifestEntry: Sendable {
   let member: JSONMember
   let type: ResourceType
+  /// The key of the manifest collection holding it (`nodes`, `sources`...).
+  let collection: String
+  /// Its ``RawDigest``, once computed (``ParallelNodeMapper/digests(of:)``).
+  var rawDigest: RawDigest?
 }
 
 /// Maps a manifest's definitions on all cores: each definition is indexed, checked and
@@ -98,6 +102,35 @@ struct ParallelNodeMapper {
     }
   }
 
+  /// The ``RawDigest`` of every entry, in order, computed on all cores as ``map(_:warnings:)``
+  /// maps (one SHA-256 over each definition's bytes; no index, no second scan).
+  func digests(of entries: [ManifestEntry]) -> [RawDigest] {
+    let count = entries.count
+    let workers = ParallelNodeMapper.workerCount(for: count)
+    let schemaVersion = header.schemaVersion
+    let zero = RawDigest(sha256: [])
+    var digests = [RawDigest](repeating: zero, count: count)
+    digests.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let output = buffer
+      let chunkCount = (count + ParallelNodeMapper.chunkSize - 1) / ParallelNodeMapper.chunkSize
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        var digester = RawDigester()
+        var chunk = worker
+        while chunk < chunkCount {
+          let start = chunk * ParallelNodeMapper.chunkSize
+          for index in start..<min(start + ParallelNodeMapper.chunkSize, count) {
+            let entry = entries[index]
+            output[index] = digester.digest(
+              of: entry.member.value, key: entry.member.rawKey, collection: entry.collection,
+              schemaVersion: schemaVersion)
+          }
+          chunk += workers
+        }
+      }
+    }
+    return digests
+  }
+
   /// One worker per online core (at most 4), or 1 for small manifests.
   static func workerCount(for count: Int) -> Int {
     guard count >= parallelThreshold else { return 1 }
@@ -107,9 +140,19 @@ struct ParallelNodeMapper {
 }
 
 extension NodeMapper {
+  /// Maps one entry; the node keeps the entry's raw digest only when mapping it recorded
+  /// no warning (a reused definition reports none, so one with warnings is always mapped).
   mutating func node(_ entry: ManifestEntry) throws -> ManifestNode {
-    try node(
+    let digest =
+      entry.rawDigest
+      ?? digester.digest(
+        of: entry.member.value, key: entry.member.rawKey, collection: entry.collection,
+        schemaVersion: header.schemaVersion)
+    let recorded = warnings.recorded
+    var node = try node(
       entry.member.value.expanded(), key: entry.member.key, defaultType: entry.type, disabled: false
     )
+    if warnings.recorded == recorded { node.rawDigest = digest }
+    return node
   }
 }

@@ -16,6 +16,8 @@ final class WarningLog {
   /// The file-order position of the value being read (the definition's index), so merged
   /// logs report the occurrence a serial reader would have seen first.
   var order = 0
+  /// Occurrences recorded so far (all kinds): tells whether reading one value warned.
+  private(set) var recorded = 0
 
   init() {}
 
@@ -24,6 +26,7 @@ final class WarningLog {
     _ kind: ArtifactWarning.Kind, at path: @autoclosure () -> String,
     _ detail: @autoclosure () -> String = ""
   ) {
+    recorded += 1
     if var entry = entries[kind] {
       entry.count += 1
       if order < entry.order {

@@ -12,6 +12,8 @@ struct IngestStatements {
   let insertNode: Statement
   /// A definition (content-addressed; a conflict means the content is already stored).
   let insertDefinition: Statement
+  /// Records the raw digest of an existing definition (read again from other bytes).
+  let rememberRawDigest: Statement
   /// A manifest version's member.
   let insertMember: Statement
   /// A parent edge of a new definition.
@@ -42,11 +44,13 @@ struct IngestStatements {
         materialized, language, access, group_name, version, fqn, tags, meta, test_name,
         test_namespace, test_column_name, tested_unique_id, severity, source_name, identifier,
         loader, loaded_at_field, freshness_warn_count, freshness_warn_period,
-        freshness_error_count, freshness_error_period, freshness_filter, json)
+        freshness_error_count, freshness_error_period, freshness_filter, json, raw_digest)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-        ?, ?, ?, ?, ?, ?, ?, ?)
+        ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(node_id, content_hash) DO NOTHING
       """)
+    rememberRawDigest = try db.cachedStatement(
+      "UPDATE definition SET raw_digest = ? WHERE id = ? AND resource_type = ?")
     insertMember = try db.cachedStatement(
       """
       INSERT INTO manifest_member(manifest_version_id, resource_type, definition_id)

@@ -33,6 +33,9 @@ public struct IngestSummary: Sendable, Equatable {
   /// Catalog tables and columns stored by this ingest.
   public var catalogTables: Int
   public var catalogColumns: Int
+  /// The manifest's definitions that were recognised by their raw digest and not mapped
+  /// again (``Artifacts/Manifest/reused``); each is stored exactly as a mapped one would be.
+  public var recognisedDefinitions: Int = 0
   /// One line per kind of tolerated inconsistency (mixed invocations, dangling ids).
   public var warnings: [String]
 

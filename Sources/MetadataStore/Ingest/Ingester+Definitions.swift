@@ -1,17 +1,30 @@
 import Artifacts
 import SQLite
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Definitions, manifest versions and lineage: stored once per distinct content.
 extension Ingester {
   /// The manifest version for this run's set of definitions: an existing one when the
   /// project already has the identical set, else a new one with its member rows (new
   /// definitions and their lineage edges are inserted on the way).
+  ///
+  /// Definitions the reader recognised by their raw digest (``Artifacts/Manifest/reused``)
+  /// are found, not inserted: each must already be stored in this project.
   mutating func storeManifestVersion() throws -> Int64 {
     let nodes = request.manifest?.value.nodes ?? []
-    let fingerprint = Ingester.manifestFingerprint(nodes)
+    let reused = request.manifest?.value.reused ?? []
+    let count = nodes.count + reused.count
+    let fingerprint =
+      request.manifest.map { Ingester.manifestFingerprint($0.value) }
+      ?? Ingester.manifestFingerprint(nil)
     if let existing = try db.scalarInt(
       "SELECT id FROM manifest_version WHERE project_id = ? AND fingerprint = ? AND node_count = ?",
-      [.integer(projectID), .text(fingerprint), .integer(Int64(nodes.count))])
+      [.integer(projectID), .text(fingerprint), .integer(Int64(count))])
     {
       summary.reusedManifestVersion = true
       return existing
@@ -20,14 +33,17 @@ extension Ingester {
     let previous = try previousDefinitions()
     try db.run(
       "INSERT INTO manifest_version(project_id, fingerprint, node_count) VALUES (?, ?, ?)",
-      [.integer(projectID), .text(fingerprint), .integer(Int64(nodes.count))])
+      [.integer(projectID), .text(fingerprint), .integer(Int64(count))])
     let versionID = db.lastInsertedRowID
     let member = statements.insertMember
     for node in nodes {
       let nodeID = try nodeID(node.uniqueID, resourceType: node.resourceType.rawValue)
       let definitionID: Int64
       if let known = previous[DefinitionKey(nodeID: nodeID, contentHash: node.contentHash)] {
-        definitionID = known
+        definitionID = known.id
+        if let digest = node.rawDigest, known.rawDigest != digest {
+          try rememberRawDigest(digest, definitionID: definitionID, resourceType: node.resourceType)
+        }
       } else {
         definitionID = try findOrInsertDefinition(node, nodeID: nodeID)
       }
@@ -37,24 +53,115 @@ extension Ingester {
       try member.bind(definitionID, at: 3)
       try member.execute()
     }
+    for definition in reused {
+      guard let nodeID = nodeIDs[definition.uniqueID] else {
+        throw StoreError(.invalidInput(Ingester.unknownReused(definition, projectID: projectID)))
+      }
+      let definitionID: Int64
+      if let known = previous[DefinitionKey(nodeID: nodeID, contentHash: definition.contentHash)] {
+        definitionID = known.id
+      } else if let found = try storedDefinition(
+        nodeID: nodeID, contentHash: definition.contentHash)
+      {
+        definitionID = found
+      } else {
+        throw StoreError(.invalidInput(Ingester.unknownReused(definition, projectID: projectID)))
+      }
+      member.reset()
+      try member.bind(versionID, at: 1)
+      try member.bind(definition.resourceType.rawValue, at: 2)
+      try member.bind(definitionID, at: 3)
+      try member.execute()
+    }
     return versionID
   }
 
-  /// The key of the manifest's set of definitions: its sorted `(unique_id, content_hash)`
-  /// pairs.
-  static func manifestFingerprint(_ nodes: [ManifestNode]) -> String {
-    // Sorting indices moves integers, not (String, String) pairs that would each be
-    // retained and released on every move.
-    let order = nodes.indices.sorted { a, b in
-      let (left, right) = (nodes[a].uniqueID, nodes[b].uniqueID)
-      return left != right ? left < right : nodes[a].contentHash < nodes[b].contentHash
+  /// Why a reused definition was refused: the reader was given known definitions that
+  /// are not this project's (a caller's mistake; ``MetadataStore/knownDefinitions(projectID:)``
+  /// gives the right ones).
+  static func unknownReused(_ definition: KnownDefinition, projectID: Int64) -> String {
+    "the manifest was read with a known definition that project \(projectID) does not hold "
+      + "(\(ArtifactError.quoted(definition.uniqueID)), content hash "
+      + "\(definition.contentHash.prefix(12))); read it with this project's known definitions"
+  }
+
+  /// Records `digest` on an existing definition that a mapping of bytes with that digest
+  /// found (same node and content hash), unless the row's resource type differs.
+  private func rememberRawDigest(
+    _ digest: RawDigest, definitionID: Int64, resourceType: ResourceType
+  )
+    throws
+  {
+    let update = statements.rememberRawDigest
+    update.reset()
+    try update.bind(.blob(digest.bytes), at: 1)
+    try update.bind(definitionID, at: 2)
+    try update.bind(resourceType.rawValue, at: 3)
+    try update.execute()
+  }
+
+  /// The key of the manifest's set of definitions (mapped and reused): its sorted
+  /// `(unique_id, content_hash)` pairs.
+  static func manifestFingerprint(_ manifest: Manifest?) -> String {
+    let nodes = manifest?.nodes ?? []
+    let reused = manifest?.reused ?? []
+    let count = nodes.count + reused.count
+    var ids: [String] = []
+    var hashes: [String] = []
+    ids.reserveCapacity(count)
+    hashes.reserveCapacity(count)
+    // By index: `for node in nodes` would copy (retain and release) every field of each node.
+    for index in nodes.indices {
+      ids.append(nodes[index].uniqueID)
+      hashes.append(nodes[index].contentHash)
+    }
+    for definition in reused {
+      ids.append(definition.uniqueID)
+      hashes.append(definition.contentHash)
     }
     var fingerprint = Fingerprint()
-    for index in order {
-      fingerprint.combine(nodes[index].uniqueID)
-      fingerprint.combine(nodes[index].contentHash)
+    for index in sortedOrder(ids: ids, hashes: hashes) {
+      fingerprint.combine(ids[index])
+      fingerprint.combine(hashes[index])
     }
     return fingerprint.hexDigest
+  }
+
+  /// The indices of the pairs sorted by unique_id, then content hash, as `String` orders
+  /// them.
+  ///
+  /// Why not simply `sorted { ids[$0] < ids[$1] }`: with 10,000 definitions that sort was
+  /// 3% of a next run. When every unique_id is ASCII (as dbt writes them), `String`'s order
+  /// is the order of the bytes, so the ids are copied once into one buffer and compared with
+  /// `memcmp`; otherwise (or on equal ids) the strings are compared.
+  static func sortedOrder(ids: [String], hashes: [String]) -> [Int] {
+    var bytes: [UInt8] = []
+    var bounds: [(start: Int, count: Int)] = []
+    bounds.reserveCapacity(ids.count)
+    var ascii = true
+    for var id in ids {
+      id.withUTF8 { utf8 in
+        if utf8.contains(where: { $0 >= 0x80 }) { ascii = false }
+        bounds.append((bytes.count, utf8.count))
+        bytes.append(contentsOf: utf8)
+      }
+    }
+    guard ascii else {
+      return ids.indices.sorted { a, b in
+        ids[a] != ids[b] ? ids[a] < ids[b] : hashes[a] < hashes[b]
+      }
+    }
+    return bytes.withUnsafeBufferPointer { buffer -> [Int] in
+      guard let base = buffer.baseAddress else { return Array(ids.indices) }
+      return ids.indices.sorted { a, b in
+        let (left, right) = (bounds[a], bounds[b])
+        let common = min(left.count, right.count)
+        let order = common == 0 ? 0 : memcmp(base + left.start, base + right.start, common)
+        if order != 0 { return order < 0 }
+        if left.count != right.count { return left.count < right.count }
+        return hashes[a] < hashes[b]
+      }
+    }
   }
 
   struct DefinitionKey: Hashable {
@@ -62,20 +169,31 @@ extension Ingester {
     let contentHash: String
   }
 
+  /// A stored definition's id and the raw digest recorded for it.
+  struct StoredDefinition {
+    let id: Int64
+    let rawDigest: RawDigest?
+  }
+
+  /// The definitions of the project's (`?`) latest manifest version, with their raw digests.
+  static let previousDefinitionsSQL = """
+    SELECT definition.node_id, definition.content_hash, definition.id, definition.raw_digest
+    FROM manifest_member
+    JOIN definition INDEXED BY definition_digest ON definition.id = manifest_member.definition_id
+    WHERE manifest_member.manifest_version_id =
+      (SELECT max(id) FROM manifest_version WHERE project_id = ?)
+    """
+
   /// The definitions of the project's most recent manifest version: most nodes of a
   /// changed manifest are unchanged, so they are found here without a query each.
-  private func previousDefinitions() throws -> [DefinitionKey: Int64] {
+  private func previousDefinitions() throws -> [DefinitionKey: StoredDefinition] {
     let rows = try db.query(
-      """
-      SELECT definition.node_id, definition.content_hash, definition.id
-      FROM manifest_member JOIN definition ON definition.id = manifest_member.definition_id
-      WHERE manifest_member.manifest_version_id =
-        (SELECT max(id) FROM manifest_version WHERE project_id = ?)
-      """, [.integer(projectID)]
+      Ingester.previousDefinitionsSQL, [.integer(projectID)]
     ) { row in
       (
         DefinitionKey(nodeID: row.int64(at: 0), contentHash: row.string(at: 1) ?? ""),
-        row.int64(at: 2)
+        StoredDefinition(
+          id: row.int64(at: 2), rawDigest: row.blob(at: 3).flatMap { RawDigest(bytes: $0) })
       )
     }
     return Dictionary(rows, uniquingKeysWith: { first, _ in first })
@@ -136,9 +254,15 @@ extension Ingester {
     try bind(freshness?.filter)
     index += 1
     try insert.bind(utf8: node.json.bytes, at: index)
+    index += 1
+    try insert.bind(node.rawDigest.map { SQLiteValue.blob($0.bytes) } ?? .null, at: index)
     try insert.execute()
     guard db.changes == 1 else {
-      return try existingDefinition(nodeID: nodeID, contentHash: node.contentHash)
+      let existing = try existingDefinition(nodeID: nodeID, contentHash: node.contentHash)
+      if let digest = node.rawDigest {
+        try rememberRawDigest(digest, definitionID: existing, resourceType: node.resourceType)
+      }
+      return existing
     }
     let definitionID = db.lastInsertedRowID
     summary.newDefinitions += 1
@@ -149,17 +273,23 @@ extension Ingester {
   /// The id of the stored definition of `nodeID` with `contentHash` (one that an insert
   /// conflicted with: an older version's content came back).
   private func existingDefinition(nodeID: Int64, contentHash: String) throws -> Int64 {
-    let find = try db.cachedStatement(
-      "SELECT id FROM definition WHERE node_id = ? AND content_hash = ?")
-    try find.bind(nodeID, at: 1)
-    try find.bind(contentHash, at: 2)
-    defer { find.reset() }
-    guard try find.step() else {
+    guard let id = try storedDefinition(nodeID: nodeID, contentHash: contentHash) else {
       throw StoreError(
         .invalidInput(
           "definition of node \(nodeID) with content hash \(contentHash) conflicted on insert but was not found"
         ))
     }
+    return id
+  }
+
+  /// The id of the stored definition of `nodeID` with `contentHash`, if there is one.
+  private func storedDefinition(nodeID: Int64, contentHash: String) throws -> Int64? {
+    let find = try db.cachedStatement(
+      "SELECT id FROM definition WHERE node_id = ? AND content_hash = ?")
+    try find.bind(nodeID, at: 1)
+    try find.bind(contentHash, at: 2)
+    defer { find.reset() }
+    guard try find.step() else { return nil }
     return find.int64(at: 0)
   }
 

@@ -29,20 +29,27 @@ struct Ingester {
     self.statements = try IngestStatements(db)
     var ids = Set<String>()
     let nodes = request.manifest?.value.nodes ?? []
-    ids.reserveCapacity(nodes.count)
+    let reused = request.manifest?.value.reused ?? []
+    ids.reserveCapacity(nodes.count + reused.count)
     var counts: [ResourceType: Int] = [:]
     // By index: `for node in nodes` would copy (retain and release) every field of each node.
     for index in nodes.indices {
       ids.insert(nodes[index].uniqueID)
       counts[nodes[index].resourceType, default: 0] += 1
     }
+    for definition in reused {
+      ids.insert(definition.uniqueID)
+      counts[definition.resourceType, default: 0] += 1
+    }
     self.manifestIDs = ids
+    let recognised = reused.count
     self.summary = IngestSummary(
       runID: 0, outcome: .created,
       nodesByType: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }),
       newDefinitions: 0,
       reusedManifestVersion: true, executionsByStatus: [:], nonExecutingResults: 0,
-      freshnessByStatus: [:], catalogTables: 0, catalogColumns: 0, warnings: [])
+      freshnessByStatus: [:], catalogTables: 0, catalogColumns: 0,
+      recognisedDefinitions: recognised, warnings: [])
   }
 
   var projectID: Int64 { Int64(request.projectID) }
@@ -201,16 +208,16 @@ struct Ingester {
       """, [.integer(runID)]
     ) { ($0.string(at: 0) ?? "", $0.int(at: 1)) }
     guard let (storedFingerprint, storedCount) = rows.first else { return }
-    let nodes = manifest.value.nodes
-    let fingerprint = Ingester.manifestFingerprint(nodes)
-    guard fingerprint != storedFingerprint || nodes.count != storedCount else { return }
+    let count = manifest.value.definitionCount
+    let fingerprint = Ingester.manifestFingerprint(manifest.value)
+    guard fingerprint != storedFingerprint || count != storedCount else { return }
     let header = manifest.value.header
     throw StoreError(
       .runConflict(
         "run \(runID) already holds a manifest with invocation_id "
           + "\(ArtifactError.quoted(header.invocationID ?? "none")) and generated_at "
           + "\(header.generatedAt?.canonical ?? "none"), but \(manifest.file) has other content "
-          + "(\(nodes.count) definitions, fingerprint \(fingerprint.prefix(12)); stored: "
+          + "(\(count) definitions, fingerprint \(fingerprint.prefix(12)); stored: "
           + "\(storedCount) definitions, fingerprint \(storedFingerprint.prefix(12))); "
           + "refused: was the manifest edited after dbt wrote it?"))
   }
