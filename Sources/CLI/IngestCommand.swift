@@ -159,6 +159,7 @@ enum IngestCommand: Command {
       "outcome": summary.outcome.rawValue,
       "nodes": summary.nodesByType,
       "new_definitions": summary.newDefinitions,
+      "recognised_definitions": summary.recognisedDefinitions,
       "manifest_unchanged": summary.reusedManifestVersion,
       "executions": summary.executionsByStatus,
       "non_executing_results": summary.nonExecutingResults,

@@ -63,6 +63,9 @@ extension Service {
     // Every artifact, decompressed, counts against one budget: a form of many gzip
     // parts cannot make the server inflate more than one artifact's limit in all.
     var budget = configuration.maxArtifactBytes
+    // A next run of the project maps only the definitions that changed (the ingest
+    // checks the reused ones against the store in its transaction).
+    let known = try store.knownDefinitions(projectID: projectID)
     for part in files {
       let name = part.filename ?? part.name
       var bytes = part.body
@@ -87,7 +90,7 @@ extension Service {
       }
       budget -= bytes.count
       do {
-        try ingest.add(ArtifactReader.read(bytes: bytes, name: name), file: name)
+        try ingest.add(ArtifactReader.read(bytes: bytes, name: name, known: known), file: name)
       } catch let error as StoreError {
         throw Self.endpointError(error)
       } catch {
@@ -117,6 +120,7 @@ extension Service {
     return [
       "run_id": .int(summary.runID), "outcome": .string(summary.outcome.rawValue),
       "nodes": counts(summary.nodesByType), "new_definitions": .int(summary.newDefinitions),
+      "recognised_definitions": .int(summary.recognisedDefinitions),
       "manifest_unchanged": .bool(summary.reusedManifestVersion),
       "executions": counts(summary.executionsByStatus),
       "non_executing_results": .int(summary.nonExecutingResults),

@@ -53,6 +53,9 @@ import Testing
       let data = response.json["data"] as? [String: Any]
       #expect(data?["run_id"] as? Int == 1016)
       #expect(data?["outcome"] as? String == "created")
+      // A next run of the project: its unchanged definitions are recognised by their
+      // raw digests, not mapped again.
+      #expect((data?["recognised_definitions"] as? Int ?? 0) > 0, "\(response.text)")
     }
     #expect(failures.isEmpty, "\(failures)")
 

@@ -44,11 +44,15 @@ public enum ArtifactReader {
     try read(bytes: ArtifactFile.readBytes(path: path), name: path, expecting: kind, known: known)
   }
 
-  /// Reads an artifact from memory; `name` stands for the file in error messages.
-  public static func read(bytes: [UInt8], name: String) throws -> Artifact {
+  /// Reads an artifact of any kind from memory; `name` stands for the file in error
+  /// messages. A manifest does not map the definitions found in `known` (see
+  /// ``read(file:expecting:known:)``).
+  public static func read(
+    bytes: [UInt8], name: String, known: KnownDefinitions = KnownDefinitions()
+  ) throws -> Artifact {
     let document = try JSONDocument(bytes: bytes, name: name, recordDepth: 2)
     let header = try ArtifactHeaderReader.read(document.root)
-    return try read(document: document, header: header)
+    return try read(document: document, header: header, known: known)
   }
 
   /// Reads an artifact from memory and checks its kind before mapping it.
