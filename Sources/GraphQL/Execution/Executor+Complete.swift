@@ -238,17 +238,27 @@ extension Executor {
     var groups: [ObjectIdentifier: (type: GraphQLNamedType, indices: [Int])] = [:]
     var groupOrder: [ObjectIdentifier] = []
     var objects = [Any](repeating: (), count: values.count)
+    // The dynamic type last found to be a plain object (not JSON, not an error, not an
+    // optional): what every value of a list usually is. Those three checks are dynamic
+    // casts, two of them to existentials, and depend only on the type, so a run of values
+    // of one type pays for them once.
+    var plainType: ObjectIdentifier?
     for index in values.indices {
       guard var value = values[index] else { continue }
-      if case .null? = value as? JSONValue { continue }
-      if let resolverError = value as? any Error {
-        recordError(resolverError, fieldNodes: fieldNodes, path: paths.path(index))
-        results[index] = nil
-        continue
-      }
-      if let unwrapped = unwrapOptional(value) {
-        guard let inner = unwrapped.value else { continue }
-        value = inner
+      let dynamicType = ObjectIdentifier(Swift.type(of: value))
+      if dynamicType != plainType {
+        if let json = value as? JSONValue {
+          if case .null = json { continue }
+        } else if let resolverError = value as? any Error {
+          recordError(resolverError, fieldNodes: fieldNodes, path: paths.path(index))
+          results[index] = nil
+          continue
+        } else if let unwrapped = unwrapOptional(value) {
+          guard let inner = unwrapped.value else { continue }
+          value = inner
+        } else {
+          plainType = dynamicType
+        }
       }
       let runtimeType: GraphQLNamedType
       do {
