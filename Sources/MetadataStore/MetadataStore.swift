@@ -140,9 +140,16 @@ public final class MetadataStore: Sendable {
 
   /// Throws unless the database is ours (or empty) and not newer than this binary.
   private static func checkMark(_ db: Connection, path: String) throws {
-    let applicationID = try db.applicationID()
-    let version = try db.userVersion()
-    let tableCount = try db.scalarInt("SELECT count(*) FROM sqlite_schema") ?? 0
+    // One snapshot for the three reads: outside a transaction each would see the file as
+    // it is then, and a writer migrating a new file between them (another store opening
+    // it at the same moment) would show an unmarked file with tables, refused as another
+    // application's. Inside the migration's transaction this nests as a savepoint.
+    let (applicationID, version, tableCount) = try db.transaction(.deferred) {
+      (
+        try db.applicationID(), try db.userVersion(),
+        try db.scalarInt("SELECT count(*) FROM sqlite_schema") ?? 0
+      )
+    }
     if applicationID != Schema.applicationID {
       guard applicationID == 0, version == 0, tableCount == 0 else {
         throw StoreError(.foreignDatabase(path: path, applicationID: applicationID))
