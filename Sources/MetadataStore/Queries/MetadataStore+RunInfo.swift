@@ -3,13 +3,16 @@ import SQLite
 /// Runs as the API reads them: by id, a whole list at once, without the counts of
 /// ``RunRecord`` (see ``RunInfoRecord``).
 extension MetadataStore {
-  private static let runInfoSelect = """
+  /// The columns of a ``RunInfoRecord`` (read by ``runInfo(_:)``), from `run r`, `job j`,
+  /// `environment e` and `project p`.
+  static let runInfoSelect = """
     SELECT r.id, p.account_id, e.project_id, r.environment_id, r.job_id, j.name,
       r.generated_at, r.dbt_version, r.invocation_id, r.adapter_type, r.ingested_at,
       r.manifest_version_id
     """
 
-  private static func runInfo(_ row: Statement) -> RunInfoRecord {
+  /// The ``RunInfoRecord`` of a row whose first columns are ``runInfoSelect``'s.
+  static func runInfo(_ row: Statement) -> RunInfoRecord {
     RunInfoRecord(
       id: row.int(at: 0), accountID: row.int(at: 1), projectID: row.int(at: 2),
       environmentID: row.int(at: 3), jobID: row.int(at: 4), jobName: row.string(at: 5),

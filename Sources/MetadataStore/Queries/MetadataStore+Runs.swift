@@ -2,29 +2,23 @@ import SQLite
 
 /// Runs: the job-scoped side of the API ("run R of job J", "the job's latest run").
 extension MetadataStore {
-  private static let runSelect = """
-    SELECT r.id, p.account_id, e.project_id, r.environment_id, r.job_id, j.name,
-      r.generated_at, r.dbt_version, r.invocation_id, r.adapter_type, r.ingested_at,
-      r.manifest_version_id, mv.node_count,
-      (SELECT count(*) FROM execution x WHERE x.run_id = r.id AND x.executes_node = 1),
-      (SELECT count(*) FROM freshness_result f WHERE f.run_id = r.id),
-      (SELECT count(*) FROM catalog_entry c WHERE c.run_id = r.id),
-      (SELECT group_concat(kind, ',') FROM (SELECT kind FROM artifact WHERE run_id = r.id ORDER BY id))
-    FROM run r
-    JOIN job j ON j.id = r.job_id
-    JOIN environment e ON e.id = r.environment_id
-    JOIN project p ON p.id = e.project_id
-    JOIN manifest_version mv ON mv.id = r.manifest_version_id
-    """
+  private static let runSelect =
+    runInfoSelect + """
+      , mv.node_count,
+        (SELECT count(*) FROM execution x WHERE x.run_id = r.id AND x.executes_node = 1),
+        (SELECT count(*) FROM freshness_result f WHERE f.run_id = r.id),
+        (SELECT count(*) FROM catalog_entry c WHERE c.run_id = r.id),
+        (SELECT group_concat(kind, ',') FROM (SELECT kind FROM artifact WHERE run_id = r.id ORDER BY id))
+      FROM run r
+      JOIN job j ON j.id = r.job_id
+      JOIN environment e ON e.id = r.environment_id
+      JOIN project p ON p.id = e.project_id
+      JOIN manifest_version mv ON mv.id = r.manifest_version_id
+      """
 
   private static func runRecord(_ row: Statement) -> RunRecord {
     RunRecord(
-      id: row.int(at: 0), accountID: row.int(at: 1), projectID: row.int(at: 2),
-      environmentID: row.int(at: 3), jobID: row.int(at: 4), jobName: row.string(at: 5),
-      generatedAt: row.string(at: 6), dbtVersion: row.string(at: 7),
-      invocationID: row.string(at: 8), adapterType: row.string(at: 9),
-      ingestedAt: row.string(at: 10) ?? "", manifestVersionID: row.int(at: 11),
-      nodeCount: row.int(at: 12), executionCount: row.int(at: 13),
+      info: runInfo(row), nodeCount: row.int(at: 12), executionCount: row.int(at: 13),
       freshnessCount: row.int(at: 14), catalogCount: row.int(at: 15),
       artifactKinds: (row.string(at: 16) ?? "").split(separator: ",").map(String.init))
   }
