@@ -23,12 +23,7 @@ extension MetadataStore {
         try db.query(
           """
           SELECT r.id, \(RowDecoding.definitionColumns)
-          FROM (SELECT DISTINCT value ->> 0 AS run_id, value ->> 1 AS unique_id
-            FROM json_each(?1)) k
-          CROSS JOIN run r ON r.id = k.run_id
-          CROSS JOIN environment v ON v.id = r.environment_id
-          CROSS JOIN project p ON p.id = v.project_id
-          CROSS JOIN node n ON n.project_id = v.project_id AND n.unique_id = k.unique_id
+          \(Self.keyedRunNodes)
           CROSS JOIN definition d ON d.node_id = n.id
           CROSS JOIN manifest_member m ON m.manifest_version_id = r.manifest_version_id
             AND m.resource_type = d.resource_type AND m.definition_id = d.id
@@ -51,12 +46,7 @@ extension MetadataStore {
         try db.query(
           """
           SELECT \(RowDecoding.executionColumns)
-          FROM (SELECT DISTINCT value ->> 0 AS run_id, value ->> 1 AS unique_id
-            FROM json_each(?1)) k
-          CROSS JOIN run r ON r.id = k.run_id
-          CROSS JOIN environment v ON v.id = r.environment_id
-          CROSS JOIN project p ON p.id = v.project_id
-          CROSS JOIN node n ON n.project_id = v.project_id AND n.unique_id = k.unique_id
+          \(Self.keyedRunNodes)
           CROSS JOIN execution e ON e.run_id = r.id AND e.node_id = n.id
           JOIN artifact a ON a.id = e.artifact_id
           WHERE p.account_id = ?2
@@ -77,12 +67,7 @@ extension MetadataStore {
         try db.query(
           """
           SELECT \(RowDecoding.freshnessColumns), a.elapsed_time, f.execution_time
-          FROM (SELECT DISTINCT value ->> 0 AS run_id, value ->> 1 AS unique_id
-            FROM json_each(?1)) k
-          CROSS JOIN run r ON r.id = k.run_id
-          CROSS JOIN environment v ON v.id = r.environment_id
-          CROSS JOIN project p ON p.id = v.project_id
-          CROSS JOIN node n ON n.project_id = v.project_id AND n.unique_id = k.unique_id
+          \(Self.keyedRunNodes)
           CROSS JOIN freshness_result f ON f.environment_id = r.environment_id
             AND f.node_id = n.id AND f.run_id = r.id
           JOIN artifact a ON a.id = f.artifact_id
@@ -98,6 +83,17 @@ extension MetadataStore {
       }
     }
   }
+
+  /// The pairs of `?1` (``jsonKeys(_:)``) joined to their run `r`, environment `v`,
+  /// project `p` and node `n`, in that order: what the three reads above start from.
+  static let keyedRunNodes = """
+    FROM (SELECT DISTINCT value ->> 0 AS run_id, value ->> 1 AS unique_id
+      FROM json_each(?1)) k
+    CROSS JOIN run r ON r.id = k.run_id
+    CROSS JOIN environment v ON v.id = r.environment_id
+    CROSS JOIN project p ON p.id = v.project_id
+    CROSS JOIN node n ON n.project_id = v.project_id AND n.unique_id = k.unique_id
+    """
 
   /// `[[1,"model.a"],[2,"model.a"]]`: (run, node) pairs as one JSON text.
   static func jsonKeys(_ keys: [RunNodeKey]) -> String {
