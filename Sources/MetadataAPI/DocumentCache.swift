@@ -36,94 +36,45 @@ final class DocumentCache: @unchecked Sendable {
   let maxTextLength: Int
 
   private let lock = NSLock()
-  /// Entries in a doubly linked list by index, most recently used at `head`.
-  private var slots: [Slot] = []
-  private var index: [Key: Int] = [:]
-  private var head = -1
-  private var tail = -1
+  /// The entries, each of weight 1, most recently used first.
+  private var entries: WeightedLRU<Key, Outcome>
   private var hits = 0
   private var misses = 0
   private var evictions = 0
-
-  private struct Slot {
-    var key: Key
-    var outcome: Outcome
-    var previous: Int
-    var next: Int
-  }
 
   /// A cache of at most `capacity` documents (at least one) of at most `maxTextLength` bytes.
   init(capacity: Int = 1_000, maxTextLength: Int = 64 * 1024) {
     self.capacity = max(1, capacity)
     self.maxTextLength = maxTextLength
+    self.entries = WeightedLRU(capacity: max(1, capacity))
   }
 
   /// The cached outcome for `key`, else `make()`'s (cached when the text is not too long).
   /// `make` runs outside the lock, so two threads missing on one text both parse it; the
   /// second store finds the entry and keeps it.
   func outcome(for key: Key, _ make: () -> Outcome) -> Outcome {
-    lock.lock()
-    if let position = index[key] {
-      hits += 1
-      moveToFront(position)
-      let outcome = slots[position].outcome
-      lock.unlock()
+    let cached = lock.withLock {
+      let outcome = entries.value(for: key)
+      if outcome == nil { misses += 1 } else { hits += 1 }
       return outcome
     }
-    misses += 1
-    lock.unlock()
+    if let cached { return cached }
     let outcome = make()
     guard key.text.utf8.count <= maxTextLength else { return outcome }
-    lock.lock()
-    defer { lock.unlock() }
-    if index[key] == nil { insert(key, outcome) }
+    lock.withLock {
+      if entries.value(for: key) == nil {
+        evictions += entries.insert(outcome, weight: 1, for: key)
+      }
+    }
     return outcome
   }
 
   /// Hits, misses, evictions and the current size.
   var statistics: DocumentCacheStatistics {
-    lock.lock()
-    defer { lock.unlock() }
-    return DocumentCacheStatistics(
-      hits: hits, misses: misses, evictions: evictions, count: index.count, capacity: capacity)
-  }
-
-  private func insert(_ key: Key, _ outcome: Outcome) {
-    let position: Int
-    if slots.count < capacity {
-      position = slots.count
-      slots.append(Slot(key: key, outcome: outcome, previous: -1, next: -1))
-    } else {
-      // Reuse the least recently used slot.
-      position = tail
-      unlink(position)
-      index[slots[position].key] = nil
-      evictions += 1
-      slots[position] = Slot(key: key, outcome: outcome, previous: -1, next: -1)
+    lock.withLock {
+      DocumentCacheStatistics(
+        hits: hits, misses: misses, evictions: evictions, count: entries.count,
+        capacity: capacity)
     }
-    index[key] = position
-    pushFront(position)
-  }
-
-  private func moveToFront(_ position: Int) {
-    guard head != position else { return }
-    unlink(position)
-    pushFront(position)
-  }
-
-  private func unlink(_ position: Int) {
-    let (previous, next) = (slots[position].previous, slots[position].next)
-    if previous >= 0 { slots[previous].next = next } else { head = next }
-    if next >= 0 { slots[next].previous = previous } else { tail = previous }
-    slots[position].previous = -1
-    slots[position].next = -1
-  }
-
-  private func pushFront(_ position: Int) {
-    slots[position].next = head
-    slots[position].previous = -1
-    if head >= 0 { slots[head].previous = position }
-    head = position
-    if tail < 0 { tail = position }
   }
 }

@@ -27,11 +27,12 @@ final class LineageGraphCache: @unchecked Sendable {
   }
 
   private let lock = NSLock()
-  private var graphs: [Key: (generation: [Int64], graph: LineageGraph?)] = [:]
-  private var recency: [Key] = []
+  /// Each graph weighs its nodes (an environment with no run yet, 1).
+  private var graphs: WeightedLRU<Key, (generation: [Int64], graph: LineageGraph?)>
 
   init(maximumNodes: Int = 500_000) {
     self.maximumNodes = maximumNodes
+    self.graphs = WeightedLRU(capacity: maximumNodes)
   }
 
   /// The environment's graph as the store has it now (nil: no run yet), or nil for an
@@ -50,9 +51,7 @@ final class LineageGraphCache: @unchecked Sendable {
     ]
     let kept = lock.withLock { () -> LineageGraph?? in
       for key in keys {
-        if let entry = graphs[key], entry.generation == generation {
-          recency.removeAll { $0 == key }
-          recency.append(key)
+        if let entry = graphs.value(for: key), entry.generation == generation {
           return .some(entry.graph)
         }
       }
@@ -67,20 +66,8 @@ final class LineageGraphCache: @unchecked Sendable {
   }
 
   private func keep(_ graph: LineageGraph?, generation: [Int64], key: Key) {
-    let size = graph?.nodes.count ?? 0
     lock.withLock {
-      recency.removeAll { $0 == key }
-      guard size <= maximumNodes else {
-        graphs[key] = nil
-        return
-      }
-      graphs[key] = (generation, graph)
-      recency.append(key)
-      var total = graphs.values.reduce(0) { $0 + ($1.graph?.nodes.count ?? 0) }
-      while total > maximumNodes, let oldest = recency.first, oldest != key {
-        recency.removeFirst()
-        total -= graphs.removeValue(forKey: oldest)?.graph?.nodes.count ?? 0
-      }
+      graphs.insert((generation, graph), weight: max(1, graph?.nodes.count ?? 0), for: key)
     }
   }
 

@@ -24,14 +24,14 @@ final class ExecutionCellCache: @unchecked Sendable {
   let maximumCells: Int
 
   private let lock = NSLock()
-  private var tables: [Int: ExecutionCellTable] = [:]
-  /// Environments, least recently used first.
-  private var recency: [Int] = []
+  /// Each environment's table weighs its cells.
+  private var tables: WeightedLRU<Int, ExecutionCellTable>
   /// Environments found larger than the bound, with the generation they were read at.
   private var oversized: [Int: Int64] = [:]
 
   init(maximumCells: Int = 2_000_000) {
     self.maximumCells = maximumCells
+    self.tables = WeightedLRU(capacity: maximumCells)
   }
 
   /// The environment's table, up to date with the store; nil when the environment is not
@@ -40,7 +40,7 @@ final class ExecutionCellCache: @unchecked Sendable {
     -> ExecutionCellTable?
   {
     let (known, tooLargeAt) = lock.withLock {
-      (tables[environmentID], oversized[environmentID])
+      (tables.value(for: environmentID), oversized[environmentID])
     }
     if let tooLargeAt {
       // Still too large unless something was stored since (then read it all again).
@@ -67,24 +67,16 @@ final class ExecutionCellCache: @unchecked Sendable {
   /// environments beyond the bound.
   private func keep(_ table: ExecutionCellTable, environmentID: Int) {
     lock.withLock {
-      recency.removeAll { $0 == environmentID }
       if table.cellCount > maximumCells {
-        tables[environmentID] = nil
+        tables.removeValue(for: environmentID)
         oversized[environmentID] = table.generation
         return
       }
       oversized[environmentID] = nil
-      if let kept = tables[environmentID], kept.generation > table.generation {
-        recency.append(environmentID)
+      if let kept = tables.value(for: environmentID), kept.generation > table.generation {
         return
       }
-      tables[environmentID] = table
-      recency.append(environmentID)
-      var total = tables.values.reduce(0) { $0 + $1.cellCount }
-      while total > maximumCells, let oldest = recency.first, oldest != environmentID {
-        recency.removeFirst()
-        total -= tables.removeValue(forKey: oldest)?.cellCount ?? 0
-      }
+      tables.insert(table, weight: table.cellCount, for: environmentID)
     }
   }
 
