@@ -43,10 +43,7 @@ extension MetadataAPI {
     scope: EnvironmentScope, arguments: JSONObject, context: Any, resourceTypes: Set<String>,
     runIDs: (MetadataStore, Int, String, Int) throws -> [Int]
   ) throws -> [JobNode] {
-    let count = arguments["lastRunCount"]?.intValue ?? 1
-    guard (1...100).contains(count) else {
-      throw GraphQLError(message: "lastRunCount must be between 1 and 100, got \(count).")
-    }
+    let count = try CountArgument.value(arguments, "lastRunCount", in: 1...100, default: 1)
     let ctx = try RequestContext.of(context)
     let loader = try JobScopedLoader.of(context)
     let uniqueID = arguments["uniqueId"]?.stringValue ?? ""

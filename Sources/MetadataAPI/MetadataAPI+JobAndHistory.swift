@@ -34,13 +34,7 @@ extension MetadataAPI {
     }
     try schema.setResolver("AppliedState", "modelHistoricalRuns", as: EnvironmentScope.self) {
       scope, arguments, context, info in
-      let count = arguments["lastRunCount"]?.intValue ?? 1
-      guard (1...100).contains(count) else {
-        throw GraphQLError(
-          message:
-            "Argument \"lastRunCount\" is \(count): it must be between 1 and 100.",
-          extensions: ["code": .string("BAD_USER_INPUT")])
-      }
+      let count = try CountArgument.value(arguments, "lastRunCount", in: 1...100, default: 1)
       _ = try RequestContext.of(context).environment(scope.environmentID)
       var rootArguments: JSONObject = [
         "environmentId": .int(scope.environmentID), "lastRunCount": .int(count),

@@ -110,11 +110,7 @@ extension MetadataAPI {
     guard uniqueID != nil || identifier != nil else {
       throw GraphQLError(message: "modelByEnvironment needs a uniqueId or an identifier.")
     }
-    let count = arguments["lastRunCount"]?.intValue ?? 1
-    guard (1...maximum).contains(count) else {
-      throw GraphQLError(
-        message: "lastRunCount must be between 1 and \(maximum) (the maximum), got \(count).")
-    }
+    let count = try CountArgument.value(arguments, "lastRunCount", in: 1...maximum, default: 1)
     let environmentID = arguments["environmentId"]?.intValue ?? 0
     _ = try ctx.environment(environmentID)
     let runs = try ctx.store.modelRuns(

@@ -137,11 +137,6 @@ extension MetadataAPI {
 
   /// A `limit`-like argument: 5 when absent or null, else 1...500.
   static func limit(_ arguments: JSONObject, _ name: String) throws -> Int {
-    guard let value = arguments[name], !value.isNull else { return 5 }
-    guard let number = value.intValue, (1...500).contains(number) else {
-      throw GraphQLError(
-        message: "\(name) must be between 1 and 500, got \(value.serialized()).")
-    }
-    return number
+    try CountArgument.value(arguments, name, in: 1...500, default: 5)
   }
 }

@@ -73,10 +73,7 @@ extension MetadataAPI {
     try schema.setResolver("AppliedState", "recentResourceChanges", as: EnvironmentScope.self) {
       scope, arguments, context, _ in
       let ctx = try RequestContext.of(context)
-      let days = arguments["numDays"]?.intValue ?? 0
-      guard days >= 0 else {
-        throw GraphQLError(message: "numDays must not be negative, got \(days).")
-      }
+      let days = try CountArgument.value(arguments, "numDays", in: 0...Int.max, default: 0)
       let since = canonicalUTC(Date(timeIntervalSinceNow: -Double(days) * 86_400))
       let changes = try ctx.store.resourceChanges(
         accountID: ctx.accountID, environmentID: scope.environmentID, since: since,

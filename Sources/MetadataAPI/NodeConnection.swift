@@ -33,14 +33,9 @@ struct PageRequest {
   let after: EnvironmentNodeQuery.Position?
 
   init(arguments: JSONObject, sort: EnvironmentNodeQuery.Sort) throws {
-    let first = arguments["first"]?.intValue ?? Self.defaultSize
-    guard first >= 0, first <= Self.maximum else {
-      throw GraphQLError(
-        message:
-          "Argument \"first\" is \(first): it must be between 0 and \(Self.maximum) (the Discovery API's page size limit).",
-        extensions: ["code": .string("BAD_USER_INPUT")])
-    }
-    self.first = first
+    self.first = try CountArgument.value(
+      arguments, "first", in: 0...Self.maximum, default: Self.defaultSize,
+      limit: "the Discovery API's page size limit")
     if let cursor = arguments["after"]?.stringValue {
       after = try NodeCursor.decode(cursor, sort: sort)
     } else {

@@ -162,7 +162,8 @@ import Testing
         "\(field)(uniqueId: \"\(Self.payments)\", lastRunCount: \(count)) { runId }")
       #expect(result.errors.count == 1)
       #expect(
-        result.errors.first?.message == "lastRunCount must be between 1 and 100, got \(count).")
+        result.errors.first?.message
+          == "Argument \"lastRunCount\" is \(count): it must be between 1 and 100.")
     }
   }
 

@@ -488,7 +488,7 @@ import Testing
     )
     #expect(
       tooMany.errors.map(\.message) == [
-        "lastRunCount must be between 1 and 10 (the maximum), got 11."
+        "Argument \"lastRunCount\" is 11: it must be between 1 and 10."
       ])
     let neither = try SampleDatabase.run("{ modelByEnvironment(environmentId: 1) { runId } }")
     #expect(

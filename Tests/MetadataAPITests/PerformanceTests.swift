@@ -253,15 +253,15 @@ import Testing
   @Test(arguments: [
     (
       #"mostExecutedModels(start: "2026-03-01", end: "2026-03-31", limit: 501) { uniqueId }"#,
-      "limit must be between 1 and 500"
+      "Argument \"limit\" is 501: it must be between 1 and 500."
     ),
     (
       #"mostExecutedModels(start: "2026-03-01", end: "2026-03-31", limit: 0) { uniqueId }"#,
-      "limit must be between 1 and 500"
+      "Argument \"limit\" is 0: it must be between 1 and 500."
     ),
     (
       #"mostExecutedModels(start: "2026-03-01", end: "2026-03-31", jobLimit: -1) { uniqueId }"#,
-      "jobLimit must be between 1 and 500"
+      "Argument \"jobLimit\" is -1: it must be between 1 and 500."
     ),
     (
       #"mostTestFailedModels(start: "2026-03-09", end: "2026-03-01") { uniqueId }"#,
@@ -288,7 +288,8 @@ import Testing
         #"{ performance(environmentId: \#(environment)) { mostExecutedModels(start: "2026-03-01", end: "2026-03-31") { uniqueId } } }"#,
         account: account)
       #expect(result.errors.count == 1)
-      #expect(result.errors.first?.message.hasPrefix("Environment \(environment) not found") == true)
+      #expect(
+        result.errors.first?.message.hasPrefix("Environment \(environment) not found") == true)
       #expect(result.data == nil || result.data == .null)
     }
   }

@@ -331,8 +331,14 @@ import Testing
         #"groups(after: "bm90LWEtY3Vyc29y") { totalCount }"#,
         #"Invalid cursor "bm90LWEtY3Vyc29y": pass the endCursor of a previous page."#
       ),
-      ("groups(first: 501) { totalCount }", "first must be at most 500, got 501."),
-      ("groups(first: -1) { totalCount }", "first must not be negative, got -1."),
+      (
+        "groups(first: 501) { totalCount }",
+        "Argument \"first\" is 501: it must be between 0 and 500 (the Discovery API's page size limit)."
+      ),
+      (
+        "groups(first: -1) { totalCount }",
+        "Argument \"first\" is -1: it must be between 0 and 500 (the Discovery API's page size limit)."
+      ),
     ]
     for (field, message) in cases {
       let result = try Self.run("{ environment(id: 1) { definition { \(field) } } }")
@@ -340,7 +346,8 @@ import Testing
     }
     let negative = try Self.run(
       "{ environment(id: 1) { applied { recentResourceChanges(numDays: -1) { totalCount } } } }")
-    #expect(negative.errors.map(\.message) == ["numDays must not be negative, got -1."])
+    #expect(
+      negative.errors.map(\.message) == ["Argument \"numDays\" is -1: it must be at least 0."])
   }
 
   @Test func anotherAccountSeesNothing() throws {

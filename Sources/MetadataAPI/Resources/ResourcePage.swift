@@ -34,13 +34,9 @@ struct ResourcePage: Sendable {
     _ items: [Item], arguments: JSONObject, key: (Item) -> String,
     follows: (Item, String) -> Bool
   ) throws {
-    let first = arguments["first"]?.intValue ?? Self.maxFirst
-    guard first >= 0 else {
-      throw GraphQLError(message: "first must not be negative, got \(first).")
-    }
-    guard first <= Self.maxFirst else {
-      throw GraphQLError(message: "first must be at most \(Self.maxFirst), got \(first).")
-    }
+    let first = try CountArgument.value(
+      arguments, "first", in: 0...Self.maxFirst, default: Self.maxFirst,
+      limit: "the Discovery API's page size limit")
     var start = 0
     if let after = arguments["after"]?.stringValue {
       let key = try Self.key(ofCursor: after)
