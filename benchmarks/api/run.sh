@@ -39,18 +39,7 @@ fi
 
 # The model of queries 1 and 4: the model with the most parents + children + tests in
 # the environment's current manifest.
-model=$(python3 - "$db" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-version = db.execute("SELECT r.manifest_version_id FROM environment e JOIN run r ON r.id = e.latest_run_id WHERE e.id = 1").fetchone()[0]
-print(db.execute("""
-  SELECT n.unique_id FROM manifest_member m JOIN definition d ON d.id = m.definition_id JOIN node n ON n.id = d.node_id
-  WHERE m.manifest_version_id = ? AND m.resource_type = 'model'
-  ORDER BY (SELECT count(*) FROM lineage_edge l WHERE l.definition_id = d.id)
-         + (SELECT count(*) FROM lineage_edge l WHERE l.parent_node_id = n.id) DESC, n.unique_id LIMIT 1""",
-  (version,)).fetchone()[0])
-PY
-)
+model=$(python3 "$here/busiest_model.py" "$db")
 variables="{\"uniqueId\":\"$model\"}"
 echo "model: $model" >&2
 queries=("$here"/queries/*.graphql)

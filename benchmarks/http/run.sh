@@ -45,18 +45,7 @@ token=$(DBT_METADATA_TOKEN=$user_token "$bin/dbt-metadata" token create --db "$d
   --kind metadata-only --name http-benchmark --json | json_token)
 echo "$token" >"$work/token"  # for profiling by hand: the server and body stay in $work
 
-model=$(python3 - "$db" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-version = db.execute("SELECT r.manifest_version_id FROM environment e JOIN run r ON r.id = e.latest_run_id WHERE e.id = 1").fetchone()[0]
-print(db.execute("""
-  SELECT n.unique_id FROM manifest_member m JOIN definition d ON d.id = m.definition_id JOIN node n ON n.id = d.node_id
-  WHERE m.manifest_version_id = ? AND m.resource_type = 'model'
-  ORDER BY (SELECT count(*) FROM lineage_edge l WHERE l.definition_id = d.id)
-         + (SELECT count(*) FROM lineage_edge l WHERE l.parent_node_id = n.id) DESC, n.unique_id LIMIT 1""",
-  (version,)).fetchone()[0])
-PY
-)
+model=$(python3 "$root/benchmarks/api/busiest_model.py" "$db")
 body="$work/body.json"
 python3 -c 'import json,sys; print(json.dumps({"query": open(sys.argv[1]).read(), "variables": {"uniqueId": sys.argv[2]}}))' \
   "$root/benchmarks/api/queries/1-one-model.graphql" "$model" >"$body"
