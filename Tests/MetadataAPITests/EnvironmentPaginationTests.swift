@@ -136,18 +136,17 @@ import Testing
     let api = try MetadataAPI(
       store: MetadataStore(path: try GeneratedEnvironment.api().store.path, create: false))
     func statements(first: Int) throws -> Int {
-      let before = api.store.readStatementCount
-      let result = api.execute(
-        query: """
-          { environment(id: 1) { applied { models(first: \(first)) { edges { node {
-            parents { uniqueId } tests { name } catalog { columns { name } }
-            executionInfo { lastRunStatus } } } } } } }
-          """, accountID: 1)
+      let (result, statements) = api.countingStatements(
+        """
+        { environment(id: 1) { applied { models(first: \(first)) { edges { node {
+          parents { uniqueId } tests { name } catalog { columns { name } }
+          executionInfo { lastRunStatus } } } } } } }
+        """)
       #expect(result.errors.isEmpty, "\(result.errors)")
       let edges = result.data?["environment"]?["applied"]?["models"]?["edges"]?.listValue ?? []
       #expect(edges.count == first)
       #expect(edges.allSatisfy { $0["node"]?["tests"]?.listValue?.count == 1 })
-      return api.store.readStatementCount - before
+      return statements
     }
     let small = try statements(first: 50)
     let large = try statements(first: 500)
@@ -164,16 +163,15 @@ extension EnvironmentPaginationTests {
     let api = try MetadataAPI(
       store: MetadataStore(path: try GeneratedEnvironment.api().store.path, create: false))
     func run(first: Int) throws -> (statements: Int, edges: [JSONValue]) {
-      let before = api.store.readStatementCount
-      let result = api.execute(
-        query: """
-          { environment(id: 1) { applied { models(first: \(first)) { edges { node {
-            uniqueId rawCode config parents { uniqueId ... on ModelAppliedStateNestedNode {
-              patchPath contractEnforced } } } } } } } }
-          """, accountID: 1)
+      let (result, statements) = api.countingStatements(
+        """
+        { environment(id: 1) { applied { models(first: \(first)) { edges { node {
+          uniqueId rawCode config parents { uniqueId ... on ModelAppliedStateNestedNode {
+            patchPath contractEnforced } } } } } } } }
+        """)
       #expect(result.errors.isEmpty, "\(result.errors)")
       let edges = result.data?["environment"]?["applied"]?["models"]?["edges"]?.listValue ?? []
-      return (api.store.readStatementCount - before, edges)
+      return (statements, edges)
     }
     let small = try run(first: 50)
     let large = try run(first: 500)

@@ -182,18 +182,17 @@ extension HistoryTests {
     let shared = try SampleDatabase.api()
     let api = try MetadataAPI(store: MetadataStore(path: shared.store.path, create: false))
     func statements(runs: Int) throws -> Int {
-      let before = api.store.readStatementCount
-      let result = api.execute(
-        query: """
-          { environment(id: 1) { applied { sourceHistoricalFreshness(
-            uniqueId: "\(Self.payments)", lastRunCount: \(runs)) {
-            runId state maxLoadedAt criteria { warnAfter { count } } } } } }
-          """, accountID: 1)
+      let (result, statements) = api.countingStatements(
+        """
+        { environment(id: 1) { applied { sourceHistoricalFreshness(
+          uniqueId: "\(Self.payments)", lastRunCount: \(runs)) {
+          runId state maxLoadedAt criteria { warnAfter { count } } } } } }
+        """)
       #expect(result.errors.isEmpty, "\(result.errors)")
       let list = result.data?["environment"]?["applied"]?["sourceHistoricalFreshness"]?.listValue
       #expect(list?.count == runs)
       #expect(list?.allSatisfy { $0["state"]?.stringValue != nil } == true)
-      return api.store.readStatementCount - before
+      return statements
     }
     let two = try statements(runs: 2)
     let eight = try statements(runs: 8)

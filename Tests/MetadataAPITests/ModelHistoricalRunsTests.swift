@@ -93,18 +93,17 @@ extension ModelHistoricalRunsTests {
     let shared = try SampleDatabase.api()
     let api = try MetadataAPI(store: MetadataStore(path: shared.store.path, create: false))
     func statements(runs: Int) throws -> Int {
-      let before = api.store.readStatementCount
-      let result = api.execute(
-        query: """
-          { environment(id: 1) { applied { modelHistoricalRuns(
-            uniqueId: "model.shop.fct_payments", lastRunCount: \(runs)) {
-            runId status executionTime executeCompletedAt error name } } } }
-          """, accountID: 1)
+      let (result, statements) = api.countingStatements(
+        """
+        { environment(id: 1) { applied { modelHistoricalRuns(
+          uniqueId: "model.shop.fct_payments", lastRunCount: \(runs)) {
+          runId status executionTime executeCompletedAt error name } } } }
+        """)
       #expect(result.errors.isEmpty, "\(result.errors)")
       let list = result.data?["environment"]?["applied"]?["modelHistoricalRuns"]?.listValue
       #expect(list?.count == runs)
       #expect(list?.allSatisfy { $0["status"]?.stringValue != nil } == true)
-      return api.store.readStatementCount - before
+      return statements
     }
     let available = try Self.timeline("model.shop.fct_payments").count
     try #require(available >= 5)

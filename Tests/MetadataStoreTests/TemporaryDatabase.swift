@@ -53,3 +53,22 @@ final class TemporaryDatabase {
 
   deinit { try? FileManager.default.removeItem(at: directory) }
 }
+
+extension TemporaryDatabase {
+  /// `EXPLAIN QUERY PLAN` of `sql` (its steps' details) on a new database holding three
+  /// runs of a synthetic project of 30 extra models: what the query-plan tests check.
+  /// <https://www.sqlite.org/eqp.html>
+  static func queryPlan(of sql: String) throws -> [String] {
+    let database = try TemporaryDatabase()
+    let store = try database.open()
+    for run in 1...3 {
+      let project = SyntheticProject(run: run, modelVersion: run, extraModels: 30)
+      _ = try store.ingest(
+        project.request(
+          runResults: [try project.runResults([(SyntheticProject.model, "success")])],
+          sources: try project.sources(status: "pass")))
+    }
+    let connection = try Connection(path: database.path, mode: .readOnly)
+    return try connection.query("EXPLAIN QUERY PLAN " + sql) { $0.string(at: 3) ?? "" }
+  }
+}
