@@ -82,15 +82,15 @@ public final class MetadataAPI: Sendable {
     query: String, variables: JSONObject = JSONObject(), operationName: String? = nil,
     principal: Principal, limits: QueryLimits = QueryLimits()
   ) -> ExecutionResult {
+    let access: RequestAccess
     do {
-      return try store.snapshot {
-        execute(
-          query: query, variables: variables, operationName: operationName,
-          access: try authorize(principal), limits: limits)
-      }
+      access = try authorize(principal)
     } catch {
       return ExecutionResult(data: nil, errors: [Self.accessError(error)])
     }
+    return execute(
+      query: query, variables: variables, operationName: operationName, access: access,
+      limits: limits)
   }
 
   /// The access of `principal` to the metadata API of its account, or a throw unless it
