@@ -152,18 +152,15 @@ extension MetadataAPI {
       accountID: ctx.accountID, environmentID: scope.environmentID, query: query)
     let edges = page.nodes.map { record in
       NodeEdge(
-        cursor: NodeCursor.encode(
+        cursor: ConnectionCursor.encode(
           sort: query.sort,
           position: .init(value: record.sortValue, uniqueID: record.definition.uniqueID)),
         node: EnvironmentNode(
           record, environment: environment, side: side, documents: DefinitionDocuments.of(ctx)))
     }
-    let pageInfo: JSONObject = [
-      "startCursor": edges.first.map { .string($0.cursor) } ?? .null,
-      "endCursor": edges.last.map { .string($0.cursor) } ?? .null,
-      "hasNextPage": .bool(page.hasNextPage),
-      "hasPreviousPage": .bool(query.after != nil),
-    ]
+    let pageInfo = PageInfoValue(
+      startCursor: edges.first?.cursor, endCursor: edges.last?.cursor,
+      hasNextPage: page.hasNextPage, hasPreviousPage: query.after != nil)
     return NodeConnection(edges: edges, totalCount: page.totalCount, pageInfo: pageInfo)
   }
 

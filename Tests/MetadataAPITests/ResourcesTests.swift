@@ -326,10 +326,17 @@ import Testing
   }
 
   @Test func badPagingArgumentsGiveOneClearError() throws {
+    // A cursor of an environment node connection (ordered by unique id), not of this list.
+    let foreign = ConnectionCursor.encode(
+      sort: .uniqueID, position: .init(value: .null, uniqueID: "model.shop.orders"))
     let cases = [
       (
         #"groups(after: "bm90LWEtY3Vyc29y") { totalCount }"#,
-        #"Invalid cursor "bm90LWEtY3Vyc29y": pass the endCursor of a previous page."#
+        #"Invalid cursor "bm90LWEtY3Vyc29y" for argument "after": not a cursor of this API. Pass the endCursor (or an edge's cursor) of a previous page of the same query."#
+      ),
+      (
+        "groups(after: \"\(foreign)\") { totalCount }",
+        "Invalid cursor \"\(foreign)\" for argument \"after\": it was made for the order by uniqueID, this query orders by key. Pass the endCursor (or an edge's cursor) of a previous page of the same query."
       ),
       (
         "groups(first: 501) { totalCount }",
