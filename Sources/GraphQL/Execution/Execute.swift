@@ -124,7 +124,7 @@ final class Executor {
     // Mutations run their root fields serially; executeFields completes each field fully
     // before the next, which is serial execution for both operation kinds.
     let results = executeFields(
-      objectType: rootType, sources: [rootValue], paths: [nil], fields: fields)
+      objectType: rootType, sources: [rootValue], paths: .root, fields: fields)
     return ExecutionResult(data: results[0] ?? .null, errors: finishedErrors())
   }
 
@@ -132,45 +132,76 @@ final class Executor {
 
   /// Executes `fields` on every source object; a `nil` result means a non-null field
   /// failed and the object must become null.
+  ///
+  /// Every object of the vector gets the same members in the same order, so they share
+  /// one array of keys; only the values are per object.
   /// See https://spec.graphql.org/September2025/#ExecuteSelectionSet()
   func executeFields(
-    objectType: GraphQLNamedType, sources: [Any], paths: [ResponsePath?],
+    objectType: GraphQLNamedType, sources: [Any], paths: PathSet,
     fields: OrderedDictionary<String, [Field]>
   ) -> [JSONValue?] {
     let count = sources.count
-    var objects = [JSONObject](repeating: JSONObject(capacity: fields.count), count: count)
+    var members = [[JSONValue]](repeating: [], count: count)
+    for index in 0..<count { members[index].reserveCapacity(fields.count) }
+    var keys: [String] = []
+    keys.reserveCapacity(fields.count)
     var alive = [Bool](repeating: true, count: count)
-    var liveIndices = Array(0..<count)
+    // The indices still alive, when some object has failed (nil: all are).
+    var liveIndices: [Int]?
     for ordinal in 0..<fields.count {
-      if liveIndices.isEmpty { break }
+      if let liveIndices, liveIndices.isEmpty { break }
       let responseKey = fields.keys[ordinal]
       let fieldNodes = fields.values[ordinal]
       let fieldName = fieldNodes[0].name.value
       if fieldName == "__typename" {
-        for index in liveIndices { objects[index].append(responseKey, .string(objectType.name)) }
+        keys.append(responseKey)
+        let name = JSONValue.string(objectType.name)
+        if let liveIndices {
+          for index in liveIndices { members[index].append(name) }
+        } else {
+          for index in 0..<count { members[index].append(name) }
+        }
         continue
       }
       guard let definition = fieldDefinition(objectType, fieldName) else { continue }
+      keys.append(responseKey)
       let completed = executeField(
         objectType: objectType, definition: definition, fieldNodes: fieldNodes,
-        sources: liveIndices.count == count ? sources : liveIndices.map { sources[$0] },
+        sources: liveIndices.map { $0.map { sources[$0] } } ?? sources,
         paths: PathSet(
-          parents: liveIndices.count == count ? paths : liveIndices.map { paths[$0] },
-          key: .key(responseKey), ordinal: ordinal))
-      var stillLive: [Int] = []
-      stillLive.reserveCapacity(liveIndices.count)
-      for (position, index) in liveIndices.enumerated() {
-        if let value = completed[position] {
-          objects[index].append(responseKey, value)
-          stillLive.append(index)
-        } else {
-          alive[index] = false
+          parents: liveIndices.map { paths.subset($0) } ?? paths, key: .key(responseKey),
+          ordinal: ordinal))
+      if let live = liveIndices {
+        var stillLive: [Int] = []
+        stillLive.reserveCapacity(live.count)
+        for (position, index) in live.enumerated() {
+          if let value = completed[position] {
+            members[index].append(value)
+            stillLive.append(index)
+          } else {
+            alive[index] = false
+            members[index] = []
+          }
         }
+        liveIndices = stillLive
+      } else {
+        var failed = false
+        for index in 0..<count {
+          if let value = completed[index] {
+            members[index].append(value)
+          } else {
+            alive[index] = false
+            members[index] = []
+            failed = true
+          }
+        }
+        if failed { liveIndices = (0..<count).filter { alive[$0] } }
       }
-      liveIndices = stillLive
     }
     var results = [JSONValue?](repeating: nil, count: count)
-    for index in 0..<count where alive[index] { results[index] = .object(objects[index]) }
+    for index in 0..<count where alive[index] {
+      results[index] = .object(JSONObject(sharedKeys: keys, values: members[index]))
+    }
     return results
   }
 

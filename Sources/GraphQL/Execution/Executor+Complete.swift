@@ -158,8 +158,9 @@ extension Executor {
   ) -> [JSONValue?] {
     var results = [JSONValue?](repeating: .null, count: values.count)
     var items: [Any?] = []
-    var ranges: [(index: Int, start: Int, path: ResponsePath?)] = []
-    var owners: [Int32] = []
+    // The index in `values` of each list and the position of its first item in `items`.
+    var listIndices: [Int] = []
+    var starts: [Int] = []
     for index in values.indices {
       guard let value = values[index] else { continue }
       guard let elements = listElements(value) else {
@@ -178,33 +179,38 @@ extension Executor {
         results[index] = nil
         continue
       }
-      let owner = Int32(truncatingIfNeeded: ranges.count)
-      ranges.append((index, items.count, paths.path(index)))
-      items.append(contentsOf: elements)
-      owners.append(contentsOf: repeatElement(owner, count: elements.count))
+      listIndices.append(index)
+      starts.append(items.count)
+      if items.isEmpty {
+        items = elements
+      } else {
+        items.append(contentsOf: elements)
+      }
     }
-    guard !ranges.isEmpty else { return results }
-    let itemPaths = PathSet(lists: ranges.map(\.path), owners: owners, starts: ranges.map(\.start))
+    guard !listIndices.isEmpty else { return results }
+    let lists = listIndices.count == values.count ? paths : paths.subset(listIndices)
     let completed = completeValues(
-      type: itemType, fieldNodes: fieldNodes, info: info, paths: itemPaths, values: items)
-    for (rangeIndex, range) in ranges.enumerated() {
-      let end = rangeIndex + 1 < ranges.count ? ranges[rangeIndex + 1].start : items.count
+      type: itemType, fieldNodes: fieldNodes, info: info,
+      paths: PathSet(lists: lists, starts: starts), values: items)
+    for (listNumber, index) in listIndices.enumerated() {
+      let start = starts[listNumber]
+      let end = listNumber + 1 < starts.count ? starts[listNumber + 1] : items.count
       var list: [JSONValue] = []
-      list.reserveCapacity(end - range.start)
+      list.reserveCapacity(end - start)
       var failedAt: Int?
-      for position in range.start..<end {
+      for position in start..<end {
         if let value = completed[position] {
           list.append(value)
         } else {
-          failedAt = position - range.start
+          failedAt = position - start
           break
         }
       }
       if let failedAt {
-        recordTruncation(list: range.path, at: failedAt)
-        results[range.index] = nil
+        recordTruncation(list: paths.path(index), at: failedAt)
+        results[index] = nil
       } else {
-        results[range.index] = .list(list)
+        results[index] = .list(list)
       }
     }
     return results
@@ -212,7 +218,9 @@ extension Executor {
 
   /// The elements of a list value, or `nil` if it is not a sequence (a string is not).
   private func listElements(_ value: Any) -> [Any?]? {
-    if let array = value as? [Any?] { return array }
+    // Arrays, whatever their element type, through one protocol conformance: a cast to
+    // `[Any?]` would cast every element at run time.
+    if let array = value as? any ListElements { return array.anyElements }
     if value is String { return nil }
     if let json = value as? JSONValue {
       guard case .list(let elements) = json else { return nil }
@@ -280,11 +288,11 @@ extension Executor {
     for key in groupOrder {
       guard let group = groups[key] else { continue }
       let subfields = collectSubfields(objectType: group.type, fieldNodes: fieldNodes)
-      let sources = group.indices.map { objects[$0] }
-      let objectPaths = group.indices.map { paths.path($0) }
+      let everyValue = group.indices.count == values.count
+      let sources = everyValue ? objects : group.indices.map { objects[$0] }
       let completed = executeFields(
         objectType: group.type, sources: sources,
-        paths: objectPaths, fields: subfields)
+        paths: everyValue ? paths : paths.subset(group.indices), fields: subfields)
       for (position, index) in group.indices.enumerated() { results[index] = completed[position] }
     }
     return results

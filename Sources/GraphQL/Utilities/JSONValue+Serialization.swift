@@ -79,13 +79,23 @@ extension JSONValue {
   /// Writes a JSON string literal with JSON.stringify's escapes.
   static func writeString(_ value: String, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
-    // Fast path: most strings need no escape and are copied whole.
-    let needsEscape = value.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-    if !needsEscape {
-      bytes.append(contentsOf: value.utf8)
+    // Fast path: most strings need no escape and are copied whole, scanned over their
+    // contiguous UTF-8 (native strings, small ones included, always have it).
+    let copied: Bool? = value.utf8.withContiguousStorageIfAvailable { utf8 in
+      for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+      bytes.append(contentsOf: utf8)
+      return true
+    }
+    if copied == true {
       bytes.append(UInt8(ascii: "\""))
       return
     }
+    writeEscaped(value, to: &bytes)
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// The body of a string literal, byte by byte, with JSON.stringify's escapes.
+  private static func writeEscaped(_ value: String, to bytes: inout [UInt8]) {
     for byte in value.utf8 {
       switch byte {
       case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
@@ -103,7 +113,6 @@ extension JSONValue {
       default: bytes.append(byte)
       }
     }
-    bytes.append(UInt8(ascii: "\""))
   }
 
   /// A double as JavaScript's `Number.prototype.toString` writes it (`3`, `1.5`, `1e+21`,
