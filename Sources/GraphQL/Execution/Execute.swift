@@ -247,6 +247,29 @@ final class Executor {
         } catch {
           values = [Any?](repeating: error, count: sources.count)
         }
+      } else if let leaf = LeafPlan(definition.type) {
+        // A scalar or enum field: each value is completed as it is resolved, with no
+        // vector of resolved values in between.
+        let resolve = definition.resolve
+        var results: [JSONValue?] = []
+        results.reserveCapacity(sources.count)
+        for index in sources.indices {
+          let value: Any?
+          if let resolve {
+            do {
+              value = try resolve(sources[index], arguments, context, info)
+            } catch {
+              value = error
+            }
+          } else {
+            value = defaultResolve(sources[index], fieldName: definition.name)
+          }
+          results.append(
+            completeLeaf(value, leaf: leaf, fieldNodes: fieldNodes, info: info) {
+              paths.path(index)
+            })
+        }
+        return results
       } else if let resolve = definition.resolve {
         values = []
         values.reserveCapacity(sources.count)

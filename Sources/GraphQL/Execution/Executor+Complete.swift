@@ -46,10 +46,8 @@ extension Executor {
         itemType: itemType, fieldNodes: fieldNodes, info: info, paths: paths, values: values)
     case .named(let named):
       switch named.kind {
-      case .scalar:
-        return completeScalars(named, fieldNodes: fieldNodes, paths: paths, values: values)
-      case .enum:
-        return completeEnums(named, fieldNodes: fieldNodes, paths: paths, values: values)
+      case .scalar, .enum:
+        return completeLeaves(named, fieldNodes: fieldNodes, paths: paths, values: values)
       case .object, .interface, .union:
         return completeObjects(
           named, fieldNodes: fieldNodes, info: info, paths: paths, values: values)
@@ -67,84 +65,19 @@ extension Executor {
 
   // MARK: - Leaves
 
+  /// Completes scalar or enum values (nullable: `nil` values become `.null`).
   /// See https://spec.graphql.org/September2025/#sec-Scalars.Result-Coercion-and-Serialization
-  private func completeScalars(
+  private func completeLeaves(
     _ type: GraphQLNamedType, fieldNodes: [Field], paths: PathSet, values: [Any?]
   ) -> [JSONValue?] {
-    let serialize = type.coercion.serialize
+    let leaf = LeafPlan(type: type, nonNull: false)
     var results: [JSONValue?] = []
     results.reserveCapacity(values.count)
     for index in values.indices {
-      guard let value = values[index] else {
-        results.append(.null)
-        continue
-      }
-      do {
-        results.append(try serialize(value))
-      } catch {
-        results.append(
-          slowLeaf(value, error: error, fieldNodes: fieldNodes, path: paths.path(index)) {
-            try serialize($0)
-          })
-      }
-    }
-    return results
-  }
-
-  /// The rare cases of a leaf: an error value, a nested optional, or a refused value.
-  private func slowLeaf(
-    _ value: Any, error: any Error, fieldNodes: [Field], path: ResponsePath?,
-    _ serialize: (Any) throws -> JSONValue
-  ) -> JSONValue? {
-    if case .null? = value as? JSONValue { return .null }
-    if let resolverError = value as? any Error {
-      recordError(resolverError, fieldNodes: fieldNodes, path: path)
-      return nil
-    }
-    if let unwrapped = unwrapOptional(value) {
-      guard let inner = unwrapped.value else { return .null }
-      do {
-        return try serialize(inner)
-      } catch {
-        recordError(error, fieldNodes: fieldNodes, path: path)
-        return nil
-      }
-    }
-    recordError(error, fieldNodes: fieldNodes, path: path)
-    return nil
-  }
-
-  /// Enum values serialize to their names; resolvers return the name.
-  private func completeEnums(
-    _ type: GraphQLNamedType, fieldNodes: [Field], paths: PathSet, values: [Any?]
-  ) -> [JSONValue?] {
-    let serialize: (Any) throws -> JSONValue = { value in
-      var name: String?
-      switch value {
-      case let text as String: name = text
-      case let json as JSONValue: name = json.stringValue
-      case let raw as any RawRepresentable: name = raw.rawValue as? String
-      default: name = nil
-      }
-      guard let name, type.enumValue(named: name) != nil else {
-        throw GraphQLError(
-          message: "Enum \"\(type.name)\" cannot represent value: \(Inspect.any(value))")
-      }
-      return .string(name)
-    }
-    var results: [JSONValue?] = []
-    results.reserveCapacity(values.count)
-    for index in values.indices {
-      guard let value = values[index] else {
-        results.append(.null)
-        continue
-      }
-      do {
-        results.append(try serialize(value))
-      } catch {
-        results.append(
-          slowLeaf(value, error: error, fieldNodes: fieldNodes, path: paths.path(index), serialize))
-      }
+      results.append(
+        completeNullableLeaf(values[index], leaf: leaf, fieldNodes: fieldNodes) {
+          paths.path(index)
+        })
     }
     return results
   }
@@ -156,6 +89,10 @@ extension Executor {
   private func completeLists(
     itemType: GraphQLType, fieldNodes: [Field], info: ResolveInfo, paths: PathSet, values: [Any?]
   ) -> [JSONValue?] {
+    if let leaf = LeafPlan(itemType) {
+      return completeLeafLists(
+        leaf, fieldNodes: fieldNodes, info: info, paths: paths, values: values)
+    }
     var results = [JSONValue?](repeating: .null, count: values.count)
     var items: [Any?] = []
     // The index in `values` of each list and the position of its first item in `items`.
@@ -164,19 +101,8 @@ extension Executor {
     for index in values.indices {
       guard let value = values[index] else { continue }
       guard let elements = listElements(value) else {
-        if case .null? = value as? JSONValue { continue }
-        if let resolverError = value as? any Error {
-          recordError(resolverError, fieldNodes: fieldNodes, path: paths.path(index))
-        } else if let unwrapped = unwrapOptional(value), unwrapped.value == nil {
-          continue
-        } else {
-          recordError(
-            GraphQLError(
-              message:
-                "Expected Iterable, but did not find one for field \"\(info.parentType.name).\(info.fieldName)\"."
-            ), fieldNodes: fieldNodes, path: paths.path(index))
-        }
-        results[index] = nil
+        results[index] = completeNonList(
+          value, fieldNodes: fieldNodes, info: info, path: paths.path(index))
         continue
       }
       listIndices.append(index)
@@ -216,6 +142,69 @@ extension Executor {
     return results
   }
 
+  /// Completes lists of scalars or enums list by list, each item as it is read (no vector
+  /// of all items, no path unless an item fails); a `[String]` of a scalar that serializes
+  /// strings as they are (`String`, `ID`) is converted whole.
+  private func completeLeafLists(
+    _ leaf: LeafPlan, fieldNodes: [Field], info: ResolveInfo, paths: PathSet, values: [Any?]
+  ) -> [JSONValue?] {
+    var results: [JSONValue?] = []
+    results.reserveCapacity(values.count)
+    for index in values.indices {
+      guard let value = values[index] else {
+        results.append(.null)
+        continue
+      }
+      if leaf.stringsAsThemselves, let strings = value as? [String] {
+        results.append(.list(strings.map { .string($0) }))
+        continue
+      }
+      guard let elements = listElements(value) else {
+        results.append(
+          completeNonList(value, fieldNodes: fieldNodes, info: info, path: paths.path(index)))
+        continue
+      }
+      var list: [JSONValue] = []
+      list.reserveCapacity(elements.count)
+      var failed = false
+      for position in elements.indices {
+        let item = completeLeaf(elements[position], leaf: leaf, fieldNodes: fieldNodes, info: info)
+        {
+          ResponsePath(parent: paths.path(index), key: .index(position), ordinal: position)
+        }
+        guard let item else {
+          // A depth-first executor stops at the first failed item; so does this one.
+          recordTruncation(list: paths.path(index), at: position)
+          failed = true
+          break
+        }
+        list.append(item)
+      }
+      results.append(failed ? nil : .list(list))
+    }
+    return results
+  }
+
+  /// A list field's value that is not a list: null stays null (`.null`), anything else is
+  /// a field error (`nil`).
+  private func completeNonList(
+    _ value: Any, fieldNodes: [Field], info: ResolveInfo, path: @autoclosure () -> ResponsePath?
+  ) -> JSONValue? {
+    if case .null? = value as? JSONValue { return .null }
+    if let resolverError = value as? any Error {
+      recordError(resolverError, fieldNodes: fieldNodes, path: path())
+    } else if let unwrapped = unwrapOptional(value), unwrapped.value == nil {
+      return .null
+    } else {
+      recordError(
+        GraphQLError(
+          message:
+            "Expected Iterable, but did not find one for field \"\(info.parentType.name).\(info.fieldName)\"."
+        ), fieldNodes: fieldNodes, path: path())
+    }
+    return nil
+  }
+
   /// The elements of a list value, or `nil` if it is not a sequence (a string is not).
   private func listElements(_ value: Any) -> [Any?]? {
     // Arrays, whatever their element type, through one protocol conformance: a cast to
@@ -251,6 +240,8 @@ extension Executor {
     // casts, two of them to existentials, and depend only on the type, so a run of values
     // of one type pays for them once.
     var plainType: ObjectIdentifier?
+    // The type name an abstract type's values last resolved to, and its checked object type.
+    var lastResolved: (name: String, type: GraphQLNamedType)?
     for index in values.indices {
       guard var value = values[index] else { continue }
       let dynamicType = ObjectIdentifier(Swift.type(of: value))
@@ -270,7 +261,7 @@ extension Executor {
       }
       let runtimeType: GraphQLNamedType
       do {
-        runtimeType = try objectType(of: value, type: type, info: info)
+        runtimeType = try objectType(of: value, type: type, info: info, last: &lastResolved)
       } catch {
         recordError(error, fieldNodes: fieldNodes, path: paths.path(index))
         results[index] = nil
@@ -299,9 +290,13 @@ extension Executor {
   }
 
   /// The object type of a value of `type` (checked against `isTypeOf` for object types).
-  private func objectType(of value: Any, type: GraphQLNamedType, info: ResolveInfo) throws
-    -> GraphQLNamedType
-  {
+  ///
+  /// `last` remembers the last name checked: values of a list mostly resolve to a few
+  /// types, and the lookups and checks depend on the name only.
+  private func objectType(
+    of value: Any, type: GraphQLNamedType, info: ResolveInfo,
+    last: inout (name: String, type: GraphQLNamedType)?
+  ) throws -> GraphQLNamedType {
     if type.kind == .object {
       if let isTypeOf = type.isTypeOf, try !isTypeOf(value, context, info) {
         throw GraphQLError(
@@ -321,6 +316,7 @@ extension Executor {
           "Abstract type \"\(type.name)\" must resolve to an Object type at runtime for field \"\(info.parentType.name).\(info.fieldName)\". Either the \"\(type.name)\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function."
       )
     }
+    if let last, last.name == typeName { return last.type }
     guard let runtimeType = schema.type(named: typeName) else {
       throw GraphQLError(
         message:
@@ -336,6 +332,7 @@ extension Executor {
       throw GraphQLError(
         message: "Runtime Object type \"\(typeName)\" is not a possible type for \"\(type.name)\".")
     }
+    last = (typeName, runtimeType)
     return runtimeType
   }
 

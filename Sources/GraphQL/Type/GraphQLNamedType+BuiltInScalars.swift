@@ -147,6 +147,8 @@ extension GraphQLNamedType {
         }
         return .string(literal.value)
       })
+    // Its serializer returns a String as itself: lists of strings skip it.
+    type.coercion.serializesStringsAsThemselves = true
     return type
   }()
 
@@ -224,6 +226,8 @@ extension GraphQLNamedType {
             message: "ID cannot represent a non-string and non-integer value: \(printValue(node))")
         }
       })
+    // Its serializer returns a String as itself: lists of strings skip it.
+    type.coercion.serializesStringsAsThemselves = true
     return type
   }()
 

@@ -46,6 +46,10 @@ extension GraphQLSchema {
 
   /// Binds a resolver whose parent values are of one Swift type; another type is a field
   /// error naming both.
+  ///
+  /// Inlinable so that the cast to `Parent` is compiled for the caller's concrete type
+  /// rather than looked up at run time for each value.
+  @inlinable
   public func setResolver<Parent>(
     _ typeName: String, _ fieldName: String, as _: Parent.Type,
     _ resolve: @escaping @Sendable (Parent, JSONObject, Any, ResolveInfo) throws -> Any?
@@ -61,7 +65,9 @@ extension GraphQLSchema {
     }
   }
 
-  /// Binds a batch resolver whose parent values are of one Swift type.
+  /// Binds a batch resolver whose parent values are of one Swift type (inlinable, as
+  /// ``setResolver(_:_:as:_:)``).
+  @inlinable
   public func setBatchResolver<Parent>(
     _ typeName: String, _ fieldName: String, as _: Parent.Type,
     _ resolve: @escaping @Sendable ([Parent], JSONObject, Any, ResolveInfo) throws -> [Any?]

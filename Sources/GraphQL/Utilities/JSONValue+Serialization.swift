@@ -82,7 +82,7 @@ extension JSONValue {
     // Fast path: most strings need no escape and are copied whole, scanned over their
     // contiguous UTF-8 (native strings, small ones included, always have it).
     let copied: Bool? = value.utf8.withContiguousStorageIfAvailable { utf8 in
-      for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+      if needsEscape(utf8) { return false }
       bytes.append(contentsOf: utf8)
       return true
     }
@@ -92,6 +92,33 @@ extension JSONValue {
     }
     writeEscaped(value, to: &bytes)
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether any byte needs an escape (a control character, `"` or `\\`), eight bytes at
+  /// a time: the word tests report exactly whether some byte of the word is below 0x20 or
+  /// equals 0x22 or 0x5C (bytes of multi-byte UTF-8 sequences, all 0x80 or above, never do).
+  static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = utf8.baseAddress else { return false }
+    let count = utf8.count
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var offset = 0
+    while offset + 8 <= count {
+      let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      let quote = word ^ (ones &* 0x22)
+      let backslash = word ^ (ones &* 0x5C)
+      let control = (word &- ones &* 0x20) & ~word
+      let quotes = (quote &- ones) & ~quote
+      let backslashes = (backslash &- ones) & ~backslash
+      if (control | quotes | backslashes) & highs != 0 { return true }
+      offset += 8
+    }
+    while offset < count {
+      let byte = base[offset]
+      if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+      offset += 1
+    }
+    return false
   }
 
   /// The body of a string literal, byte by byte, with JSON.stringify's escapes.
