@@ -66,7 +66,8 @@ public func execute(
   case .failure(let errors): return ExecutionResult(data: nil, errors: errors)
   }
   let executor = Executor(
-    schema: schema, fragments: fragments, operation: operation, variables: coerced,
+    schema: schema, document: document, fragments: fragments, operation: operation,
+    variables: coerced,
     rootValue: rootValue, context: context, source: source)
   return executor.executeOperation()
 }
@@ -87,15 +88,25 @@ final class Executor {
   /// Lists that failed at an item: a depth-first executor stops there, so errors from
   /// later items are dropped.
   private var truncations: [(list: [Int], index: Int)] = []
-  private var subfieldCache: [SubfieldKey: OrderedDictionary<String, [Field]>] = [:]
+  /// Collected fields by type and field nodes: the schema's kept collections for this
+  /// document, and those made by this execution.
+  private var subfieldCache: ExecutionPlanCache.Collections
+  /// The collections made by this execution that read no variable, kept in the schema's
+  /// cache when the execution ends.
+  private var newCollections: ExecutionPlanCache.Collections = [:]
+  /// The document executed (the key of the schema's cache).
+  private let document: Document
   /// Line starts of the document, for locating errors.
   private lazy var lineTable = LineTable(source)
 
   init(
-    schema: GraphQLSchema, fragments: [String: FragmentDefinition], operation: OperationDefinition,
-    variables: JSONObject, rootValue: Any, context: Any, source: Source
+    schema: GraphQLSchema, document: Document, fragments: [String: FragmentDefinition],
+    operation: OperationDefinition, variables: JSONObject, rootValue: Any, context: Any,
+    source: Source
   ) {
     self.schema = schema
+    self.document = document
+    self.subfieldCache = schema.executionPlans.collections(for: document)
     self.fragments = fragments
     self.operation = operation
     self.variables = variables
@@ -116,15 +127,14 @@ final class Executor {
         nodes: [operation], source: source)
       return ExecutionResult(data: nil, errors: [error])
     }
-    var fields = OrderedDictionary<String, [Field]>()
-    var visited = Set<String>()
-    collector.collectFields(
-      objectType: rootType, selectionSet: operation.selectionSet, into: &fields,
-      visitedFragments: &visited)
+    let fields = collectFields(
+      objectType: rootType, selectionSets: [operation.selectionSet],
+      key: operation.loc == .none ? nil : [-1 - operation.loc.start])
     // Mutations run their root fields serially; executeFields completes each field fully
     // before the next, which is serial execution for both operation kinds.
     let results = executeFields(
       objectType: rootType, sources: [rootValue], paths: .root, fields: fields)
+    schema.executionPlans.store(newCollections, for: document)
     return ExecutionResult(data: results[0] ?? .null, errors: finishedErrors())
   }
 
@@ -356,29 +366,39 @@ final class Executor {
 
   // MARK: - Subfields
 
-  struct SubfieldKey: Hashable {
-    let type: ObjectIdentifier
-    let nodes: [Int]
-  }
-
-  /// The merged subfields of `fieldNodes` for `objectType`, memoized per execution.
+  /// The merged subfields of `fieldNodes` for `objectType`, memoized per execution and,
+  /// when no variable decided them, per document in the schema (``ExecutionPlanCache``).
   func collectSubfields(objectType: GraphQLNamedType, fieldNodes: [Field]) -> OrderedDictionary<
     String, [Field]
   > {
     // Nodes parsed without locations cannot be told apart by offset: do not memoize them.
     let cacheable = !fieldNodes.contains { $0.loc == .none }
-    let key = SubfieldKey(type: ObjectIdentifier(objectType), nodes: fieldNodes.map(\.loc.start))
-    if cacheable, let cached = subfieldCache[key] { return cached }
+    return collectFields(
+      objectType: objectType, selectionSets: fieldNodes.compactMap(\.selectionSet),
+      key: cacheable ? fieldNodes.map(\.loc.start) : nil)
+  }
+
+  /// The fields of `selectionSets` merged for `objectType`, memoized under `key` (offsets
+  /// of the nodes they come from) unless it is nil.
+  private func collectFields(
+    objectType: GraphQLNamedType, selectionSets: [SelectionSet], key nodes: [Int]?
+  ) -> OrderedDictionary<String, [Field]> {
+    let key = nodes.map {
+      ExecutionPlanCache.CollectionKey(type: ObjectIdentifier(objectType), nodes: $0)
+    }
+    if let key, let cached = subfieldCache[key] { return cached }
     var fields = OrderedDictionary<String, [Field]>()
     var visited = Set<String>()
-    for node in fieldNodes {
-      if let selectionSet = node.selectionSet {
-        collector.collectFields(
-          objectType: objectType, selectionSet: selectionSet, into: &fields,
-          visitedFragments: &visited)
-      }
+    var readsVariables = false
+    for selectionSet in selectionSets {
+      collector.collectFields(
+        objectType: objectType, selectionSet: selectionSet, into: &fields,
+        visitedFragments: &visited, readsVariables: &readsVariables)
     }
-    if cacheable { subfieldCache[key] = fields }
+    if let key {
+      subfieldCache[key] = fields
+      if !readsVariables { newCollections[key] = fields }
+    }
     return fields
   }
 }

@@ -1,0 +1,140 @@
+import Testing
+
+@testable import GraphQL
+
+/// The schema keeps the collected fields of executed documents between executions
+/// (``ExecutionPlanCache``). These tests check that what is kept is keyed right: by
+/// document (two documents, a changed copy of one), by schema (one document, two schemas)
+/// and never across variables that `@skip`/`@include` read.
+@Suite struct ExecutionPlanCacheTests {
+  static func schema(_ sdl: String, values: [String: String]) throws -> GraphQLSchema {
+    let schema = try GraphQLSchema(sdl: sdl)
+    for (field, value) in values {
+      try schema.setResolver("Query", field) { _, _, _, _ in value }
+    }
+    return schema
+  }
+
+  static func run(
+    _ schema: GraphQLSchema, _ document: Document, _ source: Source,
+    variables: JSONObject = JSONObject()
+  ) -> String {
+    execute(schema: schema, document: document, source: source, variables: variables)
+      .serialized()
+  }
+
+  @Test func twoDocumentsOnOneSchemaEachKeepTheirOwnFields() throws {
+    let schema = try Self.schema(
+      "type Query { a: String b: String }", values: ["a": "A", "b": "B"])
+    let first = Source("{ a }")
+    let second = Source("{ b a }")
+    let firstDocument = try parse(first)
+    let secondDocument = try parse(second)
+    for _ in 0..<3 {
+      #expect(Self.run(schema, firstDocument, first) == #"{"data":{"a":"A"}}"#)
+      #expect(Self.run(schema, secondDocument, second) == #"{"data":{"b":"B","a":"A"}}"#)
+    }
+    #expect(schema.executionPlans.count == 2)
+  }
+
+  @Test func aChangedCopyOfADocumentIsAnotherDocument() throws {
+    let schema = try Self.schema(
+      "type Query { a: String b: String }", values: ["a": "A", "b": "B"])
+    let source = Source("{ a }")
+    let document = try parse(source)
+    #expect(Self.run(schema, document, source) == #"{"data":{"a":"A"}}"#)
+    // The same offsets, another field: a copy changed in place is new storage.
+    var changed = document
+    guard case .operation(var operation) = changed.definitions[0],
+      case .field(var field) = operation.selectionSet.selections[0]
+    else {
+      Issue.record("unexpected document shape")
+      return
+    }
+    field.name = Name(value: "b", loc: field.name.loc)
+    operation.selectionSet.selections[0] = .field(field)
+    changed.definitions[0] = .operation(operation)
+    #expect(Self.run(schema, changed, source) == #"{"data":{"b":"B"}}"#)
+    #expect(Self.run(schema, document, source) == #"{"data":{"a":"A"}}"#)
+  }
+
+  @Test func oneDocumentOnTwoSchemasFollowsEachSchema() throws {
+    // `Thing` is an object in one schema and an interface in the other: the fragment on
+    // `Named` applies to it in the second only.
+    let source = Source("{ thing { ... on Named { name } id } }")
+    let document = try parse(source)
+    let plain = try GraphQLSchema(
+      sdl: """
+        interface Named { name: String }
+        type Thing { id: String name: String }
+        type Other implements Named { name: String }
+        type Query { thing: Thing other: Other }
+        """)
+    let named = try GraphQLSchema(
+      sdl: """
+        interface Named { name: String }
+        type Thing implements Named { id: String name: String }
+        type Query { thing: Thing }
+        """)
+    for schema in [plain, named] {
+      try schema.setResolver("Query", "thing") { _, _, _, _ in ["id": "1", "name": "n"] }
+    }
+    for _ in 0..<2 {
+      #expect(Self.run(plain, document, source) == #"{"data":{"thing":{"id":"1"}}}"#)
+      #expect(
+        Self.run(named, document, source) == #"{"data":{"thing":{"name":"n","id":"1"}}}"#)
+    }
+  }
+
+  @Test func fieldsDecidedByVariablesAreCollectedForEachExecution() throws {
+    let schema = try Self.schema(
+      "type Query { a: String b: String }", values: ["a": "A", "b": "B"])
+    let source = Source(
+      "query ($x: Boolean!, $y: Boolean = true) { a @include(if: $x) ... @skip(if: $y) { b } }")
+    let document = try parse(source)
+    let cases: [(JSONObject, String)] = [
+      (["x": true], #"{"data":{"a":"A"}}"#),
+      (["x": false, "y": false], #"{"data":{"b":"B"}}"#),
+      (["x": true, "y": false], #"{"data":{"a":"A","b":"B"}}"#),
+      (["x": false], #"{"data":{}}"#),
+      (["x": true], #"{"data":{"a":"A"}}"#),
+    ]
+    for (variables, expected) in cases {
+      #expect(Self.run(schema, document, source, variables: variables) == expected)
+    }
+    // Nothing was kept for this document: every collection read a variable.
+    #expect(schema.executionPlans.count == 0)
+  }
+
+  @Test func literalDirectivesAreKeptAndNestedVariablesAreNot() throws {
+    let schema = try GraphQLSchema(
+      sdl: "type Item { a: String b: String } type Query { item: Item }")
+    try schema.setResolver("Query", "item") { _, _, _, _ in ["a": "A", "b": "B"] }
+    let source = Source(
+      "query ($x: Boolean!) { item { a @skip(if: true) b } again: item { a @include(if: $x) } }"
+    )
+    let document = try parse(source)
+    for flag in [true, false, true] {
+      let expected =
+        flag
+        ? #"{"data":{"item":{"b":"B"},"again":{"a":"A"}}}"#
+        : #"{"data":{"item":{"b":"B"},"again":{}}}"#
+      #expect(Self.run(schema, document, source, variables: ["x": .bool(flag)]) == expected)
+    }
+    #expect(schema.executionPlans.count == 1)
+  }
+
+  @Test func aFullCacheStartsOverAndStillAnswers() throws {
+    let cache = ExecutionPlanCache(capacity: 2)
+    let documents = try ["{ a }", "{ b }", "{ c }"].map { try parse(Source($0)) }
+    let key = ExecutionPlanCache.CollectionKey(type: ObjectIdentifier(cache), nodes: [2])
+    for (index, document) in documents.enumerated() {
+      var fields = OrderedDictionary<String, [Field]>()
+      fields["f\(index)"] = []
+      cache.store([key: fields], for: document)
+    }
+    #expect(cache.count == 1)
+    #expect(cache.collections(for: documents[2])[key]?.keys == ["f2"])
+    #expect(cache.collections(for: documents[0]).isEmpty)
+  }
+}
