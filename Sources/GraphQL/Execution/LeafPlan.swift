@@ -47,6 +47,9 @@ struct LeafPlan {
   /// Enum values serialize to their names; resolvers return the name (a `String`, a JSON
   /// string, or a `RawRepresentable` with a `String` raw value).
   static func serializeEnum(_ value: Any, type: GraphQLNamedType) throws -> JSONValue {
+    if let text = exactCast(value, to: String.self), type.enumValue(named: text) != nil {
+      return .string(text)
+    }
     var name: String?
     switch value {
     case let text as String: name = text

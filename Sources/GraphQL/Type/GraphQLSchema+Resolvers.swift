@@ -55,7 +55,7 @@ extension GraphQLSchema {
     _ resolve: @escaping @Sendable (Parent, JSONObject, Any, ResolveInfo) throws -> Any?
   ) throws(GraphQLError) {
     try setResolver(typeName, fieldName) { source, arguments, context, info in
-      guard let parent = source as? Parent else {
+      guard let parent = exactCast(source, to: Parent.self) else {
         throw GraphQLError(
           message:
             "Resolver for \(typeName).\(fieldName) expected a \(Parent.self) parent, got \(Swift.type(of: source))."
@@ -76,7 +76,7 @@ extension GraphQLSchema {
       var parents: [Parent] = []
       parents.reserveCapacity(sources.count)
       for source in sources {
-        guard let parent = source as? Parent else {
+        guard let parent = exactCast(source, to: Parent.self) else {
           throw GraphQLError(
             message:
               "Resolver for \(typeName).\(fieldName) expected \(Parent.self) parents, got \(Swift.type(of: source))."

@@ -140,4 +140,34 @@ import Testing
       result.data?["all"]?.listValue?.map { $0["__typename"]?.stringValue ?? "null" }
         == ["Cat", "Cat", "Dog", "null", "Dog", "Cat", "null"])
   }
+
+  class Animal: @unchecked Sendable {
+    var name: String { "animal" }
+  }
+  final class Cat: Animal, @unchecked Sendable {
+    override var name: String { "cat" }
+  }
+
+  /// Parents and leaves are cast by comparing types first (`exactCast`); a value of
+  /// another dynamic type still gets the runtime's cast: a subclass is its superclass, an
+  /// optional holding the type is the type, and anything else is refused as before.
+  @Test func castsAcceptSubclassesAndOptionalsAndRefuseOtherTypes() throws {
+    #expect(exactCast(Cat(), to: Animal.self)?.name == "cat")
+    #expect(exactCast(Optional("x") as Any, to: String.self) == "x")
+    #expect(exactCast(12, to: String.self) == nil)
+    #expect(exactCast(12, to: Int.self) == 12)
+    let schema = try GraphQLSchema(
+      sdl: "type Animal { name: String } type Query { animals: [Animal] count: Int label: String }")
+    try schema.setResolver("Query", "animals") { _, _, _, _ in
+      [Animal(), Cat(), Optional(Cat()) as Any, "not an animal"] as [Any]
+    }
+    try schema.setResolver("Animal", "name", as: Animal.self) { animal, _, _, _ in animal.name }
+    try schema.setResolver("Query", "count") { _, _, _, _ in Optional(Int32(7)) as Any }
+    try schema.setResolver("Query", "label") { _, _, _, _ in Substring("sub") }
+    let result = graphql(schema: schema, request: "{ animals { name } count label }")
+    #expect(
+      result.serialized()
+        == #"{"errors":[{"message":"Resolver for Animal.name expected a Animal parent, got String.","locations":[{"line":1,"column":13}],"path":["animals",3,"name"]}],"data":{"animals":[{"name":"animal"},{"name":"cat"},{"name":"cat"},{"name":null}],"count":7,"label":"sub"}}"#
+    )
+  }
 }
