@@ -175,6 +175,41 @@ final class Executor {
       }
       guard let definition = fieldDefinition(objectType, fieldName) else { continue }
       keys.append(responseKey)
+      if definition.batchResolve == nil, let leaf = LeafPlan(definition.type),
+        let arguments = try? arguments(of: definition, node: fieldNodes[0])
+      {
+        // A scalar or enum field: each object's value is resolved, completed and stored
+        // in turn, with no vector of values in between.
+        let info = resolveInfo(
+          objectType: objectType, definition: definition, fieldNodes: fieldNodes)
+        let resolve = definition.resolve
+        let key = GraphQLError.PathComponent.key(responseKey)
+        var failed = false
+        for index in 0..<count where alive[index] {
+          let value: Any?
+          if let resolve {
+            do {
+              value = try resolve(sources[index], arguments, context, info)
+            } catch {
+              value = error
+            }
+          } else {
+            value = defaultResolve(sources[index], fieldName: definition.name)
+          }
+          let completed = completeLeaf(value, leaf: leaf, fieldNodes: fieldNodes, info: info) {
+            ResponsePath(parent: paths.path(index), key: key, ordinal: ordinal)
+          }
+          if let completed {
+            members[index].append(completed)
+          } else {
+            alive[index] = false
+            members[index] = []
+            failed = true
+          }
+        }
+        if failed { liveIndices = (0..<count).filter { alive[$0] } }
+        continue
+      }
       let completed = executeField(
         objectType: objectType, definition: definition, fieldNodes: fieldNodes,
         sources: liveIndices.map { $0.map { sources[$0] } } ?? sources,
@@ -231,19 +266,10 @@ final class Executor {
     objectType: GraphQLNamedType, definition: GraphQLField, fieldNodes: [Field], sources: [Any],
     paths: PathSet
   ) -> [JSONValue?] {
-    let node = fieldNodes[0]
-    let info = ResolveInfo(
-      fieldName: definition.name, fieldNodes: fieldNodes, returnType: definition.type,
-      parentType: objectType, schema: schema, fragments: fragments, rootValue: rootValue,
-      operation: operation, variableValues: variables)
+    let info = resolveInfo(objectType: objectType, definition: definition, fieldNodes: fieldNodes)
     var values: [Any?]
     do {
-      let arguments =
-        definition.arguments.isEmpty && node.arguments.isEmpty
-        ? JSONObject()
-        : try Values.argumentValues(
-          definitions: definition.arguments, arguments: node.arguments, node: node,
-          variables: variables, source: source)
+      let arguments = try arguments(of: definition, node: fieldNodes[0])
       if let batch = definition.batchResolve {
         do {
           values = try batch(sources, arguments, context, info)
@@ -257,29 +283,6 @@ final class Executor {
         } catch {
           values = [Any?](repeating: error, count: sources.count)
         }
-      } else if let leaf = LeafPlan(definition.type) {
-        // A scalar or enum field: each value is completed as it is resolved, with no
-        // vector of resolved values in between.
-        let resolve = definition.resolve
-        var results: [JSONValue?] = []
-        results.reserveCapacity(sources.count)
-        for index in sources.indices {
-          let value: Any?
-          if let resolve {
-            do {
-              value = try resolve(sources[index], arguments, context, info)
-            } catch {
-              value = error
-            }
-          } else {
-            value = defaultResolve(sources[index], fieldName: definition.name)
-          }
-          results.append(
-            completeLeaf(value, leaf: leaf, fieldNodes: fieldNodes, info: info) {
-              paths.path(index)
-            })
-        }
-        return results
       } else if let resolve = definition.resolve {
         values = []
         values.reserveCapacity(sources.count)
@@ -298,6 +301,25 @@ final class Executor {
     }
     return completeValues(
       type: definition.type, fieldNodes: fieldNodes, info: info, paths: paths, values: values)
+  }
+
+  /// What resolvers of `definition` on `objectType` are told about it.
+  func resolveInfo(objectType: GraphQLNamedType, definition: GraphQLField, fieldNodes: [Field])
+    -> ResolveInfo
+  {
+    ResolveInfo(
+      fieldName: definition.name, fieldNodes: fieldNodes, returnType: definition.type,
+      parentType: objectType, schema: schema, fragments: fragments, rootValue: rootValue,
+      operation: operation, variableValues: variables)
+  }
+
+  /// The coerced arguments of `definition` at `node` (defaults applied).
+  /// See https://spec.graphql.org/September2025/#CoerceArgumentValues()
+  func arguments(of definition: GraphQLField, node: Field) throws -> JSONObject {
+    if definition.arguments.isEmpty && node.arguments.isEmpty { return JSONObject() }
+    return try Values.argumentValues(
+      definitions: definition.arguments, arguments: node.arguments, node: node,
+      variables: variables, source: source)
   }
 
   /// graphql-js's `defaultFieldResolver`, for Swift values: dictionaries, JSON objects and

@@ -9,89 +9,16 @@
 extension JSONValue {
   /// Compact JSON text (no whitespace), members in order.
   public func serialized() -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(256)
-    write(to: &bytes)
-    return String(decoding: bytes, as: UTF8.self)
+    var writer = JSONTextWriter()
+    writer.write(self)
+    return writer.withBytes { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Appends the compact JSON text to `bytes`.
   public func write(to bytes: inout [UInt8]) {
-    switch self {
-    case .null: bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
-    case .bool(let value):
-      if value {
-        bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
-      } else {
-        bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
-      }
-    case .int(let value): JSONValue.writeInt(value, to: &bytes)
-    case .double(let value): bytes.append(contentsOf: JSONValue.javaScriptNumber(value).utf8)
-    case .string(let value): JSONValue.writeString(value, to: &bytes)
-    case .list(let elements):
-      bytes.append(UInt8(ascii: "["))
-      var first = true
-      for element in elements {
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        first = false
-        element.write(to: &bytes)
-      }
-      bytes.append(UInt8(ascii: "]"))
-    case .object(let object):
-      bytes.append(UInt8(ascii: "{"))
-      for index in 0..<object.keys.count {
-        if index > 0 { bytes.append(UInt8(ascii: ",")) }
-        JSONValue.writeString(object.keys[index], to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        object.values[index].write(to: &bytes)
-      }
-      bytes.append(UInt8(ascii: "}"))
-    }
-  }
-
-  static func writeInt(_ value: Int, to bytes: inout [UInt8]) {
-    if value >= 0 && value < 10 {
-      bytes.append(UInt8(ascii: "0") + UInt8(value))
-      return
-    }
-    if value == Int.min {
-      bytes.append(contentsOf: String(value).utf8)
-      return
-    }
-    // Digits written backwards into a small buffer, then copied: no String allocation.
-    var magnitude = value < 0 ? -value : value
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      while magnitude > 0 {
-        buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-        count += 1
-      }
-      if value < 0 {
-        buffer[23 - count] = UInt8(ascii: "-")
-        count += 1
-      }
-      bytes.append(contentsOf: buffer[(24 - count)...])
-    }
-  }
-
-  /// Writes a JSON string literal with JSON.stringify's escapes.
-  static func writeString(_ value: String, to bytes: inout [UInt8]) {
-    bytes.append(UInt8(ascii: "\""))
-    // Fast path: most strings need no escape and are copied whole, scanned over their
-    // contiguous UTF-8 (native strings, small ones included, always have it).
-    let copied: Bool? = value.utf8.withContiguousStorageIfAvailable { utf8 in
-      if needsEscape(utf8) { return false }
-      bytes.append(contentsOf: utf8)
-      return true
-    }
-    if copied == true {
-      bytes.append(UInt8(ascii: "\""))
-      return
-    }
-    writeEscaped(value, to: &bytes)
-    bytes.append(UInt8(ascii: "\""))
+    var writer = JSONTextWriter()
+    writer.write(self)
+    writer.withBytes { bytes.append(contentsOf: $0) }
   }
 
   /// Whether any byte needs an escape (a control character, `"` or `\\`), eight bytes at
@@ -119,27 +46,6 @@ extension JSONValue {
       offset += 1
     }
     return false
-  }
-
-  /// The body of a string literal, byte by byte, with JSON.stringify's escapes.
-  private static func writeEscaped(_ value: String, to bytes: inout [UInt8]) {
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-      case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-      case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-      case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-      case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-      case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-      case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0..<0x20:
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: [
-          0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
-        ])
-      default: bytes.append(byte)
-      }
-    }
   }
 
   /// A double as JavaScript's `Number.prototype.toString` writes it (`3`, `1.5`, `1e+21`,

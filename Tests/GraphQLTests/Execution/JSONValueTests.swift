@@ -85,4 +85,20 @@ import Testing
     let clean = String(repeating: filler + " ", count: 5)
     #expect(JSONValue.string(clean).serialized() == "\"" + clean + "\"")
   }
+
+  /// Text far longer than the writer's first buffer comes out whole, and `write(to:)`
+  /// appends to what the bytes already hold.
+  @Test func longTextIsWrittenWholeAndAppended() {
+    let items = (0..<5_000).map { index -> JSONValue in
+      ["id": .int(index - 2_500), "name": .string("item \(index) \"q\"")]
+    }
+    let expected =
+      "["
+      + (0..<5_000).map { #"{"id":\#($0 - 2_500),"name":"item \#($0) \"q\""}"# }
+      .joined(separator: ",") + "]"
+    #expect(JSONValue.list(items).serialized() == expected)
+    var bytes = Array("prefix:".utf8)
+    JSONValue.list(items).write(to: &bytes)
+    #expect(String(decoding: bytes, as: UTF8.self) == "prefix:" + expected)
+  }
 }
