@@ -96,6 +96,9 @@ final class Executor {
   private var newCollections: ExecutionPlanCache.Collections = [:]
   /// The document executed (the key of the schema's cache).
   private let document: Document
+  /// Dynamic types of object values found to be plain objects (not JSON, not an error, not
+  /// an optional), so that later lists of them skip those casts.
+  var plainTypes: Set<ObjectIdentifier> = []
   /// Line starts of the document, for locating errors.
   private lazy var lineTable = LineTable(source)
 

@@ -232,8 +232,11 @@ extension Executor {
     _ type: GraphQLNamedType, fieldNodes: [Field], info: ResolveInfo, paths: PathSet, values: [Any?]
   ) -> [JSONValue?] {
     var results = [JSONValue?](repeating: .null, count: values.count)
-    var groups: [ObjectIdentifier: (type: GraphQLNamedType, indices: [Int])] = [:]
-    var groupOrder: [ObjectIdentifier] = []
+    // The values of each runtime object type, in the order the types were first met; the
+    // position of each type's group, and the last one used (runs of one type are usual).
+    var groups: [(type: GraphQLNamedType, indices: [Int])] = []
+    var groupPositions: [ObjectIdentifier: Int] = [:]
+    var lastGroup: (key: ObjectIdentifier, position: Int)?
     var objects = [Any](repeating: (), count: values.count)
     // The dynamic type last found to be a plain object (not JSON, not an error, not an
     // optional): what every value of a list usually is. Those three checks are dynamic
@@ -245,7 +248,7 @@ extension Executor {
     for index in values.indices {
       guard var value = values[index] else { continue }
       let dynamicType = ObjectIdentifier(Swift.type(of: value))
-      if dynamicType != plainType {
+      if dynamicType != plainType, !plainTypes.contains(dynamicType) {
         if let json = value as? JSONValue {
           if case .null = json { continue }
         } else if let resolverError = value as? any Error {
@@ -257,6 +260,7 @@ extension Executor {
           value = inner
         } else {
           plainType = dynamicType
+          plainTypes.insert(dynamicType)
         }
       }
       let runtimeType: GraphQLNamedType
@@ -269,15 +273,18 @@ extension Executor {
       }
       objects[index] = value
       let key = ObjectIdentifier(runtimeType)
-      if groups[key] == nil {
-        groups[key] = (runtimeType, [index])
-        groupOrder.append(key)
+      if let lastGroup, lastGroup.key == key {
+        groups[lastGroup.position].indices.append(index)
+      } else if let position = groupPositions[key] {
+        groups[position].indices.append(index)
+        lastGroup = (key, position)
       } else {
-        groups[key]?.indices.append(index)
+        groupPositions[key] = groups.count
+        lastGroup = (key, groups.count)
+        groups.append((runtimeType, [index]))
       }
     }
-    for key in groupOrder {
-      guard let group = groups[key] else { continue }
+    for group in groups {
       let subfields = collectSubfields(objectType: group.type, fieldNodes: fieldNodes)
       let everyValue = group.indices.count == values.count
       let sources = everyValue ? objects : group.indices.map { objects[$0] }
