@@ -137,7 +137,7 @@ final class Executor {
     // before the next, which is serial execution for both operation kinds.
     let results = executeFields(
       objectType: rootType, sources: [rootValue], paths: .root, fields: fields)
-    schema.executionPlans.store(newCollections, for: document)
+    schema.executionPlans.store(newCollections, for: document, bytes: source.body.count)
     return ExecutionResult(data: results[0] ?? .null, errors: finishedErrors())
   }
 

@@ -12,8 +12,10 @@ import Foundation
 /// A document is recognised by the storage of its `definitions` array, which its entry
 /// retains: while it does, no other array can have that storage, and an array shared with
 /// the entry cannot change in place (copy on write), so the same storage is the same
-/// document. At most ``capacity`` documents are kept; when full, the cache starts over
-/// (a document's fields are collected again on its next execution).
+/// document. Entries retain their documents, so the cache is bounded by their source text:
+/// documents longer than ``maxDocumentBytes`` are not kept, and when ``capacity`` documents
+/// or ``maxTotalBytes`` of text are reached, the cache starts over (a document's fields are
+/// collected again on its next execution).
 ///
 /// See https://spec.graphql.org/September2025/#CollectFields()
 final class ExecutionPlanCache: @unchecked Sendable {
@@ -35,11 +37,18 @@ final class ExecutionPlanCache: @unchecked Sendable {
 
   /// The most documents kept.
   let capacity: Int
+  /// The longest source text of a document kept, in bytes.
+  let maxDocumentBytes: Int
+  /// The most source text of all documents kept, in bytes.
+  let maxTotalBytes: Int
   private let lock = NSLock()
   private var entries: [UnsafeRawPointer: Entry] = [:]
+  private var totalBytes = 0
 
-  init(capacity: Int = 512) {
+  init(capacity: Int = 512, maxDocumentBytes: Int = 64 * 1024, maxTotalBytes: Int = 4 << 20) {
     self.capacity = max(1, capacity)
+    self.maxDocumentBytes = maxDocumentBytes
+    self.maxTotalBytes = maxTotalBytes
   }
 
   /// The identity of a document: the address of its definitions' storage (nil when it has
@@ -56,17 +65,24 @@ final class ExecutionPlanCache: @unchecked Sendable {
     return lock.withLock { entries[identity]?.collections ?? [:] }
   }
 
-  /// Keeps `collections` (made without reading variables) for `document`.
-  func store(_ collections: Collections, for document: Document) {
-    guard !collections.isEmpty, let identity = Self.identity(of: document) else { return }
+  /// Keeps `collections` (made without reading variables) for `document`, whose source
+  /// text is `bytes` long.
+  func store(_ collections: Collections, for document: Document, bytes: Int) {
+    guard !collections.isEmpty, bytes <= maxDocumentBytes,
+      let identity = Self.identity(of: document)
+    else { return }
     lock.withLock {
       if var entry = entries[identity] {
         entry.collections.merge(collections) { kept, _ in kept }
         entries[identity] = entry
         return
       }
-      if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+      if entries.count >= capacity || totalBytes + bytes > maxTotalBytes {
+        entries.removeAll(keepingCapacity: true)
+        totalBytes = 0
+      }
       entries[identity] = Entry(definitions: document.definitions, collections: collections)
+      totalBytes += bytes
     }
   }
 

@@ -124,17 +124,31 @@ import Testing
     #expect(schema.executionPlans.count == 1)
   }
 
-  @Test func aFullCacheStartsOverAndStillAnswers() throws {
-    let cache = ExecutionPlanCache(capacity: 2)
-    let documents = try ["{ a }", "{ b }", "{ c }"].map { try parse(Source($0)) }
+  @Test func aFullCacheStartsOverAndLongDocumentsAreNotKept() throws {
+    let cache = ExecutionPlanCache(capacity: 2, maxDocumentBytes: 100, maxTotalBytes: 250)
+    let documents = try ["{ a }", "{ b }", "{ c }", "{ d }", "{ e }"].map { try parse(Source($0)) }
     let key = ExecutionPlanCache.CollectionKey(type: ObjectIdentifier(cache), nodes: [2])
-    for (index, document) in documents.enumerated() {
+    func fields(_ name: String) -> ExecutionPlanCache.Collections {
       var fields = OrderedDictionary<String, [Field]>()
-      fields["f\(index)"] = []
-      cache.store([key: fields], for: document)
+      fields[name] = []
+      return [key: fields]
+    }
+    // By count: the third document starts the cache over.
+    for (index, document) in documents.prefix(3).enumerated() {
+      cache.store(fields("f\(index)"), for: document, bytes: 10)
     }
     #expect(cache.count == 1)
     #expect(cache.collections(for: documents[2])[key]?.keys == ["f2"])
     #expect(cache.collections(for: documents[0]).isEmpty)
+    // Too long to keep at all.
+    cache.store(fields("long"), for: documents[3], bytes: 101)
+    #expect(cache.collections(for: documents[3]).isEmpty)
+    #expect(cache.count == 1)
+    // By total text: 10 + 100 fit, 10 + 100 + 100 would not, so the cache starts over.
+    cache.store(fields("f4"), for: documents[4], bytes: 100)
+    #expect(cache.count == 2)
+    cache.store(fields("f0"), for: documents[0], bytes: 100)
+    #expect(cache.count == 1)
+    #expect(cache.collections(for: documents[0])[key]?.keys == ["f0"])
   }
 }
