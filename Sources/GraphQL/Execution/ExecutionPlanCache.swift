@@ -1,6 +1,7 @@
 import Foundation
 
-/// The collected fields of documents a schema has executed, kept between executions.
+/// The collected fields of documents a schema has executed, and the request limits they
+/// passed, kept between executions.
 ///
 /// Why: clients send the same documents again and again, and callers keep the parsed
 /// document (the metadata API's document cache hands back the same ``Document`` value for a
@@ -8,6 +9,8 @@ import Foundation
 /// the document and the schema only, and on variables through `@skip(if: $v)` and
 /// `@include(if: $v)`: collections that read no variable are kept here, so a repeated
 /// document collects nothing; those that read one are collected again by every execution.
+/// Likewise a document that passed ``QueryLimits`` without reading a variable (its `first`
+/// arguments are literals) is not measured again under the same limits.
 ///
 /// A document is recognised by the storage of its `definitions` array, which its entry
 /// retains: while it does, no other array can have that storage, and an array shared with
@@ -29,10 +32,18 @@ final class ExecutionPlanCache: @unchecked Sendable {
     let nodes: [Int]
   }
 
+  /// The request limits a document's operation passed.
+  struct LimitKey: Hashable {
+    let limits: QueryLimits
+    let operationName: String?
+  }
+
   private struct Entry {
     /// Retained so that its storage, the key, stays this document's.
     let definitions: [Definition]
-    var collections: Collections
+    var collections: Collections = [:]
+    /// Limits the document passed whatever the variables (no `first: $v` read).
+    var passedLimits: Set<LimitKey> = []
   }
 
   /// The most documents kept.
@@ -68,12 +79,31 @@ final class ExecutionPlanCache: @unchecked Sendable {
   /// Keeps `collections` (made without reading variables) for `document`, whose source
   /// text is `bytes` long.
   func store(_ collections: Collections, for document: Document, bytes: Int) {
-    guard !collections.isEmpty, bytes <= maxDocumentBytes,
-      let identity = Self.identity(of: document)
-    else { return }
+    guard !collections.isEmpty else { return }
+    update(document, bytes: bytes) { entry in
+      entry.collections.merge(collections) { kept, _ in kept }
+    }
+  }
+
+  /// Whether `document` passed `limits` before, whatever its variables.
+  func passed(_ limits: LimitKey, for document: Document) -> Bool {
+    guard let identity = Self.identity(of: document) else { return false }
+    return lock.withLock { entries[identity]?.passedLimits.contains(limits) ?? false }
+  }
+
+  /// Notes that `document` passes `limits` whatever its variables.
+  func recordPassed(_ limits: LimitKey, for document: Document, bytes: Int) {
+    update(document, bytes: bytes) { entry in
+      entry.passedLimits.insert(limits)
+    }
+  }
+
+  /// Changes the entry of `document` (made if absent, when the document is short enough).
+  private func update(_ document: Document, bytes: Int, _ change: (inout Entry) -> Void) {
+    guard bytes <= maxDocumentBytes, let identity = Self.identity(of: document) else { return }
     lock.withLock {
       if var entry = entries[identity] {
-        entry.collections.merge(collections) { kept, _ in kept }
+        change(&entry)
         entries[identity] = entry
         return
       }
@@ -81,7 +111,9 @@ final class ExecutionPlanCache: @unchecked Sendable {
         entries.removeAll(keepingCapacity: true)
         totalBytes = 0
       }
-      entries[identity] = Entry(definitions: document.definitions, collections: collections)
+      var entry = Entry(definitions: document.definitions)
+      change(&entry)
+      entries[identity] = entry
       totalBytes += bytes
     }
   }

@@ -151,4 +151,37 @@ import Testing
     #expect(cache.count == 1)
     #expect(cache.collections(for: documents[0])[key]?.keys == ["f0"])
   }
+
+  /// A document that passed the limits without reading a variable is not measured again
+  /// under the same limits; other limits, another operation name or `first: $n` are.
+  @Test func passedLimitsAreKeptPerLimitsAndNeverAcrossVariables() throws {
+    let schema = try GraphQLSchema(
+      sdl:
+        "type Item { items(first: Int): [Item] name: String } type Query { items(first: Int): [Item] }"
+    )
+    let literal = Source("query A { items(first: 20) { items(first: 20) { name } } }")
+    let literalDocument = try parse(literal)
+    let loose = QueryLimits()
+    let tight = QueryLimits(maxCost: 100)
+    for _ in 0..<2 {
+      #expect(loose.check(schema: schema, document: literalDocument, source: literal).isEmpty)
+      #expect(
+        tight.check(schema: schema, document: literalDocument, source: literal).first?.message
+          .hasPrefix("Query cost 421 exceeds the maximum cost of 100") == true)
+      #expect(
+        loose.check(
+          schema: schema, document: literalDocument, source: literal, operationName: "A"
+        ).isEmpty)
+    }
+    #expect(schema.executionPlans.count == 1)
+    let variable = Source("query ($n: Int) { items(first: $n) { name } }")
+    let variableDocument = try parse(variable)
+    for (size, passes) in [(10, true), (501, false), (20, true), (501, false)] {
+      let errors = loose.check(
+        schema: schema, document: variableDocument, source: variable,
+        variables: ["n": .int(size)])
+      #expect(errors.isEmpty == passes)
+    }
+    #expect(schema.executionPlans.count == 1)
+  }
 }
