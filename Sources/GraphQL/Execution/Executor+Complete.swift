@@ -155,7 +155,7 @@ extension Executor {
         results.append(.null)
         continue
       }
-      if leaf.stringsAsThemselves, let strings = value as? [String] {
+      if leaf.stringsAsThemselves, let strings = exactCast(value, to: [String].self) {
         results.append(.list(strings.map { .string($0) }))
         continue
       }
