@@ -66,7 +66,8 @@ public func execute(
   case .failure(let errors): return ExecutionResult(data: nil, errors: errors)
   }
   let executor = Executor(
-    schema: schema, fragments: fragments, operation: operation, variables: coerced,
+    schema: schema, document: document, fragments: fragments, operation: operation,
+    variables: coerced,
     rootValue: rootValue, context: context, source: source)
   return executor.executeOperation()
 }
@@ -87,15 +88,28 @@ final class Executor {
   /// Lists that failed at an item: a depth-first executor stops there, so errors from
   /// later items are dropped.
   private var truncations: [(list: [Int], index: Int)] = []
-  private var subfieldCache: [SubfieldKey: OrderedDictionary<String, [Field]>] = [:]
+  /// Collected fields by type and field nodes: the schema's kept collections for this
+  /// document, and those made by this execution.
+  private var subfieldCache: ExecutionPlanCache.Collections
+  /// The collections made by this execution that read no variable, kept in the schema's
+  /// cache when the execution ends.
+  private var newCollections: ExecutionPlanCache.Collections = [:]
+  /// The document executed (the key of the schema's cache).
+  private let document: Document
+  /// Dynamic types of object values found to be plain objects (not JSON, not an error, not
+  /// an optional), so that later lists of them skip those casts.
+  var plainTypes: Set<ObjectIdentifier> = []
   /// Line starts of the document, for locating errors.
   private lazy var lineTable = LineTable(source)
 
   init(
-    schema: GraphQLSchema, fragments: [String: FragmentDefinition], operation: OperationDefinition,
-    variables: JSONObject, rootValue: Any, context: Any, source: Source
+    schema: GraphQLSchema, document: Document, fragments: [String: FragmentDefinition],
+    operation: OperationDefinition, variables: JSONObject, rootValue: Any, context: Any,
+    source: Source
   ) {
     self.schema = schema
+    self.document = document
+    self.subfieldCache = schema.executionPlans.collections(for: document)
     self.fragments = fragments
     self.operation = operation
     self.variables = variables
@@ -116,15 +130,14 @@ final class Executor {
         nodes: [operation], source: source)
       return ExecutionResult(data: nil, errors: [error])
     }
-    var fields = OrderedDictionary<String, [Field]>()
-    var visited = Set<String>()
-    collector.collectFields(
-      objectType: rootType, selectionSet: operation.selectionSet, into: &fields,
-      visitedFragments: &visited)
+    let fields = collectFields(
+      objectType: rootType, selectionSets: [operation.selectionSet],
+      key: operation.loc == .none ? nil : [-1 - operation.loc.start])
     // Mutations run their root fields serially; executeFields completes each field fully
     // before the next, which is serial execution for both operation kinds.
     let results = executeFields(
-      objectType: rootType, sources: [rootValue], paths: [nil], fields: fields)
+      objectType: rootType, sources: [rootValue], paths: .root, fields: fields)
+    schema.executionPlans.store(newCollections, for: document, bytes: source.body.count)
     return ExecutionResult(data: results[0] ?? .null, errors: finishedErrors())
   }
 
@@ -132,45 +145,111 @@ final class Executor {
 
   /// Executes `fields` on every source object; a `nil` result means a non-null field
   /// failed and the object must become null.
+  ///
+  /// Every object of the vector gets the same members in the same order, so they share
+  /// one array of keys; only the values are per object.
   /// See https://spec.graphql.org/September2025/#ExecuteSelectionSet()
   func executeFields(
-    objectType: GraphQLNamedType, sources: [Any], paths: [ResponsePath?],
+    objectType: GraphQLNamedType, sources: [Any], paths: PathSet,
     fields: OrderedDictionary<String, [Field]>
   ) -> [JSONValue?] {
     let count = sources.count
-    var objects = [JSONObject](repeating: JSONObject(capacity: fields.count), count: count)
+    var members = [[JSONValue]](repeating: [], count: count)
+    for index in 0..<count { members[index].reserveCapacity(fields.count) }
+    var keys: [String] = []
+    keys.reserveCapacity(fields.count)
     var alive = [Bool](repeating: true, count: count)
-    var liveIndices = Array(0..<count)
+    // The indices still alive, when some object has failed (nil: all are).
+    var liveIndices: [Int]?
     for ordinal in 0..<fields.count {
-      if liveIndices.isEmpty { break }
+      if let liveIndices, liveIndices.isEmpty { break }
       let responseKey = fields.keys[ordinal]
       let fieldNodes = fields.values[ordinal]
       let fieldName = fieldNodes[0].name.value
       if fieldName == "__typename" {
-        for index in liveIndices { objects[index].append(responseKey, .string(objectType.name)) }
+        keys.append(responseKey)
+        let name = JSONValue.string(objectType.name)
+        if let liveIndices {
+          for index in liveIndices { members[index].append(name) }
+        } else {
+          for index in 0..<count { members[index].append(name) }
+        }
         continue
       }
       guard let definition = fieldDefinition(objectType, fieldName) else { continue }
+      keys.append(responseKey)
+      if definition.batchResolve == nil, let leaf = LeafPlan(definition.type),
+        let arguments = try? arguments(of: definition, node: fieldNodes[0])
+      {
+        // A scalar or enum field: each object's value is resolved, completed and stored
+        // in turn, with no vector of values in between.
+        let info = resolveInfo(
+          objectType: objectType, definition: definition, fieldNodes: fieldNodes)
+        let resolve = definition.resolve
+        let key = GraphQLError.PathComponent.key(responseKey)
+        var failed = false
+        for index in 0..<count where alive[index] {
+          let value: Any?
+          if let resolve {
+            do {
+              value = try resolve(sources[index], arguments, context, info)
+            } catch {
+              value = error
+            }
+          } else {
+            value = defaultResolve(sources[index], fieldName: definition.name)
+          }
+          let completed = completeLeaf(value, leaf: leaf, fieldNodes: fieldNodes, info: info) {
+            ResponsePath(parent: paths.path(index), key: key, ordinal: ordinal)
+          }
+          if let completed {
+            members[index].append(completed)
+          } else {
+            alive[index] = false
+            members[index] = []
+            failed = true
+          }
+        }
+        if failed { liveIndices = (0..<count).filter { alive[$0] } }
+        continue
+      }
       let completed = executeField(
         objectType: objectType, definition: definition, fieldNodes: fieldNodes,
-        sources: liveIndices.count == count ? sources : liveIndices.map { sources[$0] },
+        sources: liveIndices.map { $0.map { sources[$0] } } ?? sources,
         paths: PathSet(
-          parents: liveIndices.count == count ? paths : liveIndices.map { paths[$0] },
-          key: .key(responseKey), ordinal: ordinal))
-      var stillLive: [Int] = []
-      stillLive.reserveCapacity(liveIndices.count)
-      for (position, index) in liveIndices.enumerated() {
-        if let value = completed[position] {
-          objects[index].append(responseKey, value)
-          stillLive.append(index)
-        } else {
-          alive[index] = false
+          parents: liveIndices.map { paths.subset($0) } ?? paths, key: .key(responseKey),
+          ordinal: ordinal))
+      if let live = liveIndices {
+        var stillLive: [Int] = []
+        stillLive.reserveCapacity(live.count)
+        for (position, index) in live.enumerated() {
+          if let value = completed[position] {
+            members[index].append(value)
+            stillLive.append(index)
+          } else {
+            alive[index] = false
+            members[index] = []
+          }
         }
+        liveIndices = stillLive
+      } else {
+        var failed = false
+        for index in 0..<count {
+          if let value = completed[index] {
+            members[index].append(value)
+          } else {
+            alive[index] = false
+            members[index] = []
+            failed = true
+          }
+        }
+        if failed { liveIndices = (0..<count).filter { alive[$0] } }
       }
-      liveIndices = stillLive
     }
     var results = [JSONValue?](repeating: nil, count: count)
-    for index in 0..<count where alive[index] { results[index] = .object(objects[index]) }
+    for index in 0..<count where alive[index] {
+      results[index] = .object(JSONObject(sharedKeys: keys, values: members[index]))
+    }
     return results
   }
 
@@ -190,19 +269,10 @@ final class Executor {
     objectType: GraphQLNamedType, definition: GraphQLField, fieldNodes: [Field], sources: [Any],
     paths: PathSet
   ) -> [JSONValue?] {
-    let node = fieldNodes[0]
-    let info = ResolveInfo(
-      fieldName: definition.name, fieldNodes: fieldNodes, returnType: definition.type,
-      parentType: objectType, schema: schema, fragments: fragments, rootValue: rootValue,
-      operation: operation, variableValues: variables)
+    let info = resolveInfo(objectType: objectType, definition: definition, fieldNodes: fieldNodes)
     var values: [Any?]
     do {
-      let arguments =
-        definition.arguments.isEmpty && node.arguments.isEmpty
-        ? JSONObject()
-        : try Values.argumentValues(
-          definitions: definition.arguments, arguments: node.arguments, node: node,
-          variables: variables, source: source)
+      let arguments = try arguments(of: definition, node: fieldNodes[0])
       if let batch = definition.batchResolve {
         do {
           values = try batch(sources, arguments, context, info)
@@ -234,6 +304,25 @@ final class Executor {
     }
     return completeValues(
       type: definition.type, fieldNodes: fieldNodes, info: info, paths: paths, values: values)
+  }
+
+  /// What resolvers of `definition` on `objectType` are told about it.
+  func resolveInfo(objectType: GraphQLNamedType, definition: GraphQLField, fieldNodes: [Field])
+    -> ResolveInfo
+  {
+    ResolveInfo(
+      fieldName: definition.name, fieldNodes: fieldNodes, returnType: definition.type,
+      parentType: objectType, schema: schema, fragments: fragments, rootValue: rootValue,
+      operation: operation, variableValues: variables)
+  }
+
+  /// The coerced arguments of `definition` at `node` (defaults applied).
+  /// See https://spec.graphql.org/September2025/#CoerceArgumentValues()
+  func arguments(of definition: GraphQLField, node: Field) throws -> JSONObject {
+    if definition.arguments.isEmpty && node.arguments.isEmpty { return JSONObject() }
+    return try Values.argumentValues(
+      definitions: definition.arguments, arguments: node.arguments, node: node,
+      variables: variables, source: source)
   }
 
   /// graphql-js's `defaultFieldResolver`, for Swift values: dictionaries, JSON objects and
@@ -302,29 +391,39 @@ final class Executor {
 
   // MARK: - Subfields
 
-  struct SubfieldKey: Hashable {
-    let type: ObjectIdentifier
-    let nodes: [Int]
-  }
-
-  /// The merged subfields of `fieldNodes` for `objectType`, memoized per execution.
+  /// The merged subfields of `fieldNodes` for `objectType`, memoized per execution and,
+  /// when no variable decided them, per document in the schema (``ExecutionPlanCache``).
   func collectSubfields(objectType: GraphQLNamedType, fieldNodes: [Field]) -> OrderedDictionary<
     String, [Field]
   > {
     // Nodes parsed without locations cannot be told apart by offset: do not memoize them.
     let cacheable = !fieldNodes.contains { $0.loc == .none }
-    let key = SubfieldKey(type: ObjectIdentifier(objectType), nodes: fieldNodes.map(\.loc.start))
-    if cacheable, let cached = subfieldCache[key] { return cached }
+    return collectFields(
+      objectType: objectType, selectionSets: fieldNodes.compactMap(\.selectionSet),
+      key: cacheable ? fieldNodes.map(\.loc.start) : nil)
+  }
+
+  /// The fields of `selectionSets` merged for `objectType`, memoized under `key` (offsets
+  /// of the nodes they come from) unless it is nil.
+  private func collectFields(
+    objectType: GraphQLNamedType, selectionSets: [SelectionSet], key nodes: [Int]?
+  ) -> OrderedDictionary<String, [Field]> {
+    let key = nodes.map {
+      ExecutionPlanCache.CollectionKey(type: ObjectIdentifier(objectType), nodes: $0)
+    }
+    if let key, let cached = subfieldCache[key] { return cached }
     var fields = OrderedDictionary<String, [Field]>()
     var visited = Set<String>()
-    for node in fieldNodes {
-      if let selectionSet = node.selectionSet {
-        collector.collectFields(
-          objectType: objectType, selectionSet: selectionSet, into: &fields,
-          visitedFragments: &visited)
-      }
+    var readsVariables = false
+    for selectionSet in selectionSets {
+      collector.collectFields(
+        objectType: objectType, selectionSet: selectionSet, into: &fields,
+        visitedFragments: &visited, readsVariables: &readsVariables)
     }
-    if cacheable { subfieldCache[key] = fields }
+    if let key {
+      subfieldCache[key] = fields
+      if !readsVariables { newCollections[key] = fields }
+    }
     return fields
   }
 }

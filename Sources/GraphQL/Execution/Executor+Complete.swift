@@ -46,10 +46,8 @@ extension Executor {
         itemType: itemType, fieldNodes: fieldNodes, info: info, paths: paths, values: values)
     case .named(let named):
       switch named.kind {
-      case .scalar:
-        return completeScalars(named, fieldNodes: fieldNodes, paths: paths, values: values)
-      case .enum:
-        return completeEnums(named, fieldNodes: fieldNodes, paths: paths, values: values)
+      case .scalar, .enum:
+        return completeLeaves(named, fieldNodes: fieldNodes, paths: paths, values: values)
       case .object, .interface, .union:
         return completeObjects(
           named, fieldNodes: fieldNodes, info: info, paths: paths, values: values)
@@ -67,84 +65,19 @@ extension Executor {
 
   // MARK: - Leaves
 
+  /// Completes scalar or enum values (nullable: `nil` values become `.null`).
   /// See https://spec.graphql.org/September2025/#sec-Scalars.Result-Coercion-and-Serialization
-  private func completeScalars(
+  private func completeLeaves(
     _ type: GraphQLNamedType, fieldNodes: [Field], paths: PathSet, values: [Any?]
   ) -> [JSONValue?] {
-    let serialize = type.coercion.serialize
+    let leaf = LeafPlan(type: type, nonNull: false)
     var results: [JSONValue?] = []
     results.reserveCapacity(values.count)
     for index in values.indices {
-      guard let value = values[index] else {
-        results.append(.null)
-        continue
-      }
-      do {
-        results.append(try serialize(value))
-      } catch {
-        results.append(
-          slowLeaf(value, error: error, fieldNodes: fieldNodes, path: paths.path(index)) {
-            try serialize($0)
-          })
-      }
-    }
-    return results
-  }
-
-  /// The rare cases of a leaf: an error value, a nested optional, or a refused value.
-  private func slowLeaf(
-    _ value: Any, error: any Error, fieldNodes: [Field], path: ResponsePath?,
-    _ serialize: (Any) throws -> JSONValue
-  ) -> JSONValue? {
-    if case .null? = value as? JSONValue { return .null }
-    if let resolverError = value as? any Error {
-      recordError(resolverError, fieldNodes: fieldNodes, path: path)
-      return nil
-    }
-    if let unwrapped = unwrapOptional(value) {
-      guard let inner = unwrapped.value else { return .null }
-      do {
-        return try serialize(inner)
-      } catch {
-        recordError(error, fieldNodes: fieldNodes, path: path)
-        return nil
-      }
-    }
-    recordError(error, fieldNodes: fieldNodes, path: path)
-    return nil
-  }
-
-  /// Enum values serialize to their names; resolvers return the name.
-  private func completeEnums(
-    _ type: GraphQLNamedType, fieldNodes: [Field], paths: PathSet, values: [Any?]
-  ) -> [JSONValue?] {
-    let serialize: (Any) throws -> JSONValue = { value in
-      var name: String?
-      switch value {
-      case let text as String: name = text
-      case let json as JSONValue: name = json.stringValue
-      case let raw as any RawRepresentable: name = raw.rawValue as? String
-      default: name = nil
-      }
-      guard let name, type.enumValue(named: name) != nil else {
-        throw GraphQLError(
-          message: "Enum \"\(type.name)\" cannot represent value: \(Inspect.any(value))")
-      }
-      return .string(name)
-    }
-    var results: [JSONValue?] = []
-    results.reserveCapacity(values.count)
-    for index in values.indices {
-      guard let value = values[index] else {
-        results.append(.null)
-        continue
-      }
-      do {
-        results.append(try serialize(value))
-      } catch {
-        results.append(
-          slowLeaf(value, error: error, fieldNodes: fieldNodes, path: paths.path(index), serialize))
-      }
+      results.append(
+        completeNullableLeaf(values[index], leaf: leaf, fieldNodes: fieldNodes) {
+          paths.path(index)
+        })
     }
     return results
   }
@@ -156,63 +89,127 @@ extension Executor {
   private func completeLists(
     itemType: GraphQLType, fieldNodes: [Field], info: ResolveInfo, paths: PathSet, values: [Any?]
   ) -> [JSONValue?] {
+    if let leaf = LeafPlan(itemType) {
+      return completeLeafLists(
+        leaf, fieldNodes: fieldNodes, info: info, paths: paths, values: values)
+    }
     var results = [JSONValue?](repeating: .null, count: values.count)
     var items: [Any?] = []
-    var ranges: [(index: Int, start: Int, path: ResponsePath?)] = []
-    var owners: [Int32] = []
+    // The index in `values` of each list and the position of its first item in `items`.
+    var listIndices: [Int] = []
+    var starts: [Int] = []
     for index in values.indices {
       guard let value = values[index] else { continue }
       guard let elements = listElements(value) else {
-        if case .null? = value as? JSONValue { continue }
-        if let resolverError = value as? any Error {
-          recordError(resolverError, fieldNodes: fieldNodes, path: paths.path(index))
-        } else if let unwrapped = unwrapOptional(value), unwrapped.value == nil {
-          continue
-        } else {
-          recordError(
-            GraphQLError(
-              message:
-                "Expected Iterable, but did not find one for field \"\(info.parentType.name).\(info.fieldName)\"."
-            ), fieldNodes: fieldNodes, path: paths.path(index))
-        }
-        results[index] = nil
+        results[index] = completeNonList(
+          value, fieldNodes: fieldNodes, info: info, path: paths.path(index))
         continue
       }
-      let owner = Int32(truncatingIfNeeded: ranges.count)
-      ranges.append((index, items.count, paths.path(index)))
-      items.append(contentsOf: elements)
-      owners.append(contentsOf: repeatElement(owner, count: elements.count))
+      listIndices.append(index)
+      starts.append(items.count)
+      if items.isEmpty {
+        items = elements
+      } else {
+        items.append(contentsOf: elements)
+      }
     }
-    guard !ranges.isEmpty else { return results }
-    let itemPaths = PathSet(lists: ranges.map(\.path), owners: owners, starts: ranges.map(\.start))
+    guard !listIndices.isEmpty else { return results }
+    let lists = listIndices.count == values.count ? paths : paths.subset(listIndices)
     let completed = completeValues(
-      type: itemType, fieldNodes: fieldNodes, info: info, paths: itemPaths, values: items)
-    for (rangeIndex, range) in ranges.enumerated() {
-      let end = rangeIndex + 1 < ranges.count ? ranges[rangeIndex + 1].start : items.count
+      type: itemType, fieldNodes: fieldNodes, info: info,
+      paths: PathSet(lists: lists, starts: starts), values: items)
+    for (listNumber, index) in listIndices.enumerated() {
+      let start = starts[listNumber]
+      let end = listNumber + 1 < starts.count ? starts[listNumber + 1] : items.count
       var list: [JSONValue] = []
-      list.reserveCapacity(end - range.start)
+      list.reserveCapacity(end - start)
       var failedAt: Int?
-      for position in range.start..<end {
+      for position in start..<end {
         if let value = completed[position] {
           list.append(value)
         } else {
-          failedAt = position - range.start
+          failedAt = position - start
           break
         }
       }
       if let failedAt {
-        recordTruncation(list: range.path, at: failedAt)
-        results[range.index] = nil
+        recordTruncation(list: paths.path(index), at: failedAt)
+        results[index] = nil
       } else {
-        results[range.index] = .list(list)
+        results[index] = .list(list)
       }
     }
     return results
   }
 
+  /// Completes lists of scalars or enums list by list, each item as it is read (no vector
+  /// of all items, no path unless an item fails); a `[String]` of a scalar that serializes
+  /// strings as they are (`String`, `ID`) is converted whole.
+  private func completeLeafLists(
+    _ leaf: LeafPlan, fieldNodes: [Field], info: ResolveInfo, paths: PathSet, values: [Any?]
+  ) -> [JSONValue?] {
+    var results: [JSONValue?] = []
+    results.reserveCapacity(values.count)
+    for index in values.indices {
+      guard let value = values[index] else {
+        results.append(.null)
+        continue
+      }
+      if leaf.stringsAsThemselves, let strings = exactCast(value, to: [String].self) {
+        results.append(.list(strings.map { .string($0) }))
+        continue
+      }
+      guard let elements = listElements(value) else {
+        results.append(
+          completeNonList(value, fieldNodes: fieldNodes, info: info, path: paths.path(index)))
+        continue
+      }
+      var list: [JSONValue] = []
+      list.reserveCapacity(elements.count)
+      var failed = false
+      for position in elements.indices {
+        let item = completeLeaf(elements[position], leaf: leaf, fieldNodes: fieldNodes, info: info)
+        {
+          ResponsePath(parent: paths.path(index), key: .index(position), ordinal: position)
+        }
+        guard let item else {
+          // A depth-first executor stops at the first failed item; so does this one.
+          recordTruncation(list: paths.path(index), at: position)
+          failed = true
+          break
+        }
+        list.append(item)
+      }
+      results.append(failed ? nil : .list(list))
+    }
+    return results
+  }
+
+  /// A list field's value that is not a list: null stays null (`.null`), anything else is
+  /// a field error (`nil`).
+  private func completeNonList(
+    _ value: Any, fieldNodes: [Field], info: ResolveInfo, path: @autoclosure () -> ResponsePath?
+  ) -> JSONValue? {
+    if case .null? = value as? JSONValue { return .null }
+    if let resolverError = value as? any Error {
+      recordError(resolverError, fieldNodes: fieldNodes, path: path())
+    } else if let unwrapped = unwrapOptional(value), unwrapped.value == nil {
+      return .null
+    } else {
+      recordError(
+        GraphQLError(
+          message:
+            "Expected Iterable, but did not find one for field \"\(info.parentType.name).\(info.fieldName)\"."
+        ), fieldNodes: fieldNodes, path: path())
+    }
+    return nil
+  }
+
   /// The elements of a list value, or `nil` if it is not a sequence (a string is not).
   private func listElements(_ value: Any) -> [Any?]? {
-    if let array = value as? [Any?] { return array }
+    // Arrays, whatever their element type, through one protocol conformance: a cast to
+    // `[Any?]` would cast every element at run time.
+    if let array = value as? any ListElements { return array.anyElements }
     if value is String { return nil }
     if let json = value as? JSONValue {
       guard case .list(let elements) = json else { return nil }
@@ -235,18 +232,23 @@ extension Executor {
     _ type: GraphQLNamedType, fieldNodes: [Field], info: ResolveInfo, paths: PathSet, values: [Any?]
   ) -> [JSONValue?] {
     var results = [JSONValue?](repeating: .null, count: values.count)
-    var groups: [ObjectIdentifier: (type: GraphQLNamedType, indices: [Int])] = [:]
-    var groupOrder: [ObjectIdentifier] = []
+    // The values of each runtime object type, in the order the types were first met; the
+    // position of each type's group, and the last one used (runs of one type are usual).
+    var groups: [(type: GraphQLNamedType, indices: [Int])] = []
+    var groupPositions: [ObjectIdentifier: Int] = [:]
+    var lastGroup: (key: ObjectIdentifier, position: Int)?
     var objects = [Any](repeating: (), count: values.count)
     // The dynamic type last found to be a plain object (not JSON, not an error, not an
     // optional): what every value of a list usually is. Those three checks are dynamic
     // casts, two of them to existentials, and depend only on the type, so a run of values
     // of one type pays for them once.
     var plainType: ObjectIdentifier?
+    // The type name an abstract type's values last resolved to, and its checked object type.
+    var lastResolved: (name: String, type: GraphQLNamedType)?
     for index in values.indices {
       guard var value = values[index] else { continue }
       let dynamicType = ObjectIdentifier(Swift.type(of: value))
-      if dynamicType != plainType {
+      if dynamicType != plainType, !plainTypes.contains(dynamicType) {
         if let json = value as? JSONValue {
           if case .null = json { continue }
         } else if let resolverError = value as? any Error {
@@ -258,11 +260,12 @@ extension Executor {
           value = inner
         } else {
           plainType = dynamicType
+          plainTypes.insert(dynamicType)
         }
       }
       let runtimeType: GraphQLNamedType
       do {
-        runtimeType = try objectType(of: value, type: type, info: info)
+        runtimeType = try objectType(of: value, type: type, info: info, last: &lastResolved)
       } catch {
         recordError(error, fieldNodes: fieldNodes, path: paths.path(index))
         results[index] = nil
@@ -270,30 +273,37 @@ extension Executor {
       }
       objects[index] = value
       let key = ObjectIdentifier(runtimeType)
-      if groups[key] == nil {
-        groups[key] = (runtimeType, [index])
-        groupOrder.append(key)
+      if let lastGroup, lastGroup.key == key {
+        groups[lastGroup.position].indices.append(index)
+      } else if let position = groupPositions[key] {
+        groups[position].indices.append(index)
+        lastGroup = (key, position)
       } else {
-        groups[key]?.indices.append(index)
+        groupPositions[key] = groups.count
+        lastGroup = (key, groups.count)
+        groups.append((runtimeType, [index]))
       }
     }
-    for key in groupOrder {
-      guard let group = groups[key] else { continue }
+    for group in groups {
       let subfields = collectSubfields(objectType: group.type, fieldNodes: fieldNodes)
-      let sources = group.indices.map { objects[$0] }
-      let objectPaths = group.indices.map { paths.path($0) }
+      let everyValue = group.indices.count == values.count
+      let sources = everyValue ? objects : group.indices.map { objects[$0] }
       let completed = executeFields(
         objectType: group.type, sources: sources,
-        paths: objectPaths, fields: subfields)
+        paths: everyValue ? paths : paths.subset(group.indices), fields: subfields)
       for (position, index) in group.indices.enumerated() { results[index] = completed[position] }
     }
     return results
   }
 
   /// The object type of a value of `type` (checked against `isTypeOf` for object types).
-  private func objectType(of value: Any, type: GraphQLNamedType, info: ResolveInfo) throws
-    -> GraphQLNamedType
-  {
+  ///
+  /// `last` remembers the last name checked: values of a list mostly resolve to a few
+  /// types, and the lookups and checks depend on the name only.
+  private func objectType(
+    of value: Any, type: GraphQLNamedType, info: ResolveInfo,
+    last: inout (name: String, type: GraphQLNamedType)?
+  ) throws -> GraphQLNamedType {
     if type.kind == .object {
       if let isTypeOf = type.isTypeOf, try !isTypeOf(value, context, info) {
         throw GraphQLError(
@@ -313,6 +323,7 @@ extension Executor {
           "Abstract type \"\(type.name)\" must resolve to an Object type at runtime for field \"\(info.parentType.name).\(info.fieldName)\". Either the \"\(type.name)\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function."
       )
     }
+    if let last, last.name == typeName { return last.type }
     guard let runtimeType = schema.type(named: typeName) else {
       throw GraphQLError(
         message:
@@ -328,6 +339,7 @@ extension Executor {
       throw GraphQLError(
         message: "Runtime Object type \"\(typeName)\" is not a possible type for \"\(type.name)\".")
     }
+    last = (typeName, runtimeType)
     return runtimeType
   }
 

@@ -38,43 +38,68 @@ final class ResponsePath {
 }
 
 /// The response paths of one vector of values, made only when needed (most values never
-/// fail): given one by one, as a field key under each parent, or as the items of lists.
+/// fail): each vector refers to the vector it came from (the parents of a field, the lists
+/// of some items, a subset of a vector), so completing a value allocates no path; a path
+/// is built only for an error, by walking up these references.
 struct PathSet {
-  private enum Storage {
-    case explicit([ResponsePath?])
-    case field(parents: [ResponsePath?], key: GraphQLError.PathComponent, ordinal: Int)
-    case items(lists: [ResponsePath?], owners: [Int32], starts: [Int])
+  private indirect enum Storage {
+    /// The operation's root value: no path.
+    case root
+    /// `key` under each parent.
+    case field(parents: PathSet, key: GraphQLError.PathComponent, ordinal: Int)
+    /// The items of lists flattened into one vector: list `i` (path `lists.path(i)`) has its
+    /// first item at `starts[i]`; the starts do not decrease.
+    case items(lists: PathSet, starts: [Int])
+    /// The values at `indices` of `parent`, in that order.
+    case subset(parent: PathSet, indices: [Int])
   }
 
   private let storage: Storage
 
-  /// Explicit paths.
-  init(_ paths: [ResponsePath?]) {
-    storage = .explicit(paths)
+  private init(_ storage: Storage) {
+    self.storage = storage
   }
 
-  /// `key` under each parent.
-  init(parents: [ResponsePath?], key: GraphQLError.PathComponent, ordinal: Int) {
+  /// The single root value of an operation.
+  static var root: PathSet { PathSet(.root) }
+
+  /// `key` under each parent of `parents`.
+  init(parents: PathSet, key: GraphQLError.PathComponent, ordinal: Int) {
     storage = .field(parents: parents, key: key, ordinal: ordinal)
   }
 
-  /// The items of lists flattened into one vector: item `i` belongs to list `owners[i]`,
-  /// whose first item is at `starts[owners[i]]`.
-  init(lists: [ResponsePath?], owners: [Int32], starts: [Int]) {
-    storage = .items(lists: lists, owners: owners, starts: starts)
+  /// The items of lists flattened into one vector: list `i` has the path `lists.path(i)`
+  /// and its first item at `starts[i]` (non-decreasing; an empty list starts where the next
+  /// one does).
+  init(lists: PathSet, starts: [Int]) {
+    storage = .items(lists: lists, starts: starts)
+  }
+
+  /// The values at `indices` of this vector, in that order.
+  func subset(_ indices: [Int]) -> PathSet {
+    PathSet(.subset(parent: self, indices: indices))
   }
 
   /// The path of value `index`.
   func path(_ index: Int) -> ResponsePath? {
     switch storage {
-    case .explicit(let paths):
-      return paths[index]
+    case .root:
+      return nil
     case .field(let parents, let key, let ordinal):
-      return ResponsePath(parent: parents[index], key: key, ordinal: ordinal)
-    case .items(let lists, let owners, let starts):
-      let owner = Int(owners[index])
-      let position = index - starts[owner]
-      return ResponsePath(parent: lists[owner], key: .index(position), ordinal: position)
+      return ResponsePath(parent: parents.path(index), key: key, ordinal: ordinal)
+    case .items(let lists, let starts):
+      // The last list starting at or before `index` (empty lists start where the next
+      // one does, so the last is the one holding the item).
+      var low = 0
+      var high = starts.count
+      while high - low > 1 {
+        let middle = (low + high) / 2
+        if starts[middle] <= index { low = middle } else { high = middle }
+      }
+      let position = index - starts[low]
+      return ResponsePath(parent: lists.path(low), key: .index(position), ordinal: position)
+    case .subset(let parent, let indices):
+      return parent.path(indices[index])
     }
   }
 }

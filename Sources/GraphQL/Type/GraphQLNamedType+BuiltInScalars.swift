@@ -14,6 +14,11 @@ extension GraphQLNamedType {
     )
     type.coercion = ScalarCoercion(
       serialize: { value in
+        if let number = exactCast(value, to: Int.self), number >= Int(Int32.min),
+          number <= Int(Int32.max)
+        {
+          return .int(number)
+        }
         switch value {
         case let number as Int:
           guard number >= Int(Int32.min) && number <= Int(Int32.max) else {
@@ -78,7 +83,9 @@ extension GraphQLNamedType {
     )
     type.coercion = ScalarCoercion(
       serialize: { value in
-        if let number = value as? Double, number.isFinite { return .double(number) }
+        if let number = exactCast(value, to: Double.self), number.isFinite {
+          return .double(number)
+        }
         let json = try JSONValue(any: value)
         var number: Double?
         switch json {
@@ -123,7 +130,7 @@ extension GraphQLNamedType {
     )
     type.coercion = ScalarCoercion(
       serialize: { value in
-        if let text = value as? String { return .string(text) }
+        if let text = exactCast(value, to: String.self) { return .string(text) }
         let json = try JSONValue(any: value)
         switch json {
         case .string: return json
@@ -147,6 +154,8 @@ extension GraphQLNamedType {
         }
         return .string(literal.value)
       })
+    // Its serializer returns a String as itself: lists of strings skip it.
+    type.coercion.serializesStringsAsThemselves = true
     return type
   }()
 
@@ -158,7 +167,7 @@ extension GraphQLNamedType {
       description: "The `Boolean` scalar type represents `true` or `false`.")
     type.coercion = ScalarCoercion(
       serialize: { value in
-        if let flag = value as? Bool { return .bool(flag) }
+        if let flag = exactCast(value, to: Bool.self) { return .bool(flag) }
         let json = try JSONValue(any: value)
         switch json {
         case .bool: return json
@@ -196,7 +205,7 @@ extension GraphQLNamedType {
     )
     type.coercion = ScalarCoercion(
       serialize: { value in
-        if let text = value as? String { return .string(text) }
+        if let text = exactCast(value, to: String.self) { return .string(text) }
         let json = try JSONValue(any: value)
         switch json {
         case .string: return json
@@ -224,6 +233,8 @@ extension GraphQLNamedType {
             message: "ID cannot represent a non-string and non-integer value: \(printValue(node))")
         }
       })
+    // Its serializer returns a String as itself: lists of strings skip it.
+    type.coercion.serializesStringsAsThemselves = true
     return type
   }()
 

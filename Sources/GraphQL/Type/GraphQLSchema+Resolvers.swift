@@ -46,12 +46,16 @@ extension GraphQLSchema {
 
   /// Binds a resolver whose parent values are of one Swift type; another type is a field
   /// error naming both.
+  ///
+  /// Inlinable so that the cast to `Parent` is compiled for the caller's concrete type
+  /// rather than looked up at run time for each value.
+  @inlinable
   public func setResolver<Parent>(
     _ typeName: String, _ fieldName: String, as _: Parent.Type,
     _ resolve: @escaping @Sendable (Parent, JSONObject, Any, ResolveInfo) throws -> Any?
   ) throws(GraphQLError) {
     try setResolver(typeName, fieldName) { source, arguments, context, info in
-      guard let parent = source as? Parent else {
+      guard let parent = exactCast(source, to: Parent.self) else {
         throw GraphQLError(
           message:
             "Resolver for \(typeName).\(fieldName) expected a \(Parent.self) parent, got \(Swift.type(of: source))."
@@ -61,7 +65,9 @@ extension GraphQLSchema {
     }
   }
 
-  /// Binds a batch resolver whose parent values are of one Swift type.
+  /// Binds a batch resolver whose parent values are of one Swift type (inlinable, as
+  /// ``setResolver(_:_:as:_:)``).
+  @inlinable
   public func setBatchResolver<Parent>(
     _ typeName: String, _ fieldName: String, as _: Parent.Type,
     _ resolve: @escaping @Sendable ([Parent], JSONObject, Any, ResolveInfo) throws -> [Any?]
@@ -70,7 +76,7 @@ extension GraphQLSchema {
       var parents: [Parent] = []
       parents.reserveCapacity(sources.count)
       for source in sources {
-        guard let parent = source as? Parent else {
+        guard let parent = exactCast(source, to: Parent.self) else {
           throw GraphQLError(
             message:
               "Resolver for \(typeName).\(fieldName) expected \(Parent.self) parents, got \(Swift.type(of: source))."

@@ -19,6 +19,9 @@ public final class GraphQLSchema: @unchecked Sendable {
   /// Every directive, the built-in ones first.
   public let directives: [GraphQLDirective]
 
+  /// Field collections of executed documents, kept between executions.
+  let executionPlans = ExecutionPlanCache()
+
   private var possibleTypesByName: [String: [GraphQLNamedType]] = [:]
   private var subTypeNames: [String: Set<String>] = [:]
 

@@ -12,7 +12,18 @@
 /// and https://spec.graphql.org/September2025/#sec-Scalars.Input-Coercion
 public struct ScalarCoercion: Sendable {
   /// Result coercion.
-  public var serialize: @Sendable (Any) throws -> JSONValue
+  public var serialize: @Sendable (Any) throws -> JSONValue {
+    get { serializeFunction }
+    set {
+      serializeFunction = newValue
+      serializesStringsAsThemselves = false
+    }
+  }
+  private var serializeFunction: @Sendable (Any) throws -> JSONValue
+  /// Whether ``serialize`` is known to return any `String` as `.string` of itself (the
+  /// built-in `String` and `ID`), so the executor may convert a `[String]` without calling
+  /// it per element; false for any serializer set from outside the engine.
+  var serializesStringsAsThemselves = false
   /// Input coercion of variable values.
   public var parseValue: @Sendable (JSONValue) throws -> JSONValue
   /// Input coercion of literals.
@@ -25,7 +36,7 @@ public struct ScalarCoercion: Sendable {
     parseValue: @escaping @Sendable (JSONValue) throws -> JSONValue,
     parseLiteral: (@Sendable (Value, JSONObject?) throws -> JSONValue)? = nil
   ) {
-    self.serialize = serialize
+    self.serializeFunction = serialize
     self.parseValue = parseValue
     if let parseLiteral {
       self.parseLiteral = parseLiteral

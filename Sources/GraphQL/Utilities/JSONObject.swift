@@ -31,6 +31,13 @@ public struct JSONObject: Sendable, Equatable, Sequence {
     for (key, value) in pairs { self[key] = value }
   }
 
+  /// An object from parallel keys and values, unchecked: the executor's objects of one
+  /// selection share one array of keys (unique by construction).
+  init(sharedKeys keys: [String], values: [JSONValue]) {
+    self.keys = keys
+    self.values = values
+  }
+
   /// The number of members.
   public var count: Int { keys.count }
 

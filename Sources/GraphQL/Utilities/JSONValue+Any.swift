@@ -63,7 +63,7 @@ extension JSONValue {
 
 /// Looks through `Optional` boxes hidden in an `Any` (a resolver returning `String?`
 /// as `Any?` produces `.some(.none)`).
-private protocol OptionalBox {
+protocol OptionalBox {
   var boxedValue: Any? { get }
 }
 

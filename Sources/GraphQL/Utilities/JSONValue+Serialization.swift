@@ -9,101 +9,43 @@
 extension JSONValue {
   /// Compact JSON text (no whitespace), members in order.
   public func serialized() -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(256)
-    write(to: &bytes)
-    return String(decoding: bytes, as: UTF8.self)
+    var writer = JSONTextWriter()
+    writer.write(self)
+    return writer.withBytes { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Appends the compact JSON text to `bytes`.
   public func write(to bytes: inout [UInt8]) {
-    switch self {
-    case .null: bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
-    case .bool(let value):
-      if value {
-        bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
-      } else {
-        bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
-      }
-    case .int(let value): JSONValue.writeInt(value, to: &bytes)
-    case .double(let value): bytes.append(contentsOf: JSONValue.javaScriptNumber(value).utf8)
-    case .string(let value): JSONValue.writeString(value, to: &bytes)
-    case .list(let elements):
-      bytes.append(UInt8(ascii: "["))
-      var first = true
-      for element in elements {
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        first = false
-        element.write(to: &bytes)
-      }
-      bytes.append(UInt8(ascii: "]"))
-    case .object(let object):
-      bytes.append(UInt8(ascii: "{"))
-      for index in 0..<object.keys.count {
-        if index > 0 { bytes.append(UInt8(ascii: ",")) }
-        JSONValue.writeString(object.keys[index], to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        object.values[index].write(to: &bytes)
-      }
-      bytes.append(UInt8(ascii: "}"))
-    }
+    var writer = JSONTextWriter()
+    writer.write(self)
+    writer.withBytes { bytes.append(contentsOf: $0) }
   }
 
-  static func writeInt(_ value: Int, to bytes: inout [UInt8]) {
-    if value >= 0 && value < 10 {
-      bytes.append(UInt8(ascii: "0") + UInt8(value))
-      return
+  /// Whether any byte needs an escape (a control character, `"` or `\\`), eight bytes at
+  /// a time: the word tests report exactly whether some byte of the word is below 0x20 or
+  /// equals 0x22 or 0x5C (bytes of multi-byte UTF-8 sequences, all 0x80 or above, never do).
+  static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = utf8.baseAddress else { return false }
+    let count = utf8.count
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var offset = 0
+    while offset + 8 <= count {
+      let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      let quote = word ^ (ones &* 0x22)
+      let backslash = word ^ (ones &* 0x5C)
+      let control = (word &- ones &* 0x20) & ~word
+      let quotes = (quote &- ones) & ~quote
+      let backslashes = (backslash &- ones) & ~backslash
+      if (control | quotes | backslashes) & highs != 0 { return true }
+      offset += 8
     }
-    if value == Int.min {
-      bytes.append(contentsOf: String(value).utf8)
-      return
+    while offset < count {
+      let byte = base[offset]
+      if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+      offset += 1
     }
-    // Digits written backwards into a small buffer, then copied: no String allocation.
-    var magnitude = value < 0 ? -value : value
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      while magnitude > 0 {
-        buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-        count += 1
-      }
-      if value < 0 {
-        buffer[23 - count] = UInt8(ascii: "-")
-        count += 1
-      }
-      bytes.append(contentsOf: buffer[(24 - count)...])
-    }
-  }
-
-  /// Writes a JSON string literal with JSON.stringify's escapes.
-  static func writeString(_ value: String, to bytes: inout [UInt8]) {
-    bytes.append(UInt8(ascii: "\""))
-    // Fast path: most strings need no escape and are copied whole.
-    let needsEscape = value.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-    if !needsEscape {
-      bytes.append(contentsOf: value.utf8)
-      bytes.append(UInt8(ascii: "\""))
-      return
-    }
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-      case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-      case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-      case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-      case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-      case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-      case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0..<0x20:
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: [
-          0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
-        ])
-      default: bytes.append(byte)
-      }
-    }
-    bytes.append(UInt8(ascii: "\""))
+    return false
   }
 
   /// A double as JavaScript's `Number.prototype.toString` writes it (`3`, `1.5`, `1e+21`,

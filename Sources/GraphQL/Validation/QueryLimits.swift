@@ -43,6 +43,10 @@ public struct QueryLimits: Sendable, Hashable {
     schema: GraphQLSchema, document: Document, source: Source, operationName: String? = nil,
     variables: JSONObject = JSONObject()
   ) -> [GraphQLError] {
+    // A document that passed these limits before without reading a variable passes again
+    // (the schema keeps that per document, see ExecutionPlanCache).
+    let key = ExecutionPlanCache.LimitKey(limits: self, operationName: operationName)
+    if schema.executionPlans.passed(key, for: document) { return [] }
     var fragments: [String: FragmentDefinition] = [:]
     var operations: [OperationDefinition] = []
     for definition in document.definitions {
@@ -59,6 +63,9 @@ public struct QueryLimits: Sendable, Hashable {
       let root = schema.rootType(for: operation.operation)
       if let error = checker.check(operation, root: root) { return [error] }
     }
+    if !checker.readsVariables {
+      schema.executionPlans.recordPassed(key, for: document, bytes: source.body.count)
+    }
     return []
   }
 }
@@ -73,6 +80,8 @@ struct LimitChecker {
 
   /// Per fragment and parent list context: (depth, aliases, cost of one instance).
   private var memo: [String: Measure] = [:]
+  /// Whether a `first` argument read a variable (the measure then holds for these variables).
+  private(set) var readsVariables = false
   private var visiting = Set<String>()
   private var firstError: GraphQLError?
   private var deepestField: Field?
@@ -188,6 +197,7 @@ struct LimitChecker {
     if let first = field.arguments.first(where: { $0.name.value == "first" }) {
       let value: JSONValue?
       if case .variable(let variable) = first.value {
+        readsVariables = true
         value = variables[variable.name.value]
       } else {
         value = ValueFromAST.untyped(first.value, variables: variables)

@@ -63,4 +63,42 @@ import Testing
       JSONValue.string("a\"b\\c\u{08}\u{0C}\n\r\t\u{1F}é").serialized()
         == #""a\"b\\c\b\f\n\r\t\u001fé""#)
   }
+
+  /// The escape scan reads eight bytes at a time: an escapable byte at any offset (in a
+  /// word or in the tail), next to multi-byte UTF-8 and bytes just above the limits, is
+  /// found; a string of bytes just outside them is copied as it is.
+  @Test(arguments: [
+    ("\"", #"\""#), ("\\", #"\\"#), ("\u{1F}", #"\u001f"#), ("\n", #"\n"#), ("\u{0}", #"\u0000"#),
+  ])
+  func escapesAreFoundAtEveryOffset(character: String, escaped: String) {
+    let filler = "a!#[]~ é"  // 0x21, 0x23, 0x5B, 0x5D, 0x7E and a two-byte character
+    for length in [1, 7, 8, 9, 15, 16, 17, 23] {
+      for offset in 0..<length {
+        let before = String(repeating: filler, count: 4).utf8.prefix(offset)
+        let prefix = String(decoding: before, as: UTF8.self)
+        let suffix = String(repeating: "b", count: length - offset)
+        #expect(
+          JSONValue.string(prefix + character + suffix).serialized()
+            == "\"" + prefix + escaped + suffix + "\"")
+      }
+    }
+    let clean = String(repeating: filler + " ", count: 5)
+    #expect(JSONValue.string(clean).serialized() == "\"" + clean + "\"")
+  }
+
+  /// Text far longer than the writer's first buffer comes out whole, and `write(to:)`
+  /// appends to what the bytes already hold.
+  @Test func longTextIsWrittenWholeAndAppended() {
+    let items = (0..<5_000).map { index -> JSONValue in
+      ["id": .int(index - 2_500), "name": .string("item \(index) \"q\"")]
+    }
+    let expected =
+      "["
+      + (0..<5_000).map { #"{"id":\#($0 - 2_500),"name":"item \#($0) \"q\""}"# }
+      .joined(separator: ",") + "]"
+    #expect(JSONValue.list(items).serialized() == expected)
+    var bytes = Array("prefix:".utf8)
+    JSONValue.list(items).write(to: &bytes)
+    #expect(String(decoding: bytes, as: UTF8.self) == "prefix:" + expected)
+  }
 }
