@@ -79,6 +79,24 @@ final class JobScopedLoader {
     return found
   }
 
+  /// The node `uniqueID` in each of `runIDs` (runs of the environment), in that order:
+  /// a node's history. Runs unknown, of another environment or account, or whose manifest
+  /// did not have the node are left out. One store call (two statements, each distinct
+  /// definition read once) whatever the number of runs; the runs and definitions are kept
+  /// for the request's later fields.
+  func node(_ uniqueID: String, inRuns runIDs: [Int], environmentID: Int) throws -> [JobNode] {
+    guard !runIDs.isEmpty else { return [] }
+    storeCalls += 1
+    let records = try store.nodeInRuns(
+      accountID: accountID, environmentID: environmentID, uniqueID: uniqueID, runIDs: runIDs)
+    return records.compactMap { record in
+      runsByID[record.run.id] = record.run
+      let key = JobNodeKey(runID: record.run.id, uniqueID: uniqueID)
+      definitionsByNode[key] = .some(record.definition)
+      return record.definition.map { JobNode(run: record.run, definition: $0) }
+    }
+  }
+
   // MARK: Per-node data
 
   /// Every result of each node in its run, the node's status first (see
