@@ -25,6 +25,8 @@ final class JobScopedLoader {
   private var childrenByNode: [JobNodeKey: [LineageRecord]] = [:]
   private var definitionsByNode: [JobNodeKey: DefinitionRecord?] = [:]
   private var jsonByNode: [JobNodeKey: JSONValue] = [:]
+  /// The last list ``execution(_:)`` answered, with its answer.
+  private var lastExecution: (nodes: [JobNode], records: [ExecutionRecord?])?
   /// How many store calls the loader made in this request: what the tests bound to show
   /// that nested lists are batched (a constant per run, not one per node).
   private(set) var storeCalls = 0
@@ -115,15 +117,39 @@ final class JobScopedLoader {
           by: \.uniqueID)
       },
       fetchAcrossRuns: { keys in
-        Dictionary(
-          grouping: try self.store.executions(accountID: self.accountID, keys: keys),
-          by: { JobNodeKey(runID: $0.runID, uniqueID: $0.uniqueID) })
+        let records: [ExecutionRecord]
+        if let node = nodes.first,
+          nodes.allSatisfy({
+            $0.definition.uniqueID == node.definition.uniqueID
+              && $0.run.environmentID == node.run.environmentID
+          })
+        {
+          // One node in many runs of its environment (a history): one index range.
+          records = try self.store.nodeExecutions(
+            accountID: self.accountID, environmentID: node.run.environmentID,
+            uniqueID: node.definition.uniqueID, runIDs: keys.map(\.runID))
+        } else {
+          records = try self.store.executions(accountID: self.accountID, keys: keys)
+        }
+        return Dictionary(
+          grouping: records, by: { JobNodeKey(runID: $0.runID, uniqueID: $0.uniqueID) })
       })
   }
 
   /// Each node's result in its run (its status), nil when the run did not report it.
+  ///
+  /// Every result field of a list (`status`, `error`, `executionTime`...) asks for the same
+  /// list in turn: the last list's answer is kept and recognised by its nodes' identities
+  /// (pointer comparisons), where looking each node up again hashed its key's unique id.
   func execution(_ nodes: [JobNode]) throws -> [ExecutionRecord?] {
-    try executions(nodes).map(\.first)
+    if let last = lastExecution, last.nodes.count == nodes.count,
+      zip(last.nodes, nodes).allSatisfy({ $0 === $1 })
+    {
+      return last.records
+    }
+    let records = try executions(nodes).map(\.first)
+    lastExecution = (nodes, records)
+    return records
   }
 
   /// Each source's freshness result in its run, nil when the run did not check it.

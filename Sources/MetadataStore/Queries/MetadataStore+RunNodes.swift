@@ -40,21 +40,10 @@ extension MetadataStore {
   /// of a (run, node) pair is the node's status in the run, as
   /// ``executions(accountID:runID:uniqueIDs:)`` orders them).
   public func executions(accountID: Int, keys: [RunNodeKey]) throws -> [ExecutionRecord] {
-    guard let first = keys.first else { return [] }
+    guard !keys.isEmpty else { return [] }
     return try wrapping {
       try pool.read { db in
-        if keys.count > 1, keys.allSatisfy({ $0.uniqueID == first.uniqueID }) {
-          let runIDs = keys.map(\.runID)
-          return try db.query(
-            Self.nodeExecutionsSQL,
-            [
-              .text(Self.jsonIntegers(runIDs.map(Int64.init))), .integer(Int64(accountID)),
-              .text(first.uniqueID), .integer(Int64(runIDs.min() ?? 0)),
-              .integer(Int64(runIDs.max() ?? 0)),
-            ]
-          ) { RowDecoding.execution($0) }
-        }
-        return try db.query(
+        try db.query(
           """
           SELECT \(RowDecoding.executionColumns)
           \(Self.keyedRunNodes)
@@ -67,27 +56,6 @@ extension MetadataStore {
       }
     }
   }
-
-  /// ``executions(accountID:keys:)`` when every pair names the same node (its history):
-  /// ?1 the run ids (JSON), ?2 the account, ?3 the unique id, ?4 and ?5 the lowest and
-  /// highest run id. The node's executions in each environment of those runs are one
-  /// range of `execution_by_node` per `executes_node` value (runs between ?4 and ?5, in
-  /// run order), where the pairs' plan seeks `execution_by_run` once per run, each in
-  /// another part of the index.
-  static let nodeExecutionsSQL = """
-    SELECT \(RowDecoding.executionColumns)
-    FROM (SELECT DISTINCT r.environment_id AS id FROM json_each(?1) k
-      CROSS JOIN run r ON r.id = k.value) ev
-    CROSS JOIN environment v ON v.id = ev.id
-    CROSS JOIN project p ON p.id = v.project_id
-    CROSS JOIN node n ON n.project_id = v.project_id AND n.unique_id = ?3
-    CROSS JOIN execution e ON e.environment_id = v.id AND e.node_id = n.id
-      AND e.executes_node IN (0, 1) AND e.run_id BETWEEN ?4 AND ?5
-    JOIN run r ON r.id = e.run_id
-    JOIN artifact a ON a.id = e.artifact_id
-    WHERE p.account_id = ?2 AND e.run_id IN (SELECT value FROM json_each(?1))
-    ORDER BY e.run_id, e.executes_node DESC, e.generated_at DESC, e.id DESC
-    """
 
   /// The freshness results of each pair's node (a source) in its run, with the elapsed
   /// time of the step that wrote them, ordered by run and node, then newest first (as
