@@ -136,7 +136,14 @@ extension MetadataStore {
           (row.int64(at: 0), Self.environmentNode(row, at: 1, sortValue: .null))
         }
         for (anchor, node) in rows { result[anchor, default: []].append(node) }
-        return result
+        // By unique id, as SQLite's BINARY collation orders text (UTF-8 bytes).
+        return result.mapValues { nodes in
+          nodes.count < 2
+            ? nodes
+            : nodes.sorted {
+              $0.definition.uniqueID.utf8.lexicographicallyPrecedes($1.definition.uniqueID.utf8)
+            }
+        }
       }
     }
   }
