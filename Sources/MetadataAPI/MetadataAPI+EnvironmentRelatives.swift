@@ -20,7 +20,9 @@ extension MetadataAPI {
           }
           continue
         }
-        try bindBatch(schema, typeName, field) { nodes, arguments, ctx in
+        try schema.setBatchResolver(typeName, field, as: EnvironmentNode.self) {
+          nodes, arguments, context, info in
+          let ctx = try RequestContext.of(context)
           let relation: MetadataStore.Relation
           switch field {
           case "parents": relation = .parents
@@ -31,7 +33,10 @@ extension MetadataAPI {
               arguments["types"].map { EnvironmentFilter.resourceTypes($0) } ?? allAncestorTypes
             relation = .ancestors(resourceTypes: types)
           }
-          return try environmentRelatives(nodes, relation: relation, ctx).map { $0 }
+          return try environmentRelatives(
+            nodes, relation: relation, ctx,
+            identityOnly: info.selectedFieldNames.isSubset(of: EnvironmentNode.identityFields)
+          ).map { $0 }
         }
       }
       if type.fields["executionInfo"] != nil {
@@ -114,13 +119,17 @@ extension MetadataAPI {
 
   /// The relatives of each node as nested nodes of its side; resources the spec has no
   /// nested type for (analyses, hooks) are left out.
+  ///
+  /// - Parameter identityOnly: the caller resolves only ``EnvironmentNode/identityFields``
+  ///   of the relatives, so only their identity is read.
   static func environmentRelatives(
-    _ nodes: [EnvironmentNode], relation: MetadataStore.Relation, _ ctx: RequestContext
+    _ nodes: [EnvironmentNode], relation: MetadataStore.Relation, _ ctx: RequestContext,
+    identityOnly: Bool = false
   ) throws -> [[EnvironmentNode]] {
     try perEnvironment(nodes) { environment, group in
       let found = try ctx.store.environmentRelatives(
         accountID: ctx.accountID, environmentID: environment.id,
-        nodeIDs: group.map(\.record.nodeID), relation: relation)
+        nodeIDs: group.map(\.record.nodeID), relation: relation, identityOnly: identityOnly)
       return group.map { node in
         (found[node.record.nodeID] ?? []).map {
           EnvironmentNode(

@@ -109,20 +109,21 @@ extension MetadataStore {
 
   /// The relatives of each of `nodeIDs` in the environment's current manifest, ordered by
   /// unique id, in one statement for the whole list. Nodes without relatives map to `[]`.
+  ///
+  /// - Parameter identityOnly: read only each relative's identity: unique id, resource type,
+  ///   name, file path (`originalFilePath`), node and definition ids and applied-state
+  ///   pointers; its other definition fields, `version` and `modelingLayer` are nil (for a
+  ///   caller that reads nothing else of them).
   public func environmentRelatives(
-    accountID: Int, environmentID: Int, nodeIDs: [Int64], relation: Relation
+    accountID: Int, environmentID: Int, nodeIDs: [Int64], relation: Relation,
+    identityOnly: Bool = false
   ) throws -> [Int64: [EnvironmentNodeRecord]] {
     guard !nodeIDs.isEmpty else { return [:] }
     return try wrapping {
       try pool.read { db in
         var types: SQLiteValue = .null
-        let sql: String
-        switch relation {
-        case .parents: sql = Self.parentsOfNodesSQL
-        case .children: sql = Self.childrenOfNodesSQL
-        case .tests: sql = Self.testsOfNodesSQL
-        case .ancestors(let resourceTypes):
-          sql = Self.ancestorsOfNodesSQL
+        let sql = Self.relativesSQL(relation, identityOnly: identityOnly)
+        if case .ancestors(let resourceTypes) = relation {
           types = .text(JSONText.array(resourceTypes))
         }
         // ?2 is unused: the version is read inside the statement (``currentVersion``).
