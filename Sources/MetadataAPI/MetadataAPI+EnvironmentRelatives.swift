@@ -130,12 +130,13 @@ extension MetadataAPI {
       let found = try ctx.store.environmentRelatives(
         accountID: ctx.accountID, environmentID: environment.id,
         nodeIDs: group.map(\.record.nodeID), relation: relation, identityOnly: identityOnly)
+      let documents = DefinitionDocuments.of(ctx)
       return group.map { node in
-        (found[node.record.nodeID] ?? []).map {
-          EnvironmentNode(
-            $0, environment: environment, side: node.nestedSide,
-            documents: DefinitionDocuments.of(ctx))
-        }.filter { $0.typeName != nil }
+        (found[node.record.nodeID] ?? []).compactMap {
+          let relative = EnvironmentNode(
+            $0, environment: environment, side: node.nestedSide, documents: documents)
+          return relative.typeName == nil ? nil : relative
+        }
       }
     }.map { $0 ?? [] }
   }

@@ -133,18 +133,18 @@ extension MetadataStore {
         ]
         var result: [Int64: [EnvironmentNodeRecord]] = [:]
         for id in nodeIDs { result[id] = [] }
-        let rows = try db.query(sql, arguments) { row in
-          (row.int64(at: 0), Self.environmentNode(row, at: 1, sortValue: .null))
+        // Each row goes straight to its anchor's list (node records are large values).
+        _ = try db.query(sql, arguments) { row in
+          result[row.int64(at: 0), default: []].append(
+            Self.environmentNode(row, at: 1, sortValue: .null))
         }
-        for (anchor, node) in rows { result[anchor, default: []].append(node) }
         // By unique id, as SQLite's BINARY collation orders text (UTF-8 bytes).
-        return result.mapValues { nodes in
-          nodes.count < 2
-            ? nodes
-            : nodes.sorted {
-              $0.definition.uniqueID.utf8.lexicographicallyPrecedes($1.definition.uniqueID.utf8)
-            }
+        for anchor in nodeIDs where (result[anchor]?.count ?? 0) > 1 {
+          result[anchor]?.sort {
+            $0.definition.uniqueID.utf8.lexicographicallyPrecedes($1.definition.uniqueID.utf8)
+          }
         }
+        return result
       }
     }
   }
