@@ -34,15 +34,17 @@ final class EnvironmentNode {
     documents.register(record.definitionID, environmentID: environment.id)
   }
 
-  /// The fields a node read with its identity alone answers (``MetadataStore/MetadataStore/environmentRelatives(accountID:environmentID:nodeIDs:relation:identityOnly:)``):
-  /// its unique id, resource type, name and file path, its environment's ids and run, and
-  /// the fields that read other rows by the node's ids (its own relatives, its execution
-  /// info). A list whose selection stays within these is read without the rest of its
-  /// nodes' definitions.
-  static let identityFields: Set<String> = [
-    "__typename", "uniqueId", "resourceType", "name", "filePath", "accountId", "projectId",
-    "environmentId", "runId", "jobDefinitionId", "jobId", "dbtVersion", "runGeneratedAt",
-    "manifestGeneratedAt", "parents", "children", "ancestors", "tests", "executionInfo",
+  /// The fields a node read with its summary alone answers
+  /// (``MetadataStore/EnvironmentNodeQuery/summaryOnly``): its unique id, resource type,
+  /// name, file path and materialization, its environment's ids and run, and the fields
+  /// that read other rows by the node's ids (its own relatives, its execution info). A list
+  /// whose selection stays within these is read without the rest of its nodes'
+  /// definitions.
+  static let summaryFields: Set<String> = [
+    "__typename", "uniqueId", "resourceType", "name", "filePath", "materializedType",
+    "accountId", "projectId", "environmentId", "runId", "jobDefinitionId", "jobId",
+    "dbtVersion", "runGeneratedAt", "manifestGeneratedAt", "parents", "children", "ancestors",
+    "tests", "executionInfo",
   ]
 
   var definition: DefinitionRecord { record.definition }

@@ -35,7 +35,7 @@ extension MetadataAPI {
           }
           return try environmentRelatives(
             nodes, relation: relation, ctx,
-            identityOnly: info.selectedFieldNames.isSubset(of: EnvironmentNode.identityFields)
+            summaryOnly: info.selectedFieldNames.isSubset(of: EnvironmentNode.summaryFields)
           ).map { $0 }
         }
       }
@@ -120,16 +120,16 @@ extension MetadataAPI {
   /// The relatives of each node as nested nodes of its side; resources the spec has no
   /// nested type for (analyses, hooks) are left out.
   ///
-  /// - Parameter identityOnly: the caller resolves only ``EnvironmentNode/identityFields``
-  ///   of the relatives, so only their identity is read.
+  /// - Parameter summaryOnly: the caller resolves only ``EnvironmentNode/summaryFields``
+  ///   of the relatives, so only their summary is read.
   static func environmentRelatives(
     _ nodes: [EnvironmentNode], relation: MetadataStore.Relation, _ ctx: RequestContext,
-    identityOnly: Bool = false
+    summaryOnly: Bool = false
   ) throws -> [[EnvironmentNode]] {
     try perEnvironment(nodes) { environment, group in
       let found = try ctx.store.environmentRelatives(
         accountID: ctx.accountID, environmentID: environment.id,
-        nodeIDs: group.map(\.record.nodeID), relation: relation, identityOnly: identityOnly)
+        nodeIDs: group.map(\.record.nodeID), relation: relation, summaryOnly: summaryOnly)
       let documents = DefinitionDocuments.of(ctx)
       return group.map { node in
         (found[node.record.nodeID] ?? []).compactMap {

@@ -6,9 +6,9 @@ import SQLite
 /// Tags are the node's `tags`, else its `config.tags` (where unit tests keep theirs).
 ///
 /// Every filter is written once as `(?N IS NULL OR ...)` with numbered parameters, so the
-/// statement text depends only on the sort, the direction and whether unique ids are
-/// given (sixteen texts in all, each prepared once per reader connection) and SQLite
-/// skips the unused filters. With unique ids the statement starts from them (node by
+/// statement text depends only on the sort, the direction, whether unique ids are given
+/// and whether the page reads only its nodes' summary (a few dozen texts in all, each
+/// prepared once per reader connection) and SQLite skips the unused filters. With unique ids the statement starts from them (node by
 /// project and unique id, its definitions, their membership), not from the manifest's
 /// members: one model out of 10,000 costs index lookups, not a walk over every model.
 struct EnvironmentNodeSQL {
@@ -180,7 +180,8 @@ struct EnvironmentNodeSQL {
         \(position)
         ORDER BY \(order) LIMIT ?23
       )
-      SELECT \(MetadataStore.nodeColumns), page.sort_key, page.position
+      SELECT \(query.summaryOnly ? MetadataStore.summaryNodeColumns : MetadataStore.nodeColumns),
+        page.sort_key, page.position
       FROM page
       CROSS JOIN node n ON n.id = page.node_id
       CROSS JOIN definition d ON d.id = page.definition_id

@@ -110,19 +110,19 @@ extension MetadataStore {
   /// The relatives of each of `nodeIDs` in the environment's current manifest, ordered by
   /// unique id, in one statement for the whole list. Nodes without relatives map to `[]`.
   ///
-  /// - Parameter identityOnly: read only each relative's identity: unique id, resource type,
-  ///   name, file path (`originalFilePath`), node and definition ids and applied-state
-  ///   pointers; its other definition fields, `version` and `modelingLayer` are nil (for a
-  ///   caller that reads nothing else of them).
+  /// - Parameter summaryOnly: read only each relative's summary: unique id, resource type,
+  ///   name, file path (`originalFilePath`), materialization, node and definition ids and
+  ///   applied-state pointers; its other definition fields, `version` and `modelingLayer`
+  ///   are nil (for a caller that reads nothing else of them).
   public func environmentRelatives(
     accountID: Int, environmentID: Int, nodeIDs: [Int64], relation: Relation,
-    identityOnly: Bool = false
+    summaryOnly: Bool = false
   ) throws -> [Int64: [EnvironmentNodeRecord]] {
     guard !nodeIDs.isEmpty else { return [:] }
     return try wrapping {
       try pool.read { db in
         var types: SQLiteValue = .null
-        let sql = Self.relativesSQL(relation, identityOnly: identityOnly)
+        let sql = Self.relativesSQL(relation, summaryOnly: summaryOnly)
         if case .ancestors(let resourceTypes) = relation {
           types = .text(JSONText.array(resourceTypes))
         }

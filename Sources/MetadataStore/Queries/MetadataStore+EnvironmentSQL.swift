@@ -26,14 +26,16 @@ extension MetadataStore {
     """
   static let nodeColumnCount: Int32 = RowDecoding.definitionColumnCount + 8
 
-  /// ``nodeColumns`` with only a node's identity read (unique id, resource type, name, file
-  /// path, node and definition ids, applied-state pointers) and NULL or `''` in the other
-  /// positions: the relatives a field lists with nothing but those selected (`parents {
-  /// uniqueId name }` of a 500-model page: 1,296 rows whose other twenty-odd texts took
-  /// longer to copy into records than the statement took to find them).
-  static let identityNodeColumns =
+  /// ``nodeColumns`` with only a node's summary read (unique id, resource type, name, file
+  /// path, materialization, node and definition ids, applied-state pointers) and NULL or
+  /// `''` in the other positions: for lists whose selection reads nothing else
+  /// (``EnvironmentNodeQuery/summaryOnly``; `parents { uniqueId name }` of a 500-model
+  /// page: 1,296 rows whose other twenty-odd texts took longer to copy into records than
+  /// the statement took to find them).
+  static let summaryNodeColumns =
     "n.unique_id, d.resource_type, d.name, NULL, d.original_file_path, "
-    + Array(repeating: "NULL", count: 21).joined(separator: ", ")
+    + Array(repeating: "NULL", count: 5).joined(separator: ", ") + ", d.materialized, "
+    + Array(repeating: "NULL", count: 15).joined(separator: ", ")
     + ", '', '', n.id, NULL, NULL, "
     + "s.last_execution_id, s.last_success_id, s.last_freshness_id, s.last_catalog_id, d.id"
 
@@ -127,28 +129,28 @@ extension MetadataStore {
       AND m.resource_type IN (SELECT value FROM json_each(?4))
     """
 
-  /// The statement of a relatives read, with every node column or only the identity ones
-  /// (``identityNodeColumns``).
-  static func relativesSQL(_ relation: Relation, identityOnly: Bool) -> String {
-    switch (relation, identityOnly) {
+  /// The statement of a relatives read, with every node column or only the summary ones
+  /// (``summaryNodeColumns``).
+  static func relativesSQL(_ relation: Relation, summaryOnly: Bool) -> String {
+    switch (relation, summaryOnly) {
     case (.parents, false): parentsOfNodesSQL
     case (.children, false): childrenOfNodesSQL
     case (.tests, false): testsOfNodesSQL
     case (.ancestors, false): ancestorsOfNodesSQL
-    case (.parents, true): identityRelativesSQL.parents
-    case (.children, true): identityRelativesSQL.children
-    case (.tests, true): identityRelativesSQL.tests
-    case (.ancestors, true): identityRelativesSQL.ancestors
+    case (.parents, true): summaryRelativesSQL.parents
+    case (.children, true): summaryRelativesSQL.children
+    case (.tests, true): summaryRelativesSQL.tests
+    case (.ancestors, true): summaryRelativesSQL.ancestors
     }
   }
 
-  private static let identityRelativesSQL = {
-    func identity(_ sql: String) -> String {
-      sql.replacingOccurrences(of: nodeColumns, with: identityNodeColumns)
+  private static let summaryRelativesSQL = {
+    func summary(_ sql: String) -> String {
+      sql.replacingOccurrences(of: nodeColumns, with: summaryNodeColumns)
     }
     return (
-      parents: identity(parentsOfNodesSQL), children: identity(childrenOfNodesSQL),
-      tests: identity(testsOfNodesSQL), ancestors: identity(ancestorsOfNodesSQL)
+      parents: summary(parentsOfNodesSQL), children: summary(childrenOfNodesSQL),
+      tests: summary(testsOfNodesSQL), ancestors: summary(ancestorsOfNodesSQL)
     )
   }()
 }
