@@ -30,10 +30,21 @@ struct EnvironmentNodeSQL {
       ELSE NULL END
     """
 
-  /// Parameters ?1-?19 are the filters; ?20-?23 the position and the limit.
+  /// Parameters ?1-?19 are the environment (?1), the account (?2) and the filters; ?20-?23
+  /// the position and the limit.
   static let filterCount = 19
 
-  /// The members of the manifest version ?2: all of them, or (``byUniqueIDs``) those of
+  /// The manifest version of environment ?1's current state when the environment is in
+  /// account ?2, else NULL (and the statements match nothing): the account check and the
+  /// version read inside each statement (an uncorrelated subquery, evaluated once per
+  /// execution), where a statement before the page read them.
+  static let version = """
+    (SELECT cr.manifest_version_id FROM environment ce
+      JOIN project cp ON cp.id = ce.project_id JOIN run cr ON cr.id = ce.latest_run_id
+      WHERE ce.id = ?1 AND cp.account_id = ?2)
+    """
+
+  /// The members of the current manifest version (``version``): all of them, or (``byUniqueIDs``) those of
   /// the unique ids ?8, found from the ids (`CROSS JOIN` fixes that order).
   static let allMembers = """
     FROM manifest_member m
@@ -43,9 +54,9 @@ struct EnvironmentNodeSQL {
   static let membersOfUniqueIDs = """
     FROM (SELECT DISTINCT value FROM json_each(?8)) wanted
     CROSS JOIN node n ON n.unique_id = wanted.value
-      AND n.project_id = (SELECT project_id FROM manifest_version WHERE id = ?2)
+      AND n.project_id = (SELECT project_id FROM manifest_version WHERE id = \(version))
     CROSS JOIN definition d ON d.node_id = n.id
-    CROSS JOIN manifest_member m ON m.manifest_version_id = ?2
+    CROSS JOIN manifest_member m ON m.manifest_version_id = \(version)
       AND m.resource_type = d.resource_type AND m.definition_id = d.id
     """
 
@@ -87,7 +98,7 @@ struct EnvironmentNodeSQL {
   /// `x` and `f`, are added by ``joinsAndFilters`` with their joins). ?19 stays last and
   /// always present: the count statement binds ?1-?19.
   static let filters = """
-    WHERE m.manifest_version_id = ?2
+    WHERE m.manifest_version_id = \(version)
       AND m.resource_type IN (SELECT value FROM json_each(?3))
       AND (?4 IS NULL OR d.database_name = ?4 COLLATE NOCASE)
       AND (?5 IS NULL OR d.schema_name = ?5 COLLATE NOCASE)
@@ -136,15 +147,15 @@ struct EnvironmentNodeSQL {
   }
 
   /// The count when only the resource types filter (``filtersOnlyByType``): the members of
-  /// version ?2 of the types ?3, counted in `manifest_member`'s primary key alone. The
+  /// current version of the types ?3, counted in `manifest_member`'s primary key alone. The
   /// filtered count joins each member's definition and node first (3,500 lookups for the
-  /// models of a 10,000-node project: 1.8 ms where this takes 0.1). ?1 and ?4-?19 are read so
+  /// models of a 10,000-node project: 1.8 ms where this takes 0.1). ?4-?19 are read so
   /// that the statement binds the same parameters as the filtered count; the condition on
   /// them holds exactly when no filter is given.
   static let membersCountText = """
     SELECT count(*) FROM manifest_member m
-    WHERE m.manifest_version_id = ?2 AND m.resource_type IN (SELECT value FROM json_each(?3))
-      AND ?1 IS NOT NULL
+    WHERE m.manifest_version_id = \(version)
+      AND m.resource_type IN (SELECT value FROM json_each(?3))
       AND coalesce(?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) IS NULL
     """
 
@@ -193,13 +204,14 @@ struct EnvironmentNodeSQL {
   static let positionColumn: Int32 = MetadataStore.nodeColumnCount + 1
 
   /// ?1-?19.
-  func filterArguments(environmentID: Int, version: Int64) -> [SQLiteValue] {
+  func filterArguments(environmentID: Int, accountID: Int) -> [SQLiteValue] {
     func list(_ values: [String]?) -> SQLiteValue {
       values.map { .text(JSONText.array($0)) } ?? .null
     }
     func text(_ value: String?) -> SQLiteValue { value.map { .text($0) } ?? .null }
     return [
-      .integer(Int64(environmentID)), .integer(version), .text(JSONText.array(query.resourceTypes)),
+      .integer(Int64(environmentID)), .integer(Int64(accountID)),
+      .text(JSONText.array(query.resourceTypes)),
       text(query.database), text(query.schema), text(query.identifier), list(query.tags),
       list(query.uniqueIDs), list(query.names), text(query.packageName), text(query.access),
       text(query.group), text(query.modelingLayer), text(query.lastRunStatus),

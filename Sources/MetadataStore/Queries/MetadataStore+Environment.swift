@@ -64,12 +64,10 @@ extension MetadataStore {
   ) throws -> EnvironmentNodePage {
     try wrapping {
       try pool.read { db in
-        guard
-          let version = try Self.environmentVersion(
-            environmentID, accountID: accountID, db: db)
-        else { return EnvironmentNodePage(nodes: [], totalCount: 0, hasNextPage: false) }
+        // The account is checked inside both statements (``EnvironmentNodeSQL/version``):
+        // an environment of another account has no version, so no nodes and a count of 0.
         let sql = EnvironmentNodeSQL(query: query)
-        var arguments = sql.filterArguments(environmentID: environmentID, version: version)
+        var arguments = sql.filterArguments(environmentID: environmentID, accountID: accountID)
         let total =
           query.countsTotal
           ? try db.scalarInt(
@@ -243,18 +241,6 @@ extension MetadataStore {
   }
 
   // MARK: - Helpers
-
-  /// The manifest version of the environment's current state, if the environment is in the
-  /// account and has a run.
-  static func environmentVersion(_ environmentID: Int, accountID: Int, db: Connection) throws
-    -> Int64?
-  {
-    try db.scalarInt(
-      """
-      SELECT r.manifest_version_id FROM environment e JOIN project p ON p.id = e.project_id
-      JOIN run r ON r.id = e.latest_run_id WHERE e.id = ? AND p.account_id = ?
-      """, [.integer(Int64(environmentID)), .integer(Int64(accountID))])
-  }
 
   /// Whether environment ?2 is in account ?3, as a condition of the statement that reads
   /// (an uncorrelated subquery, evaluated once per execution): rows by id are scoped in the
