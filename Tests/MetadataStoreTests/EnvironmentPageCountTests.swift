@@ -53,8 +53,12 @@ import Testing
     var one = query
     one.uniqueIDs = [SyntheticProject.model]
     #expect(try store.environmentNodes(accountID: 1, environmentID: 1, query: one).totalCount == 1)
-    #expect(
-      try store.environmentNodes(accountID: 2, environmentID: 1, query: query).totalCount == 0)
+    // Another account: the check inside the page and count statements finds no version.
+    for other in [query, everything, one] {
+      let page = try store.environmentNodes(accountID: 2, environmentID: 1, query: other)
+      #expect(page.nodes.isEmpty && page.totalCount == 0 && !page.hasNextPage)
+    }
+    #expect(try store.environmentNodes(accountID: 1, environmentID: 9, query: query).nodes.isEmpty)
   }
 
   @Test func batchReadsOfAnotherAccountAnswerNothing() throws {
