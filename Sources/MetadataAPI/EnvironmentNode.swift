@@ -34,6 +34,19 @@ final class EnvironmentNode {
     documents.register(record.definitionID, environmentID: environment.id)
   }
 
+  /// The fields a node read with its summary alone answers
+  /// (``MetadataStore/EnvironmentNodeQuery/summaryOnly``): its unique id, resource type,
+  /// name, file path and materialization, its environment's ids and run, and the fields
+  /// that read other rows by the node's ids (its own relatives, its execution info). A list
+  /// whose selection stays within these is read without the rest of its nodes'
+  /// definitions.
+  static let summaryFields: Set<String> = [
+    "__typename", "uniqueId", "resourceType", "name", "filePath", "materializedType",
+    "accountId", "projectId", "environmentId", "runId", "jobDefinitionId", "jobId",
+    "dbtVersion", "runGeneratedAt", "manifestGeneratedAt", "parents", "children", "ancestors",
+    "tests", "executionInfo",
+  ]
+
   var definition: DefinitionRecord { record.definition }
   var resourceType: String { record.definition.resourceType }
 
@@ -53,9 +66,11 @@ final class EnvironmentNode {
 
   /// The object type of the node on its side, or nil for resources the spec has no type
   /// for on that side (analyses, hooks, docs, functions): those are left out of lists.
-  var typeName: String? {
-    Self.typeName(resourceType: resourceType, side: side, external: isExternalModel)
-  }
+  ///
+  /// Computed once per node: lists filter their nodes by it and the interfaces' type
+  /// resolvers ask it again for every node.
+  lazy var typeName: String? = Self.typeName(
+    resourceType: resourceType, side: side, external: isExternalModel)
 
   static func typeName(resourceType: String, side: Side, external: Bool = false) -> String? {
     switch (resourceType, side) {
@@ -72,23 +87,31 @@ final class EnvironmentNode {
       if external { return "ExternalModelNode" }
     default: break
     }
-    let stem: String
-    switch resourceType {
-    case "model": stem = "Model"
-    case "source": stem = "Source"
-    case "seed": stem = "Seed"
-    case "snapshot": stem = "Snapshot"
-    case "test", "unit_test": stem = "Test"
-    case "exposure": stem = "Exposure"
-    default: return nil
-    }
+    guard let names = stemTypeNames[resourceType] else { return nil }
     switch side {
-    case .applied: return stem + "AppliedStateNode"
-    case .definition: return stem + "DefinitionNode"
-    case .appliedNested: return stem + "AppliedStateNestedNode"
-    case .definitionNested: return stem + "DefinitionNestedNode"
+    case .applied: return names.applied
+    case .definition: return names.definition
+    case .appliedNested: return names.appliedNested
+    case .definitionNested: return names.definitionNested
     }
   }
+
+  /// The four object types of each resource type that has them, by side (composed once,
+  /// not per node).
+  private static let stemTypeNames:
+    [String: (applied: String, definition: String, appliedNested: String, definitionNested: String)] =
+      {
+        let stems = [
+          "model": "Model", "source": "Source", "seed": "Seed", "snapshot": "Snapshot",
+          "test": "Test", "unit_test": "Test", "exposure": "Exposure",
+        ]
+        return stems.mapValues { stem in
+          (
+            stem + "AppliedStateNode", stem + "DefinitionNode", stem + "AppliedStateNestedNode",
+            stem + "DefinitionNestedNode"
+          )
+        }
+      }()
 
   /// The same node served as a nested node of this one's side.
   var nestedSide: Side {

@@ -123,6 +123,12 @@ extension MetadataAPI {
       query.after = page.after
       query.limit = page.first
       query.countsTotal = info.selects("totalCount")
+      // Nodes asked only for summary fields are read without the rest of their
+      // definitions (`resources` hands its semantic-layer nodes to another binding).
+      query.summaryOnly =
+        field != "resources"
+        && info.selectedFieldNames(at: ["edges", "node"]).isSubset(
+          of: EnvironmentNode.summaryFields)
       var connection = try connection(ctx, scope: scope, query: query, side: side)
       if field == "resources" {
         // Semantic models and saved queries as their own binding serves them.

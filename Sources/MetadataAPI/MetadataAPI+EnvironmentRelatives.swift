@@ -20,7 +20,9 @@ extension MetadataAPI {
           }
           continue
         }
-        try bindBatch(schema, typeName, field) { nodes, arguments, ctx in
+        try schema.setBatchResolver(typeName, field, as: EnvironmentNode.self) {
+          nodes, arguments, context, info in
+          let ctx = try RequestContext.of(context)
           let relation: MetadataStore.Relation
           switch field {
           case "parents": relation = .parents
@@ -31,7 +33,10 @@ extension MetadataAPI {
               arguments["types"].map { EnvironmentFilter.resourceTypes($0) } ?? allAncestorTypes
             relation = .ancestors(resourceTypes: types)
           }
-          return try environmentRelatives(nodes, relation: relation, ctx).map { $0 }
+          return try environmentRelatives(
+            nodes, relation: relation, ctx,
+            summaryOnly: info.selectedFieldNames.isSubset(of: EnvironmentNode.summaryFields)
+          ).map { $0 }
         }
       }
       if type.fields["executionInfo"] != nil {
@@ -114,19 +119,24 @@ extension MetadataAPI {
 
   /// The relatives of each node as nested nodes of its side; resources the spec has no
   /// nested type for (analyses, hooks) are left out.
+  ///
+  /// - Parameter summaryOnly: the caller resolves only ``EnvironmentNode/summaryFields``
+  ///   of the relatives, so only their summary is read.
   static func environmentRelatives(
-    _ nodes: [EnvironmentNode], relation: MetadataStore.Relation, _ ctx: RequestContext
+    _ nodes: [EnvironmentNode], relation: MetadataStore.Relation, _ ctx: RequestContext,
+    summaryOnly: Bool = false
   ) throws -> [[EnvironmentNode]] {
     try perEnvironment(nodes) { environment, group in
       let found = try ctx.store.environmentRelatives(
         accountID: ctx.accountID, environmentID: environment.id,
-        nodeIDs: group.map(\.record.nodeID), relation: relation)
+        nodeIDs: group.map(\.record.nodeID), relation: relation, summaryOnly: summaryOnly)
+      let documents = DefinitionDocuments.of(ctx)
       return group.map { node in
-        (found[node.record.nodeID] ?? []).map {
-          EnvironmentNode(
-            $0, environment: environment, side: node.nestedSide,
-            documents: DefinitionDocuments.of(ctx))
-        }.filter { $0.typeName != nil }
+        (found[node.record.nodeID] ?? []).compactMap {
+          let relative = EnvironmentNode(
+            $0, environment: environment, side: node.nestedSide, documents: documents)
+          return relative.typeName == nil ? nil : relative
+        }
       }
     }.map { $0 ?? [] }
   }

@@ -48,16 +48,9 @@ extension MetadataAPI {
     let loader = try JobScopedLoader.of(context)
     let uniqueID = arguments["uniqueId"]?.stringValue ?? ""
     let ids = try runIDs(ctx.store, ctx.accountID, uniqueID, count)
-    let records = try loader.runs(ids: ids)
-    // The history queries are scoped to the environment; the run is too.
-    let runs = ids.compactMap { records[$0] }.filter { $0.environmentID == scope.environmentID }
-    let keys = runs.map { JobNodeKey(runID: $0.id, uniqueID: uniqueID) }
-    let definitions = try loader.definitions(keys)
-    return runs.compactMap { run in
-      guard let definition = definitions[JobNodeKey(runID: run.id, uniqueID: uniqueID)],
-        resourceTypes.contains(definition.resourceType)
-      else { return nil }
-      return JobNode(run: run, definition: definition)
+    // The history queries are scoped to the environment; the runs are too.
+    return try loader.node(uniqueID, inRuns: ids, environmentID: scope.environmentID).filter {
+      resourceTypes.contains($0.definition.resourceType)
     }
   }
 }

@@ -117,6 +117,10 @@ extension MetadataAPI {
       accountID: ctx.accountID, environmentID: environmentID, uniqueID: uniqueID,
       identifier: identifier, limit: count,
       withCatalog: arguments["withCatalog"]?.boolValue ?? false)
+    if let uniqueID, runs.allSatisfy({ $0.uniqueID == uniqueID }) {
+      // One model's history (every run of `modelHistoricalRuns(uniqueId:)`).
+      return try loader.node(uniqueID, inRuns: runs.map(\.runID), environmentID: environmentID)
+    }
     let records = try loader.runs(ids: runs.map(\.runID))
     let keys = runs.filter { records[$0.runID] != nil }.map {
       JobNodeKey(runID: $0.runID, uniqueID: $0.uniqueID)

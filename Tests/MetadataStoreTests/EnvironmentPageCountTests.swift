@@ -25,6 +25,42 @@ import Testing
       counted.nodes.map(\.definition.uniqueID) == counted.nodes.map(\.definition.uniqueID).sorted())
   }
 
+  /// With no filter but the resource types, the total is the version's members of those
+  /// types (counted without their rows): what the filtered count answers when every node
+  /// passes its filter, and only with no filter given.
+  @Test func theUnfilteredTotalCountsTheMembers() throws {
+    let database = try TemporaryDatabase()
+    let store = try database.open()
+    let project = SyntheticProject(run: 1, extraModels: 12)
+    _ = try store.ingest(
+      project.request(
+        runResults: [try project.runResults([(SyntheticProject.model, "success")])]))
+    var query = EnvironmentNodeQuery(resourceTypes: ["model", "test"])
+    query.limit = 2
+    #expect(EnvironmentNodeSQL(query: query).filtersOnlyByType)
+    let unfiltered = try store.environmentNodes(accountID: 1, environmentID: 1, query: query)
+    #expect(unfiltered.totalCount == 14)
+    var everything = query
+    everything.packageName = "shop"
+    #expect(!EnvironmentNodeSQL(query: everything).filtersOnlyByType)
+    #expect(
+      try store.environmentNodes(accountID: 1, environmentID: 1, query: everything).totalCount
+        == 14)
+    var models = query
+    models.resourceTypes = ["model"]
+    #expect(
+      try store.environmentNodes(accountID: 1, environmentID: 1, query: models).totalCount == 13)
+    var one = query
+    one.uniqueIDs = [SyntheticProject.model]
+    #expect(try store.environmentNodes(accountID: 1, environmentID: 1, query: one).totalCount == 1)
+    // Another account: the check inside the page and count statements finds no version.
+    for other in [query, everything, one] {
+      let page = try store.environmentNodes(accountID: 2, environmentID: 1, query: other)
+      #expect(page.nodes.isEmpty && page.totalCount == 0 && !page.hasNextPage)
+    }
+    #expect(try store.environmentNodes(accountID: 1, environmentID: 9, query: query).nodes.isEmpty)
+  }
+
   @Test func batchReadsOfAnotherAccountAnswerNothing() throws {
     let database = try TemporaryDatabase()
     let store = try database.open()

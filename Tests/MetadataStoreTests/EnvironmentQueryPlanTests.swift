@@ -22,6 +22,10 @@ import Testing
       let sql = EnvironmentNodeSQL(query: query)
       all.append(("page by \(sort.rawValue)", sql.pageText))
       all.append(("count by \(sort.rawValue)", sql.countText))
+      query.database = "db"
+      let filtered = EnvironmentNodeSQL(query: query)
+      all.append(("filtered page by \(sort.rawValue)", filtered.pageText))
+      all.append(("filtered count by \(sort.rawValue)", filtered.countText))
     }
     return all
   }

@@ -14,7 +14,8 @@ import MetadataStore
 /// One loader per request (kept in ``RequestContext/memo``); resolvers of one request run
 /// on one thread, so it needs no lock.
 final class JobScopedLoader {
-  private let context: RequestContext
+  private let store: MetadataStore
+  private let accountID: Int
   private var runsByID: [Int: RunInfoRecord?] = [:]
   private var latestRuns: [Int: RunInfoRecord?] = [:]
   private var executionsByNode: [JobNodeKey: [ExecutionRecord]] = [:]
@@ -24,22 +25,27 @@ final class JobScopedLoader {
   private var childrenByNode: [JobNodeKey: [LineageRecord]] = [:]
   private var definitionsByNode: [JobNodeKey: DefinitionRecord?] = [:]
   private var jsonByNode: [JobNodeKey: JSONValue] = [:]
+  /// The last list ``execution(_:)`` answered, with its answer.
+  private var lastExecution: (nodes: [JobNode], records: [ExecutionRecord?])?
   /// How many store calls the loader made in this request: what the tests bound to show
   /// that nested lists are batched (a constant per run, not one per node).
   private(set) var storeCalls = 0
 
-  private init(context: RequestContext) {
-    self.context = context
+  /// The store and account, not the context: the context keeps the loader (in its
+  /// memo), and a loader keeping its context made a cycle that leaked every request's
+  /// loader with all it had loaded (700 KB for a 100-run history).
+  private init(store: MetadataStore, accountID: Int) {
+    self.store = store
+    self.accountID = accountID
   }
 
   /// The loader of the request whose context this is.
   static func of(_ context: Any) throws -> JobScopedLoader {
     let context = try RequestContext.of(context)
-    return context.memoized("JobScopedLoader") { JobScopedLoader(context: context) }
+    return context.memoized("JobScopedLoader") {
+      JobScopedLoader(store: context.store, accountID: context.accountID)
+    }
   }
-
-  private var store: MetadataStore { context.store }
-  private var accountID: Int { context.accountID }
 
   // MARK: Runs
 
@@ -79,6 +85,24 @@ final class JobScopedLoader {
     return found
   }
 
+  /// The node `uniqueID` in each of `runIDs` (runs of the environment), in that order:
+  /// a node's history. Runs unknown, of another environment or account, or whose manifest
+  /// did not have the node are left out. One store call (two statements, each distinct
+  /// definition read once) whatever the number of runs; the runs and definitions are kept
+  /// for the request's later fields.
+  func node(_ uniqueID: String, inRuns runIDs: [Int], environmentID: Int) throws -> [JobNode] {
+    guard !runIDs.isEmpty else { return [] }
+    storeCalls += 1
+    let records = try store.nodeInRuns(
+      accountID: accountID, environmentID: environmentID, uniqueID: uniqueID, runIDs: runIDs)
+    return records.compactMap { record in
+      runsByID[record.run.id] = record.run
+      let key = JobNodeKey(runID: record.run.id, uniqueID: uniqueID)
+      definitionsByNode[key] = .some(record.definition)
+      return record.definition.map { JobNode(run: record.run, definition: $0) }
+    }
+  }
+
   // MARK: Per-node data
 
   /// Every result of each node in its run, the node's status first (see
@@ -93,15 +117,39 @@ final class JobScopedLoader {
           by: \.uniqueID)
       },
       fetchAcrossRuns: { keys in
-        Dictionary(
-          grouping: try self.store.executions(accountID: self.accountID, keys: keys),
-          by: { JobNodeKey(runID: $0.runID, uniqueID: $0.uniqueID) })
+        let records: [ExecutionRecord]
+        if let node = nodes.first,
+          nodes.allSatisfy({
+            $0.definition.uniqueID == node.definition.uniqueID
+              && $0.run.environmentID == node.run.environmentID
+          })
+        {
+          // One node in many runs of its environment (a history): one index range.
+          records = try self.store.nodeExecutions(
+            accountID: self.accountID, environmentID: node.run.environmentID,
+            uniqueID: node.definition.uniqueID, runIDs: keys.map(\.runID))
+        } else {
+          records = try self.store.executions(accountID: self.accountID, keys: keys)
+        }
+        return Dictionary(
+          grouping: records, by: { JobNodeKey(runID: $0.runID, uniqueID: $0.uniqueID) })
       })
   }
 
   /// Each node's result in its run (its status), nil when the run did not report it.
+  ///
+  /// Every result field of a list (`status`, `error`, `executionTime`...) asks for the same
+  /// list in turn: the last list's answer is kept and recognised by its nodes' identities
+  /// (pointer comparisons), where looking each node up again hashed its key's unique id.
   func execution(_ nodes: [JobNode]) throws -> [ExecutionRecord?] {
-    try executions(nodes).map(\.first)
+    if let last = lastExecution, last.nodes.count == nodes.count,
+      zip(last.nodes, nodes).allSatisfy({ $0 === $1 })
+    {
+      return last.records
+    }
+    let records = try executions(nodes).map(\.first)
+    lastExecution = (nodes, records)
+    return records
   }
 
   /// Each source's freshness result in its run, nil when the run did not check it.

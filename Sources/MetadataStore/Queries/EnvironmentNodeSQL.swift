@@ -6,9 +6,9 @@ import SQLite
 /// Tags are the node's `tags`, else its `config.tags` (where unit tests keep theirs).
 ///
 /// Every filter is written once as `(?N IS NULL OR ...)` with numbered parameters, so the
-/// statement text depends only on the sort, the direction and whether unique ids are
-/// given (sixteen texts in all, each prepared once per reader connection) and SQLite
-/// skips the unused filters. With unique ids the statement starts from them (node by
+/// statement text depends only on the sort, the direction, whether unique ids are given
+/// and whether the page reads only its nodes' summary (a few dozen texts in all, each
+/// prepared once per reader connection) and SQLite skips the unused filters. With unique ids the statement starts from them (node by
 /// project and unique id, its definitions, their membership), not from the manifest's
 /// members: one model out of 10,000 costs index lookups, not a walk over every model.
 struct EnvironmentNodeSQL {
@@ -30,10 +30,21 @@ struct EnvironmentNodeSQL {
       ELSE NULL END
     """
 
-  /// Parameters ?1-?19 are the filters; ?20-?23 the position and the limit.
+  /// Parameters ?1-?19 are the environment (?1), the account (?2) and the filters; ?20-?23
+  /// the position and the limit.
   static let filterCount = 19
 
-  /// The members of the manifest version ?2: all of them, or (``byUniqueIDs``) those of
+  /// The manifest version of environment ?1's current state when the environment is in
+  /// account ?2, else NULL (and the statements match nothing): the account check and the
+  /// version read inside each statement (an uncorrelated subquery, evaluated once per
+  /// execution), where a statement before the page read them.
+  static let version = """
+    (SELECT cr.manifest_version_id FROM environment ce
+      JOIN project cp ON cp.id = ce.project_id JOIN run cr ON cr.id = ce.latest_run_id
+      WHERE ce.id = ?1 AND cp.account_id = ?2)
+    """
+
+  /// The members of the current manifest version (``version``): all of them, or (``byUniqueIDs``) those of
   /// the unique ids ?8, found from the ids (`CROSS JOIN` fixes that order).
   static let allMembers = """
     FROM manifest_member m
@@ -43,9 +54,9 @@ struct EnvironmentNodeSQL {
   static let membersOfUniqueIDs = """
     FROM (SELECT DISTINCT value FROM json_each(?8)) wanted
     CROSS JOIN node n ON n.unique_id = wanted.value
-      AND n.project_id = (SELECT project_id FROM manifest_version WHERE id = ?2)
+      AND n.project_id = (SELECT project_id FROM manifest_version WHERE id = \(version))
     CROSS JOIN definition d ON d.node_id = n.id
-    CROSS JOIN manifest_member m ON m.manifest_version_id = ?2
+    CROSS JOIN manifest_member m ON m.manifest_version_id = \(version)
       AND m.resource_type = d.resource_type AND m.definition_id = d.id
     """
 
@@ -87,7 +98,7 @@ struct EnvironmentNodeSQL {
   /// `x` and `f`, are added by ``joinsAndFilters`` with their joins). ?19 stays last and
   /// always present: the count statement binds ?1-?19.
   static let filters = """
-    WHERE m.manifest_version_id = ?2
+    WHERE m.manifest_version_id = \(version)
       AND m.resource_type IN (SELECT value FROM json_each(?3))
       AND (?4 IS NULL OR d.database_name = ?4 COLLATE NOCASE)
       AND (?5 IS NULL OR d.schema_name = ?5 COLLATE NOCASE)
@@ -118,7 +129,35 @@ struct EnvironmentNodeSQL {
     }
   }
 
-  var countText: String { "SELECT count(*) " + fromAndFilters }
+  var countText: String {
+    filtersOnlyByType ? Self.membersCountText : "SELECT count(*) " + fromAndFilters
+  }
+
+  /// Whether no filter is given but the resource types: the matching set is then the
+  /// version's members of those types, and its count needs no other row.
+  var filtersOnlyByType: Bool {
+    let q = query
+    let texts: [String?] = [
+      q.database, q.schema, q.identifier, q.packageName, q.access, q.group, q.modelingLayer,
+      q.lastRunStatus, q.freshnessStatus, q.exposureType,
+    ]
+    let lists: [[String]?] = [q.tags, q.uniqueIDs, q.names, q.sourceNames, q.testTypes]
+    return texts.allSatisfy { $0 == nil } && lists.allSatisfy { $0 == nil }
+      && q.freshnessChecked == nil
+  }
+
+  /// The count when only the resource types filter (``filtersOnlyByType``): the members of
+  /// current version of the types ?3, counted in `manifest_member`'s primary key alone. The
+  /// filtered count joins each member's definition and node first (3,500 lookups for the
+  /// models of a 10,000-node project: 1.8 ms where this takes 0.1). ?4-?19 are read so
+  /// that the statement binds the same parameters as the filtered count; the condition on
+  /// them holds exactly when no filter is given.
+  static let membersCountText = """
+    SELECT count(*) FROM manifest_member m
+    WHERE m.manifest_version_id = \(version)
+      AND m.resource_type IN (SELECT value FROM json_each(?3))
+      AND coalesce(?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) IS NULL
+    """
 
   /// The page: the members are filtered, ordered and cut to the page on narrow rows (node,
   /// definition, sort key, position), then only the page's rows are read whole. Sorting
@@ -152,7 +191,8 @@ struct EnvironmentNodeSQL {
         \(position)
         ORDER BY \(order) LIMIT ?23
       )
-      SELECT \(MetadataStore.nodeColumns), page.sort_key, page.position
+      SELECT \(query.summaryOnly ? MetadataStore.summaryNodeColumns : MetadataStore.nodeColumns),
+        page.sort_key, page.position
       FROM page
       CROSS JOIN node n ON n.id = page.node_id
       CROSS JOIN definition d ON d.id = page.definition_id
@@ -164,13 +204,14 @@ struct EnvironmentNodeSQL {
   static let positionColumn: Int32 = MetadataStore.nodeColumnCount + 1
 
   /// ?1-?19.
-  func filterArguments(environmentID: Int, version: Int64) -> [SQLiteValue] {
+  func filterArguments(environmentID: Int, accountID: Int) -> [SQLiteValue] {
     func list(_ values: [String]?) -> SQLiteValue {
       values.map { .text(JSONText.array($0)) } ?? .null
     }
     func text(_ value: String?) -> SQLiteValue { value.map { .text($0) } ?? .null }
     return [
-      .integer(Int64(environmentID)), .integer(version), .text(JSONText.array(query.resourceTypes)),
+      .integer(Int64(environmentID)), .integer(Int64(accountID)),
+      .text(JSONText.array(query.resourceTypes)),
       text(query.database), text(query.schema), text(query.identifier), list(query.tags),
       list(query.uniqueIDs), list(query.names), text(query.packageName), text(query.access),
       text(query.group), text(query.modelingLayer), text(query.lastRunStatus),

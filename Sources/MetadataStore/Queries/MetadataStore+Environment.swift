@@ -64,12 +64,10 @@ extension MetadataStore {
   ) throws -> EnvironmentNodePage {
     try wrapping {
       try pool.read { db in
-        guard
-          let version = try Self.environmentVersion(
-            environmentID, accountID: accountID, db: db)
-        else { return EnvironmentNodePage(nodes: [], totalCount: 0, hasNextPage: false) }
+        // The account is checked inside both statements (``EnvironmentNodeSQL/version``):
+        // an environment of another account has no version, so no nodes and a count of 0.
         let sql = EnvironmentNodeSQL(query: query)
-        var arguments = sql.filterArguments(environmentID: environmentID, version: version)
+        var arguments = sql.filterArguments(environmentID: environmentID, accountID: accountID)
         let total =
           query.countsTotal
           ? try db.scalarInt(
@@ -109,20 +107,21 @@ extension MetadataStore {
 
   /// The relatives of each of `nodeIDs` in the environment's current manifest, ordered by
   /// unique id, in one statement for the whole list. Nodes without relatives map to `[]`.
+  ///
+  /// - Parameter summaryOnly: read only each relative's summary: unique id, resource type,
+  ///   name, file path (`originalFilePath`), materialization, node and definition ids and
+  ///   applied-state pointers; its other definition fields, `version` and `modelingLayer`
+  ///   are nil (for a caller that reads nothing else of them).
   public func environmentRelatives(
-    accountID: Int, environmentID: Int, nodeIDs: [Int64], relation: Relation
+    accountID: Int, environmentID: Int, nodeIDs: [Int64], relation: Relation,
+    summaryOnly: Bool = false
   ) throws -> [Int64: [EnvironmentNodeRecord]] {
     guard !nodeIDs.isEmpty else { return [:] }
     return try wrapping {
       try pool.read { db in
         var types: SQLiteValue = .null
-        let sql: String
-        switch relation {
-        case .parents: sql = Self.parentsOfNodesSQL
-        case .children: sql = Self.childrenOfNodesSQL
-        case .tests: sql = Self.testsOfNodesSQL
-        case .ancestors(let resourceTypes):
-          sql = Self.ancestorsOfNodesSQL
+        let sql = Self.relativesSQL(relation, summaryOnly: summaryOnly)
+        if case .ancestors(let resourceTypes) = relation {
           types = .text(JSONText.array(resourceTypes))
         }
         // ?2 is unused: the version is read inside the statement (``currentVersion``).
@@ -132,10 +131,17 @@ extension MetadataStore {
         ]
         var result: [Int64: [EnvironmentNodeRecord]] = [:]
         for id in nodeIDs { result[id] = [] }
-        let rows = try db.query(sql, arguments) { row in
-          (row.int64(at: 0), Self.environmentNode(row, at: 1, sortValue: .null))
+        // Each row goes straight to its anchor's list (node records are large values).
+        _ = try db.query(sql, arguments) { row in
+          result[row.int64(at: 0), default: []].append(
+            Self.environmentNode(row, at: 1, sortValue: .null))
         }
-        for (anchor, node) in rows { result[anchor, default: []].append(node) }
+        // By unique id, as SQLite's BINARY collation orders text (UTF-8 bytes).
+        for anchor in nodeIDs where (result[anchor]?.count ?? 0) > 1 {
+          result[anchor]?.sort {
+            $0.definition.uniqueID.utf8.lexicographicallyPrecedes($1.definition.uniqueID.utf8)
+          }
+        }
         return result
       }
     }
@@ -235,18 +241,6 @@ extension MetadataStore {
   }
 
   // MARK: - Helpers
-
-  /// The manifest version of the environment's current state, if the environment is in the
-  /// account and has a run.
-  static func environmentVersion(_ environmentID: Int, accountID: Int, db: Connection) throws
-    -> Int64?
-  {
-    try db.scalarInt(
-      """
-      SELECT r.manifest_version_id FROM environment e JOIN project p ON p.id = e.project_id
-      JOIN run r ON r.id = e.latest_run_id WHERE e.id = ? AND p.account_id = ?
-      """, [.integer(Int64(environmentID)), .integer(Int64(accountID))])
-  }
 
   /// Whether environment ?2 is in account ?3, as a condition of the statement that reads
   /// (an uncorrelated subquery, evaluated once per execution): rows by id are scoped in the

@@ -10,6 +10,8 @@ extension MetadataStore {
       r.generated_at, r.dbt_version, r.invocation_id, r.adapter_type, r.ingested_at,
       r.manifest_version_id
     """
+  /// The number of ``runInfoSelect``'s columns: where a statement's own columns start.
+  static let runInfoColumnCount: Int32 = 12
 
   /// The ``RunInfoRecord`` of a row whose first columns are ``runInfoSelect``'s.
   static func runInfo(_ row: Statement) -> RunInfoRecord {

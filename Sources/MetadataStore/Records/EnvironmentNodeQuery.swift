@@ -48,6 +48,11 @@ public struct EnvironmentNodeQuery: Sendable, Equatable {
   /// a second statement over every match, skipped when the caller does not read it (a
   /// connection whose `totalCount` is not selected).
   public var countsTotal = true
+  /// Whether the page reads only its nodes' summary (unique id, resource type, name, file
+  /// path, materialization, ids and applied-state pointers; the other definition fields,
+  /// `version` and `modelingLayer` are nil): for a caller that reads nothing else of them,
+  /// such as a connection whose nodes' selection stays within those fields.
+  public var summaryOnly = false
 
   /// The orders a page can take.
   public enum Sort: String, Sendable, Equatable {
