@@ -7,9 +7,8 @@ import GraphQL
 /// Dashboards and clients send the same query text again and again; a repeat skips the
 /// parse and the validation, the two steps that depend on nothing but the text and the
 /// schema. The outcome is cached whichever it is (a document, a syntax error, validation
-/// errors), so a repeat answers exactly what the first request did. The request limits are
-/// checked on every request by the caller, through the entry (``ValidDocument``), which
-/// keeps their verdict when the variables cannot change it.
+/// errors), so a repeat answers exactly what the first request did. The request limits that
+/// depend on the operation and variables are still checked on every request by the caller.
 ///
 /// Least recently used eviction over at most ``capacity`` entries; texts longer than
 /// ``maxTextLength`` are not cached (they are rare, and would dominate its memory). One lock
@@ -18,9 +17,8 @@ import GraphQL
 final class DocumentCache: @unchecked Sendable {
   /// What parsing and validating one text gave.
   enum Outcome: Sendable {
-    /// A valid document, with its source (for error locations during execution) and the
-    /// request limits' verdicts on it.
-    case valid(ValidDocument)
+    /// A valid document, with its source (for error locations during execution).
+    case valid(Document, Source)
     /// A syntax error or validation errors: the response's errors.
     case invalid([GraphQLError])
   }

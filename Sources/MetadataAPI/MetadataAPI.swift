@@ -140,22 +140,21 @@ public final class MetadataAPI: Sendable {
         return .invalid([error])
       }
       let errors = validate(schema: schema, document: document, source: source)
-      return errors.isEmpty
-        ? .valid(ValidDocument(document: document, source: source)) : .invalid(errors)
+      return errors.isEmpty ? .valid(document, source) : .invalid(errors)
     }
     switch outcome {
     case .invalid(let errors):
       return ExecutionResult(data: nil, errors: errors)
-    case .valid(let valid):
-      let limitErrors = valid.limitErrors(
-        limits, schema: schema, operationName: operationName, variables: variables)
+    case .valid(let document, let source):
+      let limitErrors = limits.check(
+        schema: schema, document: document, source: source, operationName: operationName,
+        variables: variables)
       if !limitErrors.isEmpty { return ExecutionResult(data: nil, errors: limitErrors) }
       let context = RequestContext(access: access, store: store)
       context.executionCells = executionCells
       context.lineageGraphs = lineageGraphs
       return GraphQL.execute(
-        schema: schema, document: valid.document, source: valid.source,
-        operationName: operationName,
+        schema: schema, document: document, source: source, operationName: operationName,
         variables: variables, context: context)
     }
   }
