@@ -45,11 +45,13 @@ extension Ingester {
       let executionID = db.lastInsertedRowID
       if executes {
         summary.executionsByStatus[result.status ?? "null", default: 0] += 1
-        try advanceAppliedState(
-          .lastExecution, nodeID: nodeID, rowID: executionID, at: generatedAt)
         if let status = result.status, Ingester.successStatuses.contains(status) {
           try advanceAppliedState(
-            .lastSuccess, nodeID: nodeID, rowID: executionID, at: generatedAt)
+            statements.advanceLastExecutionAndSuccess, nodeID: nodeID, rowID: executionID,
+            at: generatedAt)
+        } else {
+          try advanceAppliedState(
+            .lastExecution, nodeID: nodeID, rowID: executionID, at: generatedAt)
         }
       } else {
         summary.nonExecutingResults += 1
@@ -105,7 +107,14 @@ extension Ingester {
   func advanceAppliedState(_ column: AppliedColumn, nodeID: Int64, rowID: Int64, at time: String)
     throws
   {
-    let statement = statements.advance(column)
+    try advanceAppliedState(statements.advance(column), nodeID: nodeID, rowID: rowID, at: time)
+  }
+
+  /// Runs one of the applied-state upserts (``AppliedColumn/upsertSQL``,
+  /// ``AppliedColumn/lastExecutionAndSuccessSQL``) for a node's newer row.
+  func advanceAppliedState(_ statement: Statement, nodeID: Int64, rowID: Int64, at time: String)
+    throws
+  {
     statement.reset()
     try statement.bind(environmentID, at: 1)
     try statement.bind(nodeID, at: 2)
