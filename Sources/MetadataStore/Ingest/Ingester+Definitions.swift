@@ -19,9 +19,7 @@ extension Ingester {
     let nodes = request.manifest?.value.nodes ?? []
     let reused = request.manifest?.value.reused ?? []
     let count = nodes.count + reused.count
-    let fingerprint =
-      request.manifest.map { Ingester.manifestFingerprint($0.value) }
-      ?? Ingester.manifestFingerprint(nil)
+    let fingerprint = self.fingerprint.value
     if let existing = try db.scalarInt(
       "SELECT id FROM manifest_version WHERE project_id = ? AND fingerprint = ? AND node_count = ?",
       [.integer(projectID), .text(fingerprint), .integer(Int64(count))])
