@@ -82,7 +82,7 @@ enum IngestCommand: Command {
       accountID: accountID, projectID: projectID, environmentID: environmentID, jobID: jobID,
       manifest: nil, runID: runID)
     try readAll(
-      files, known: { knownDefinitions(database: database, projectID: projectID) },
+      files, snapshot: { snapshot(database: database, projectID: projectID) },
       into: &request)
     request.jobName = jobName
     request.environmentName = environmentName

@@ -162,20 +162,22 @@ extension Ingester {
     }
   }
 
-  struct DefinitionKey: Hashable {
+  struct DefinitionKey: Hashable, Sendable {
     let nodeID: Int64
     let contentHash: String
   }
 
   /// A stored definition's id and the raw digest recorded for it.
-  struct StoredDefinition {
+  struct StoredDefinition: Sendable {
     let id: Int64
     let rawDigest: RawDigest?
   }
 
-  /// The definitions of the project's (`?`) latest manifest version, with their raw digests.
+  /// The definitions of the project's (`?`) latest manifest version, with their raw digests
+  /// and resource types.
   static let previousDefinitionsSQL = """
-    SELECT definition.node_id, definition.content_hash, definition.id, definition.raw_digest
+    SELECT definition.node_id, definition.content_hash, definition.id, definition.raw_digest,
+      definition.resource_type
     FROM manifest_member
     JOIN definition INDEXED BY definition_digest ON definition.id = manifest_member.definition_id
     WHERE manifest_member.manifest_version_id =
@@ -183,16 +185,38 @@ extension Ingester {
     """
 
   /// The definitions of the project's most recent manifest version: most nodes of a
-  /// changed manifest are unchanged, so they are found here without a query each.
+  /// changed manifest are unchanged, so they are found here without a query each. Taken
+  /// from the request's snapshot when that version is still the latest (a version's
+  /// members never change), else read.
   private func previousDefinitions() throws -> [DefinitionKey: StoredDefinition] {
+    if let snapshot = request.snapshot, snapshot.projectID == projectID,
+      try Ingester.latestVersionID(db, projectID: projectID) == snapshot.latestVersionID
+    {
+      return snapshot.previousDefinitions
+    }
+    return try Ingester.previousDefinitions(db, projectID: projectID)
+  }
+
+  /// The id of the project's latest manifest version, if it has one.
+  static func latestVersionID(_ db: Connection, projectID: Int64) throws -> Int64? {
+    try db.scalarInt(
+      "SELECT max(id) FROM manifest_version WHERE project_id = ?", [.integer(projectID)])
+  }
+
+  /// The definitions of the project's latest manifest version; `each` also sees every row
+  /// with its resource type (the snapshot derives the known definitions from them).
+  static func previousDefinitions(
+    _ db: Connection, projectID: Int64,
+    each: (DefinitionKey, StoredDefinition, String) -> Void = { _, _, _ in }
+  ) throws -> [DefinitionKey: StoredDefinition] {
     let rows = try db.query(
       Ingester.previousDefinitionsSQL, [.integer(projectID)]
     ) { row in
-      (
-        DefinitionKey(nodeID: row.int64(at: 0), contentHash: row.string(at: 1) ?? ""),
-        StoredDefinition(
-          id: row.int64(at: 2), rawDigest: row.blob(at: 3).flatMap { RawDigest(bytes: $0) })
-      )
+      let key = DefinitionKey(nodeID: row.int64(at: 0), contentHash: row.string(at: 1) ?? "")
+      let stored = StoredDefinition(
+        id: row.int64(at: 2), rawDigest: row.blob(at: 3).flatMap { RawDigest(bytes: $0) })
+      each(key, stored, row.string(at: 4) ?? "")
+      return (key, stored)
     }
     return Dictionary(rows, uniquingKeysWith: { first, _ in first })
   }

@@ -317,12 +317,24 @@ struct Ingester {
 
   // MARK: - Nodes
 
-  /// Loads the project's node ids once.
+  /// Loads the project's node ids once: from the request's snapshot when no node was added
+  /// since it was read (nodes are never changed or deleted), else from the database.
   private mutating func loadNodeIDs() throws {
+    if let snapshot = request.snapshot, snapshot.projectID == projectID,
+      try db.scalarInt("SELECT max(id) FROM node") ?? 0 == snapshot.lastNodeID
+    {
+      nodeIDs = snapshot.nodeIDs
+      return
+    }
+    nodeIDs = try Ingester.nodeIDs(db, projectID: projectID)
+  }
+
+  /// unique_id -> node id, for every node of the project.
+  static func nodeIDs(_ db: Connection, projectID: Int64) throws -> [String: Int64] {
     let rows = try db.query(
       "SELECT unique_id, id FROM node WHERE project_id = ?", [.integer(projectID)]
     ) { ($0.string(at: 0) ?? "", $0.int64(at: 1)) }
-    nodeIDs = Dictionary(rows, uniquingKeysWith: { first, _ in first })
+    return Dictionary(rows, uniquingKeysWith: { first, _ in first })
   }
 
   /// The node id of `uniqueID`, creating the node (typed by the id's prefix when the
