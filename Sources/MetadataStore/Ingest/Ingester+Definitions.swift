@@ -33,8 +33,21 @@ extension Ingester {
       "INSERT INTO manifest_version(project_id, fingerprint, node_count) VALUES (?, ?, ?)",
       [.integer(projectID), .text(fingerprint), .integer(Int64(count))])
     let versionID = db.lastInsertedRowID
-    let member = statements.insertMember
-    for node in nodes {
+    let knownNodeIDs = nodeIDs
+    let prepared = PreparedDefinitions(nodes: nodes) { node in
+      // The writer inserts no row for a node of the previous version with this content.
+      guard let nodeID = knownNodeIDs[node.uniqueID] else { return false }
+      return previous[DefinitionKey(nodeID: nodeID, contentHash: node.contentHash)] != nil
+    }
+    defer { prepared.finish() }
+    // The member rows are collected, then inserted in their primary key's order: appended
+    // to the table's B-tree rather than inserted at random places, which splits pages and
+    // leaves them part empty.
+    var members: [(resourceType: String, definitionID: Int64)] = []
+    members.reserveCapacity(count)
+    // By index: `for node in nodes` would copy (retain and release) every field of each node.
+    for index in nodes.indices {
+      let node = nodes[index]
       let nodeID = try nodeID(node.uniqueID, resourceType: node.resourceType.rawValue)
       let definitionID: Int64
       if let known = previous[DefinitionKey(nodeID: nodeID, contentHash: node.contentHash)] {
@@ -43,13 +56,10 @@ extension Ingester {
           try rememberRawDigest(digest, definitionID: definitionID, resourceType: node.resourceType)
         }
       } else {
-        definitionID = try findOrInsertDefinition(node, nodeID: nodeID)
+        definitionID = try findOrInsertDefinition(
+          node, texts: prepared.row(index) ?? PreparedDefinitions.Row(node), nodeID: nodeID)
       }
-      member.reset()
-      try member.bind(versionID, at: 1)
-      try member.bind(node.resourceType.rawValue, at: 2)
-      try member.bind(definitionID, at: 3)
-      try member.execute()
+      members.append((node.resourceType.rawValue, definitionID))
     }
     for definition in reused {
       guard let nodeID = nodeIDs[definition.uniqueID] else {
@@ -65,9 +75,19 @@ extension Ingester {
       } else {
         throw StoreError(.invalidInput(Ingester.unknownReused(definition, projectID: projectID)))
       }
+      members.append((definition.resourceType.rawValue, definitionID))
+    }
+    // SQLite orders the text key by its bytes (BINARY), as `<` orders ASCII strings; a
+    // non-ASCII resource type would only be inserted out of order, never stored otherwise.
+    members.sort {
+      $0.resourceType != $1.resourceType
+        ? $0.resourceType < $1.resourceType : $0.definitionID < $1.definitionID
+    }
+    let member = statements.insertMember
+    for (resourceType, definitionID) in members {
       member.reset()
       try member.bind(versionID, at: 1)
-      try member.bind(definition.resourceType.rawValue, at: 2)
+      try member.bind(resourceType, at: 2)
       try member.bind(definitionID, at: 3)
       try member.execute()
     }
@@ -222,14 +242,14 @@ extension Ingester {
   }
 
   /// The id of the node's definition with this content, inserting it (and its lineage
-  /// edges) when new.
+  /// edges) when new; `texts` are the node's decoded texts (``PreparedDefinitions``).
   ///
   /// Inserts first and looks the row up only when the insert conflicts: definitions not in
   /// the previous manifest version are nearly always new (on a fresh project, all of
   /// them), so a lookup before every insert would mostly find nothing.
-  private mutating func findOrInsertDefinition(_ node: ManifestNode, nodeID: Int64) throws
-    -> Int64
-  {
+  private mutating func findOrInsertDefinition(
+    _ node: ManifestNode, texts: PreparedDefinitions.Row, nodeID: Int64
+  ) throws -> Int64 {
     let insert = statements.insertDefinition
     insert.reset()
     var index: Int32 = 0
@@ -245,21 +265,21 @@ extension Ingester {
     try bind(node.resourceType.rawValue)
     try bind(node.name)
     try bind(node.packageName)
-    try bind(node.path)
-    try bind(node.originalFilePath)
+    try bind(texts.path)
+    try bind(texts.originalFilePath)
     try bind(node.database)
     try bind(node.schema)
     try bind(node.alias)
-    try bind(node.relationName)
-    try bind(node.description)
+    try bind(texts.relationName)
+    try bind(texts.description)
     try bind(node.config.materialized)
     try bind(node.language)
     try bind(node.access ?? node.config.access)
     try bind(node.group ?? node.config.group)
     try bind(node.version)
-    try bind(JSONText.array(node.fqn))
-    try bind(JSONText.array(node.tags))
-    try bind(JSONText.compact(node.meta))
+    try bind(texts.fqn)
+    try bind(texts.tags)
+    try bind(texts.meta)
     try bind(test?.testName)
     try bind(test?.namespace)
     try bind(test?.columnName)
