@@ -25,10 +25,10 @@ struct Ingester {
   var danglingFreshness: [String] = []
   var danglingCatalog: [String] = []
 
-  init(db: Connection, request: IngestRequest) throws {
+  init(db: Connection, request: IngestRequest, fingerprint: PendingFingerprint) throws {
     self.db = db
     self.request = request
-    self.fingerprint = PendingFingerprint(request.manifest?.value)
+    self.fingerprint = fingerprint
     self.statements = try IngestStatements(db)
     var ids = Set<String>()
     let nodes = request.manifest?.value.nodes ?? []

@@ -5,8 +5,8 @@ import Dispatch
 /// thread from the moment the ingest starts; ``value`` waits for it.
 ///
 /// Why: it sorts and hashes every definition's unique_id and content hash (3% of a next
-/// run); the writer meanwhile begins its transaction, prepares its statements and loads
-/// the project's node ids, which need no fingerprint.
+/// run); the writer meanwhile takes the write lock, begins its transaction, prepares its
+/// statements and loads the project's node ids, which need no fingerprint.
 final class PendingFingerprint: @unchecked Sendable {
   private let done = DispatchSemaphore(value: 0)
   /// Written once on the computing thread before `done` is signalled; read after waiting.
