@@ -6,16 +6,24 @@ import MetadataStore
 extension IngestCommand {
   /// Reads every file of `files` at the same time, each expected to be of its kind.
   ///
-  /// Why: run_results, sources and catalog files are parsed while the manifest is (its scan
-  /// is sequential), which shortens an ingest's wall time; the work per file is the same.
-  /// A failure is reported for the first bad file in the order manifest, run_results,
-  /// sources, catalog: the error a one-by-one read would give.
+  /// Why: run_results, sources and catalog files are parsed while the manifest is, which
+  /// shortens an ingest's wall time; the work per file is the same. A failure is reported
+  /// for the first bad file in the order manifest, run_results, sources, catalog: the
+  /// error a one-by-one read would give.
   ///
-  /// The manifest's definitions found in `known` are not mapped again
-  /// (``Artifacts/Manifest/reused``); it is called on the manifest's thread, so the
-  /// database is read while the other files are.
+  /// What the database holds of the project (`snapshot`) is read first, on the other
+  /// thread, while the manifest's bytes are read and scanned: the manifest's definitions
+  /// found in its known definitions are not mapped again (``Artifacts/Manifest/reused``),
+  /// and the request keeps it (``MetadataStore/IngestRequest/snapshot``) so the ingest's
+  /// transaction need not read it again.
+  ///
+  /// Threads: `snapshot` and then the other files run on one serial queue, the manifest on
+  /// the calling thread. A `concurrentPerform` inside another one runs serially (libdispatch
+  /// divides the width among nested levels), so reading the manifest inside one, as this
+  /// did, mapped and hashed its definitions on one core; on this thread its mapper spreads
+  /// them over every core.
   static func readAll(
-    _ files: Files, known: @Sendable () -> KnownDefinitions = { KnownDefinitions() },
+    _ files: Files, snapshot: @escaping @Sendable () -> IngestSnapshot = { IngestSnapshot() },
     into request: inout IngestRequest
   ) throws {
     var jobs: [(path: String, kind: ArtifactKind)] = []
@@ -25,17 +33,27 @@ extension IngestCommand {
     if let catalog = files.catalog { jobs.append((catalog, .catalog)) }
 
     let slots = ReadSlots(count: jobs.count)
-    let jobList = jobs
-    DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-      let job = jobList[index]
+    let group = DispatchGroup()
+    // One thread beside this one, in the order the manifest needs things: two cores are
+    // common, and a third thread competing for them made the manifest's read (the longest
+    // chain) wait.
+    let helper = DispatchQueue(label: "dbt-metadata.ingest.reading")
+    let pending = files.manifest == nil ? nil : PendingSnapshot(on: helper, group: group, snapshot)
+    for (index, job) in jobs.enumerated() where job.kind != .manifest {
+      helper.async(group: group) {
+        slots.store(
+          Result { try ArtifactReader.read(file: job.path, expecting: job.kind) }, at: index)
+      }
+    }
+    if let manifest = files.manifest, let pending {
       slots.store(
         Result {
-          guard job.kind == .manifest else {
-            return try ArtifactReader.read(file: job.path, expecting: job.kind)
-          }
-          return try ArtifactReader.read(file: job.path, expecting: job.kind, known: known())
-        }, at: index)
+          try ArtifactReader.read(
+            file: manifest, expecting: .manifest, known: { pending.value.knownDefinitions })
+        }, at: 0)
     }
+    group.wait()
+    request.snapshot = pending?.value
 
     for (job, result) in zip(jobs, slots.results) {
       let artifact = try result.get()
@@ -48,16 +66,22 @@ extension IngestCommand {
 }
 
 extension IngestCommand {
-  /// The definitions the database already holds for the project (a next run then maps
-  /// only what changed), read without taking the write lock; none when the file does not
-  /// exist yet or cannot be read as it is (missing, older schema...): the ingest then maps
-  /// every definition, and opening the database for writing reports any real problem.
-  static func knownDefinitions(database: String, projectID: Int) -> KnownDefinitions {
+  /// What the database holds of the project (its known definitions, node ids and latest
+  /// manifest version's definitions), read without taking the write lock; an empty
+  /// snapshot when the file does not exist yet or cannot be read as it is (missing, older
+  /// schema...): the ingest then maps every definition and reads the rest in its
+  /// transaction, and opening the database for writing reports any real problem.
+  static func snapshot(database: String, projectID: Int) -> IngestSnapshot {
     guard FileManager.default.fileExists(atPath: database),
       let store = try? MetadataStore(path: database, access: .readOnly),
-      let known = try? store.knownDefinitions(projectID: projectID)
-    else { return KnownDefinitions() }
-    return known
+      let snapshot = try? store.ingestSnapshot(projectID: projectID)
+    else { return IngestSnapshot() }
+    return snapshot
+  }
+
+  /// The known definitions of ``snapshot(database:projectID:)``.
+  static func knownDefinitions(database: String, projectID: Int) -> KnownDefinitions {
+    snapshot(database: database, projectID: projectID).knownDefinitions
   }
 }
 
@@ -80,5 +104,33 @@ private final class ReadSlots: @unchecked Sendable {
     lock.withLock {
       slots.map { $0 ?? .failure(IngestFailure(message: "a file was not read")) }
     }
+  }
+}
+
+/// A project's snapshot, read on a queue from the moment this is made; ``value`` waits
+/// for it.
+private final class PendingSnapshot: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  /// Written once on the reading thread before `done` is signalled; read after waiting.
+  private var result = IngestSnapshot()
+
+  /// Starts `read` on `queue`, also counted in `group`.
+  init(
+    on queue: DispatchQueue, group: DispatchGroup,
+    _ read: @escaping @Sendable () -> IngestSnapshot
+  ) {
+    group.enter()
+    queue.async { [self] in
+      result = read()
+      done.signal()
+      group.leave()
+    }
+  }
+
+  /// The snapshot, once read (the first call waits for it).
+  var value: IngestSnapshot {
+    done.wait()
+    done.signal()
+    return result
   }
 }

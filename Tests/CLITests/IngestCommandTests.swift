@@ -1,4 +1,6 @@
+import Artifacts
 import Foundation
+import MetadataStore
 import SQLite
 import Testing
 
@@ -81,6 +83,67 @@ import Testing
       #expect(run == "001" ? recognisedCount == 0 : (recognisedCount ?? 0) > 500, "run \(run)")
     }
     #expect(IngestCommand.knownDefinitions(database: known.database, projectID: 1).isEmpty)
+  }
+
+  /// The command reads its files at the same time (the known definitions on a thread of
+  /// their own, the manifest's definitions over every core); the database must be the one
+  /// that reading each file in turn and ingesting gives. Sample runs as next runs of each
+  /// other (every kind of file), and a public set large enough for the parallel mapper.
+  @Test func concurrentReadingStoresWhatSequentialReadingStores() throws {
+    let runs =
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("sample-runs/runs/201").path
+    var sets: [IngestCommand.Files] = ["001", "002", "003", "004"].map { run in
+      IngestCommand.Files(
+        manifest: "\(runs)/\(run)/02-build/manifest.json",
+        runResults: [
+          "\(runs)/\(run)/02-build/run_results.json",
+          "\(runs)/\(run)/03-docs-generate/run_results.json",
+        ],
+        sources: "\(runs)/\(run)/01-source-freshness/sources.json",
+        catalog: "\(runs)/\(run)/03-docs-generate/catalog.json")
+    }
+    let adReporting = Self.publicArtifacts + "/fivetran-ad-reporting/v7_dbt1.3.0"
+    sets.append(
+      IngestCommand.Files(
+        manifest: adReporting + "/manifest.json", runResults: [adReporting + "/run_results.json"],
+        catalog: adReporting + "/catalog.json"))
+    let concurrent = try ScratchDirectory()
+    let sequential = try ScratchDirectory()
+    for files in sets {
+      var arguments = ["--manifest", files.manifest ?? ""]
+      for path in files.runResults { arguments += ["--run-results", path] }
+      if let sources = files.sources { arguments += ["--sources", sources] }
+      if let catalog = files.catalog { arguments += ["--catalog", catalog] }
+      let result = Self.ingest(concurrent.database, arguments)
+      #expect(result.code == 0, "\(result.err)")
+
+      let store = try MetadataStore(path: sequential.database, access: .readWrite)
+      var request = IngestRequest(
+        accountID: 1, projectID: 2, environmentID: 3, jobID: 4, manifest: nil)
+      let manifest = try #require(files.manifest)
+      try request.add(
+        ArtifactReader.read(
+          file: manifest, expecting: .manifest, known: try store.knownDefinitions(projectID: 2)),
+        file: manifest)
+      for path in files.runResults {
+        try request.add(ArtifactReader.read(file: path, expecting: .runResults), file: path)
+      }
+      if let sources = files.sources {
+        try request.add(ArtifactReader.read(file: sources, expecting: .sources), file: sources)
+      }
+      if let catalog = files.catalog {
+        try request.add(ArtifactReader.read(file: catalog, expecting: .catalog), file: catalog)
+      }
+      _ = try store.ingest(request)
+    }
+    for directory in [concurrent, sequential] {
+      try Connection(path: directory.database).execute("UPDATE run SET ingested_at = ''")
+    }
+    let definitions = try Connection(path: sequential.database, mode: .readOnly)
+      .scalarInt("SELECT count(*) FROM definition")
+    #expect((definitions ?? 0) > 1_700)
+    #expect(try concurrent.dump() == sequential.dump())
   }
 
   @Test func printsAJSONSummary() throws {

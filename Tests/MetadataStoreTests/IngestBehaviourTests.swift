@@ -104,11 +104,29 @@ import Testing
     let older = P(run: 2)
     let newerRun = try store.ingest(
       newer.request(runResults: [try newer.runResults([(P.model, "error")])]))
-    _ = try store.ingest(older.request(runResults: [try older.runResults([(P.model, "success")])]))
+    let olderRun = try store.ingest(
+      older.request(runResults: [try older.runResults([(P.model, "success")])]))
     let applied = try store.appliedState(accountID: 1, environmentID: 1, resourceType: "model")
     #expect(applied.first?.lastExecution?.runID == newerRun.runID)
     #expect(applied.first?.lastExecution?.status == "error")
+    // The older success is still the only success: that pointer moves, the other does not.
+    #expect(applied.first?.lastSuccess?.runID == olderRun.runID)
     #expect(try store.latestRun(accountID: 1, environmentID: 1)?.id == newerRun.runID)
+
+    // A success older than both pointers moves neither.
+    let oldest = P(run: 1)
+    _ = try store.ingest(
+      oldest.request(runResults: [try oldest.runResults([(P.model, "success")])]))
+    let after = try store.appliedState(accountID: 1, environmentID: 1, resourceType: "model")
+    #expect(after.first?.lastExecution?.runID == newerRun.runID)
+    #expect(after.first?.lastSuccess?.runID == olderRun.runID)
+    // A newer success moves both.
+    let newest = P(run: 7)
+    let newestRun = try store.ingest(
+      newest.request(runResults: [try newest.runResults([(P.model, "success")])]))
+    let last = try store.appliedState(accountID: 1, environmentID: 1, resourceType: "model")
+    #expect(last.first?.lastExecution?.runID == newestRun.runID)
+    #expect(last.first?.lastSuccess?.runID == newestRun.runID)
   }
 
   @Test func docsGenerateDoesNotOverwriteAFailedTest() throws {

@@ -110,6 +110,39 @@ import Testing
     #expect(try next.count("SELECT count(*) FROM definition WHERE raw_digest IS NULL") == 0)
   }
 
+  /// A request carrying the snapshot read with its known definitions
+  /// (``MetadataStore/ingestSnapshot(projectID:)``) stores what one whose transaction reads
+  /// everything stores; so does one carrying a stale snapshot (read before the previous run
+  /// added nodes and a manifest version), which the ingest must notice and not use.
+  @Test func aSnapshotFreshOrStaleStoresWhatReadingInTheTransactionStores() throws {
+    let plain = try TemporaryDatabase()
+    let snapshotted = try TemporaryDatabase()
+    let plainStore = try plain.open()
+    let store = try snapshotted.open()
+    var earlier = IngestSnapshot()
+    for (index, run) in try Self.sampleRuns().enumerated() {
+      let expected = try plainStore.ingest(
+        Self.request(run, known: plainStore.knownDefinitions(projectID: 1)))
+      let current = try store.ingestSnapshot(projectID: 1)
+      // The snapshot's known definitions are the store's.
+      let known = try store.knownDefinitions(projectID: 1)
+      #expect(current.knownDefinitions.count == known.count)
+      let digests = try Connection(path: snapshotted.path, mode: .readOnly).query(
+        "SELECT raw_digest FROM definition WHERE raw_digest IS NOT NULL"
+      ) { $0.blob(at: 0).flatMap { RawDigest(bytes: $0) } }
+      for case let digest? in digests {
+        #expect(current.knownDefinitions[digest] == known[digest])
+      }
+      let snapshot = index % 2 == 1 ? earlier : current
+      var request = try Self.request(run, known: snapshot.knownDefinitions)
+      request.snapshot = snapshot
+      let summary = try store.ingest(request)
+      #expect(Self.comparable(summary) == Self.comparable(expected), "run \(run.runID)")
+      earlier = current
+    }
+    #expect(try Self.dump(snapshotted.path) == Self.dump(plain.path))
+  }
+
   /// Each public set ingested twice (as two jobs' runs of one manifest): the second time
   /// every definition without warnings is recognised; both ways store the same.
   @Test(arguments: try Fixtures.publicSets().filter { $0.manifest != nil })

@@ -2,7 +2,7 @@
 """The run after each job: first load and next run of a generated project, against two peers.
 
 Usage: benchmarks/ingest/steady.py [--nodes N] [--rounds R] [--bin PATH] [--before PATH]
-                                   [--partial-parse]
+                                   [--partial-parse] [--wait-idle SECONDS]
 
 For a project of N executable nodes (default 10,000; generate.py) and its next run (next_run.py:
 same manifest with a new invocation and 5 edited models, a new `dbt build` run_results), each
@@ -25,6 +25,12 @@ median absolute times (lowest-highest). The load average is printed at each roun
 
 The next run moves every definition's created_at, as dbt's full parse does (next_run.py);
 `--partial-parse` keeps them (a partial parse), in its own data folder.
+
+On a machine shared with other work, `--wait-idle S` waits before each round (at most S
+seconds) until the CPUs were at least 85% idle over one second, and every round prints the
+CPUs' idle share while it ran: the Swift side runs several threads and the peers one, so
+other load takes more from Swift's wall time than from theirs. Alone, the rounds leave
+about 40% idle on two cores (the peers use one); much less means other work ran too.
 """
 import statistics
 import argparse
@@ -60,6 +66,7 @@ def main():
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "release", "dbt-metadata"))
     parser.add_argument("--before")
     parser.add_argument("--partial-parse", action="store_true")
+    parser.add_argument("--wait-idle", type=float, default=0)
     options = parser.parse_args()
     data = os.path.join(ROOT, ".build-bench", "data")
     first = os.path.join(data, "gen-%d" % options.nodes)
@@ -87,12 +94,18 @@ def main():
     times = {}  # (side, phase) -> [(wall, cpu) per round]
     sizes = {}
     loads = [load()]
+    idles = []
     print("load at start %s" % loads[0], file=sys.stderr, flush=True)
     for round_number in range(options.rounds):
         shift = round_number % len(sides)
         order = list(sides[shift:] + sides[:shift])
         if round_number % 2 == 1:
             order.reverse()
+        if options.wait_idle > 0:
+            waited, share = wait_idle(options.wait_idle)
+            print("round %d: waited %.0f s (CPUs %.0f%% idle)" % (round_number + 1, waited, share * 100),
+                  file=sys.stderr, flush=True)
+        round_start = cpu_times()
         for side in order:
             database = os.path.join(work, side + ".sqlite")
             remove_database(database)
@@ -104,7 +117,9 @@ def main():
             sizes[side] = os.path.getsize(database) + (os.path.getsize(database + "-wal")
                                                        if os.path.exists(database + "-wal") else 0)
         loads.append(load())
-        print("round %d done, load %s" % (round_number + 1, loads[-1]), file=sys.stderr, flush=True)
+        idles.append(idle_share(round_start, cpu_times()))
+        print("round %d done, load %s, CPUs %.0f%% idle during it" % (round_number + 1, loads[-1], idles[-1] * 100),
+              file=sys.stderr, flush=True)
 
     def spread(values, digits=2, suffix=""):
         form = "%%.%df%s" % (digits, suffix)
@@ -127,8 +142,30 @@ def main():
             for column in (0, 1):
                 cells.append(spread([t[column] / m[column] for t, m in zip(theirs, mine)], suffix="x"))
         print("| %s | %s |" % (side, " | ".join(cells)))
-    print("\nmedian (lowest-highest) of %d rounds; load average (1, 5, 15 min) at the start and after each round: %s"
-          % (options.rounds, "; ".join(" ".join(l) for l in loads)))
+    print("\nmedian (lowest-highest) of %d rounds; load average (1, 5, 15 min) at the start and after each round: %s;"
+          " CPUs idle during each round: %s"
+          % (options.rounds, "; ".join(" ".join(l) for l in loads), ", ".join("%.0f%%" % (i * 100) for i in idles)))
+
+
+def cpu_times():
+    with open("/proc/stat") as handle:
+        fields = [int(x) for x in handle.readline().split()[1:]]
+    return sum(fields), fields[3] + fields[4]  # all, idle + iowait
+
+
+def idle_share(before, after):
+    return (after[1] - before[1]) / max(1, after[0] - before[0])
+
+
+def wait_idle(limit):
+    """Waits until the CPUs were at least 85% idle over one second, or `limit` seconds."""
+    started = time.monotonic()
+    while True:
+        before = cpu_times()
+        time.sleep(1)
+        share = idle_share(before, cpu_times())
+        if share >= 0.85 or time.monotonic() - started >= limit:
+            return time.monotonic() - started, share
 
 
 def load():

@@ -44,6 +44,18 @@ public enum ArtifactReader {
     try read(bytes: ArtifactFile.readBytes(path: path), name: path, expecting: kind, known: known)
   }
 
+  /// Reads the artifact at `path` as ``read(file:expecting:known:)`` does, but asks for the
+  /// known definitions only once the file is read and validated (and only for a manifest).
+  ///
+  /// Why: a caller that fetches them from a database (the ingest of a next run) can do so
+  /// on another thread while this one reads and scans the file, instead of before it; the
+  /// closure then waits for that fetch. Nothing is asked for a file that fails to read.
+  public static func read(
+    file path: String, expecting kind: ArtifactKind, known: () throws -> KnownDefinitions
+  ) throws -> Artifact {
+    try read(bytes: ArtifactFile.readBytes(path: path), name: path, expecting: kind, known: known)
+  }
+
   /// Reads an artifact of any kind from memory; `name` stands for the file in error
   /// messages. A manifest does not map the definitions found in `known` (see
   /// ``read(file:expecting:known:)``).
@@ -60,6 +72,15 @@ public enum ArtifactReader {
     bytes: [UInt8], name: String, expecting kind: ArtifactKind,
     known: KnownDefinitions = KnownDefinitions()
   ) throws -> Artifact {
+    try read(bytes: bytes, name: name, expecting: kind, known: { known })
+  }
+
+  /// Reads an artifact from memory and checks its kind; `known` is called once the bytes
+  /// are validated, for a manifest only.
+  private static func read(
+    bytes: [UInt8], name: String, expecting kind: ArtifactKind,
+    known: () throws -> KnownDefinitions
+  ) throws -> Artifact {
     let document = try JSONDocument(bytes: bytes, name: name, recordDepth: 2)
     let header = try ArtifactHeaderReader.read(document.root)
     guard header.kind == kind else {
@@ -67,7 +88,9 @@ public enum ArtifactReader {
         file: name,
         reason: .unexpectedKind(expected: kind, found: header.kind, version: header.schemaVersion))
     }
-    return try read(document: document, header: header, known: known)
+    return try read(
+      document: document, header: header,
+      known: kind == .manifest ? try known() : KnownDefinitions())
   }
 
   /// Reads only the header (kind, version, invocation); the file is still parsed in full

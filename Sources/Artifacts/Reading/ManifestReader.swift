@@ -24,6 +24,7 @@ struct ManifestReader {
         entries.append(ManifestEntry(member: member, type: type, collection: key))
       }
     }
+    let lineageMaps = PendingLineageMaps(root)
     let parallel = ParallelNodeMapper(header: header)
     var reused: [KnownDefinition] = []
     // Without known definitions each entry's digest is computed as it is mapped (one pass
@@ -69,14 +70,16 @@ struct ManifestReader {
         throw value.wrongType("a list or an object of disabled definitions")
       }
     }
+    let maps = try lineageMaps.value()
+    warnings.merge(maps.warnings)
     return Manifest(
       header: header,
       nodes: nodes,
       reused: reused,
       disabled: disabled,
-      parentMap: try root.stringListMap("parent_map", warnings: warnings),
-      childMap: try root.stringListMap("child_map", warnings: warnings),
-      groupMap: try root.stringListMap("group_map", warnings: warnings),
+      parentMap: maps.parentMap,
+      childMap: maps.childMap,
+      groupMap: maps.groupMap,
       selectors: root.rawJSON("selectors"),
       warnings: warnings.warnings)
   }

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -19,10 +20,13 @@ struct ManifestEntry: Sendable {
 /// Maps a manifest's definitions on all cores: each definition is indexed, checked and
 /// hashed on its own (the document is immutable), so the work splits without locks.
 ///
-/// Workers take interleaved chunks of 64 definitions and write each result straight into
-/// its slot of the output array, so the array is built once, in file order, with no
-/// merge copy. On an error the slots written so far are released and the error of the
-/// earliest definition (the one a serial reader would have reported) is thrown.
+/// Workers take the next chunk of 64 definitions from a shared counter (a worker slowed by
+/// other work on its core takes fewer; fixed shares left the others idle at the end) and
+/// write each result straight into its slot of the output array, so the array is built
+/// once, in file order, with no merge copy. On an error the slots written so far are
+/// released and the error of the earliest definition (the one a serial reader would have
+/// reported) is thrown: chunks are taken in order, so every definition before a worker's
+/// first failure was mapped by some worker.
 struct ParallelNodeMapper {
   let header: ArtifactHeader
 
@@ -70,11 +74,11 @@ struct ParallelNodeMapper {
       nonisolated(unsafe) let writtenFlags = written
       nonisolated(unsafe) let workerFailures = failures
       nonisolated(unsafe) let workerLogs = logs
+      let chunks = ChunkCounter()
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         let log = workerLogs[worker]
         var mapper = NodeMapper(header: header, warnings: log)
-        var chunk = worker
-        while chunk < chunkCount {
+        while let chunk = chunks.take(below: chunkCount) {
           let start = chunk * ParallelNodeMapper.chunkSize
           let end = min(start + ParallelNodeMapper.chunkSize, count)
           for index in start..<end {
@@ -87,7 +91,6 @@ struct ParallelNodeMapper {
               return
             }
           }
-          chunk += workers
         }
       }
       let firstFailure = failures.compactMap { $0 }.min { $0.index < $1.index }
@@ -113,10 +116,10 @@ struct ParallelNodeMapper {
     digests.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let output = buffer
       let chunkCount = (count + ParallelNodeMapper.chunkSize - 1) / ParallelNodeMapper.chunkSize
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      let chunks = ChunkCounter()
+      DispatchQueue.concurrentPerform(iterations: workers) { _ in
         var digester = RawDigester()
-        var chunk = worker
-        while chunk < chunkCount {
+        while let chunk = chunks.take(below: chunkCount) {
           let start = chunk * ParallelNodeMapper.chunkSize
           for index in start..<min(start + ParallelNodeMapper.chunkSize, count) {
             let entry = entries[index]
@@ -124,7 +127,6 @@ struct ParallelNodeMapper {
               of: entry.member.value, key: entry.member.rawKey, collection: entry.collection,
               schemaVersion: schemaVersion)
           }
-          chunk += workers
         }
       }
     }
@@ -136,6 +138,17 @@ struct ParallelNodeMapper {
     guard count >= parallelThreshold else { return 1 }
     let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     return max(1, min(cores, 4))
+  }
+}
+
+/// The next chunk for the workers of one parallel pass: 0, 1, 2... (each taken once).
+private final class ChunkCounter: Sendable {
+  private let next = Atomic<Int>(0)
+
+  /// The next chunk's number, or nil once every chunk below `limit` was taken.
+  func take(below limit: Int) -> Int? {
+    let chunk = next.wrappingAdd(1, ordering: .relaxed).oldValue
+    return chunk < limit ? chunk : nil
   }
 }
 

@@ -29,6 +29,10 @@ public struct IngestRequest: Sendable {
   public var sources: NamedArtifact<SourceFreshness>?
   /// catalog.json, at most one.
   public var catalog: NamedArtifact<Catalog>?
+  /// What was read of the project while the files were
+  /// (``MetadataStore/ingestSnapshot(projectID:)``): the ingest then need not read it again
+  /// inside its transaction. Nil: it reads it there.
+  public var snapshot: IngestSnapshot?
 
   /// A request for the given hierarchy ids and artifacts; names are set afterwards.
   public init(

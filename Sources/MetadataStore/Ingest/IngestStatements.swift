@@ -33,6 +33,8 @@ struct IngestStatements {
   private let advanceLastSuccess: Statement
   private let advanceLastFreshness: Statement
   private let advanceLastCatalog: Statement
+  /// The last execution and the last success moved by one upsert (a successful result).
+  let advanceLastExecutionAndSuccess: Statement
 
   init(_ db: Connection) throws {
     insertNode = try db.cachedStatement(
@@ -96,6 +98,8 @@ struct IngestStatements {
     advanceLastSuccess = try db.cachedStatement(AppliedColumn.lastSuccess.upsertSQL)
     advanceLastFreshness = try db.cachedStatement(AppliedColumn.lastFreshness.upsertSQL)
     advanceLastCatalog = try db.cachedStatement(AppliedColumn.lastCatalog.upsertSQL)
+    advanceLastExecutionAndSuccess = try db.cachedStatement(
+      AppliedColumn.lastExecutionAndSuccessSQL)
   }
 
   /// The upsert that moves `column` forward.

@@ -19,9 +19,7 @@ extension Ingester {
     let nodes = request.manifest?.value.nodes ?? []
     let reused = request.manifest?.value.reused ?? []
     let count = nodes.count + reused.count
-    let fingerprint =
-      request.manifest.map { Ingester.manifestFingerprint($0.value) }
-      ?? Ingester.manifestFingerprint(nil)
+    let fingerprint = self.fingerprint.value
     if let existing = try db.scalarInt(
       "SELECT id FROM manifest_version WHERE project_id = ? AND fingerprint = ? AND node_count = ?",
       [.integer(projectID), .text(fingerprint), .integer(Int64(count))])
@@ -35,8 +33,21 @@ extension Ingester {
       "INSERT INTO manifest_version(project_id, fingerprint, node_count) VALUES (?, ?, ?)",
       [.integer(projectID), .text(fingerprint), .integer(Int64(count))])
     let versionID = db.lastInsertedRowID
-    let member = statements.insertMember
-    for node in nodes {
+    let knownNodeIDs = nodeIDs
+    let prepared = PreparedDefinitions(nodes: nodes) { node in
+      // The writer inserts no row for a node of the previous version with this content.
+      guard let nodeID = knownNodeIDs[node.uniqueID] else { return false }
+      return previous[DefinitionKey(nodeID: nodeID, contentHash: node.contentHash)] != nil
+    }
+    defer { prepared.finish() }
+    // The member rows are collected, then inserted in their primary key's order: appended
+    // to the table's B-tree rather than inserted at random places, which splits pages and
+    // leaves them part empty.
+    var members: [(resourceType: String, definitionID: Int64)] = []
+    members.reserveCapacity(count)
+    // By index: `for node in nodes` would copy (retain and release) every field of each node.
+    for index in nodes.indices {
+      let node = nodes[index]
       let nodeID = try nodeID(node.uniqueID, resourceType: node.resourceType.rawValue)
       let definitionID: Int64
       if let known = previous[DefinitionKey(nodeID: nodeID, contentHash: node.contentHash)] {
@@ -45,13 +56,10 @@ extension Ingester {
           try rememberRawDigest(digest, definitionID: definitionID, resourceType: node.resourceType)
         }
       } else {
-        definitionID = try findOrInsertDefinition(node, nodeID: nodeID)
+        definitionID = try findOrInsertDefinition(
+          node, texts: prepared.row(index) ?? PreparedDefinitions.Row(node), nodeID: nodeID)
       }
-      member.reset()
-      try member.bind(versionID, at: 1)
-      try member.bind(node.resourceType.rawValue, at: 2)
-      try member.bind(definitionID, at: 3)
-      try member.execute()
+      members.append((node.resourceType.rawValue, definitionID))
     }
     for definition in reused {
       guard let nodeID = nodeIDs[definition.uniqueID] else {
@@ -67,9 +75,19 @@ extension Ingester {
       } else {
         throw StoreError(.invalidInput(Ingester.unknownReused(definition, projectID: projectID)))
       }
+      members.append((definition.resourceType.rawValue, definitionID))
+    }
+    // SQLite orders the text key by its bytes (BINARY), as `<` orders ASCII strings; a
+    // non-ASCII resource type would only be inserted out of order, never stored otherwise.
+    members.sort {
+      $0.resourceType != $1.resourceType
+        ? $0.resourceType < $1.resourceType : $0.definitionID < $1.definitionID
+    }
+    let member = statements.insertMember
+    for (resourceType, definitionID) in members {
       member.reset()
       try member.bind(versionID, at: 1)
-      try member.bind(definition.resourceType.rawValue, at: 2)
+      try member.bind(resourceType, at: 2)
       try member.bind(definitionID, at: 3)
       try member.execute()
     }
@@ -164,20 +182,22 @@ extension Ingester {
     }
   }
 
-  struct DefinitionKey: Hashable {
+  struct DefinitionKey: Hashable, Sendable {
     let nodeID: Int64
     let contentHash: String
   }
 
   /// A stored definition's id and the raw digest recorded for it.
-  struct StoredDefinition {
+  struct StoredDefinition: Sendable {
     let id: Int64
     let rawDigest: RawDigest?
   }
 
-  /// The definitions of the project's (`?`) latest manifest version, with their raw digests.
+  /// The definitions of the project's (`?`) latest manifest version, with their raw digests
+  /// and resource types.
   static let previousDefinitionsSQL = """
-    SELECT definition.node_id, definition.content_hash, definition.id, definition.raw_digest
+    SELECT definition.node_id, definition.content_hash, definition.id, definition.raw_digest,
+      definition.resource_type
     FROM manifest_member
     JOIN definition INDEXED BY definition_digest ON definition.id = manifest_member.definition_id
     WHERE manifest_member.manifest_version_id =
@@ -185,29 +205,51 @@ extension Ingester {
     """
 
   /// The definitions of the project's most recent manifest version: most nodes of a
-  /// changed manifest are unchanged, so they are found here without a query each.
+  /// changed manifest are unchanged, so they are found here without a query each. Taken
+  /// from the request's snapshot when that version is still the latest (a version's
+  /// members never change), else read.
   private func previousDefinitions() throws -> [DefinitionKey: StoredDefinition] {
+    if let snapshot = request.snapshot, snapshot.projectID == projectID,
+      try Ingester.latestVersionID(db, projectID: projectID) == snapshot.latestVersionID
+    {
+      return snapshot.previousDefinitions
+    }
+    return try Ingester.previousDefinitions(db, projectID: projectID)
+  }
+
+  /// The id of the project's latest manifest version, if it has one.
+  static func latestVersionID(_ db: Connection, projectID: Int64) throws -> Int64? {
+    try db.scalarInt(
+      "SELECT max(id) FROM manifest_version WHERE project_id = ?", [.integer(projectID)])
+  }
+
+  /// The definitions of the project's latest manifest version; `each` also sees every row
+  /// with its resource type (the snapshot derives the known definitions from them).
+  static func previousDefinitions(
+    _ db: Connection, projectID: Int64,
+    each: (DefinitionKey, StoredDefinition, String) -> Void = { _, _, _ in }
+  ) throws -> [DefinitionKey: StoredDefinition] {
     let rows = try db.query(
       Ingester.previousDefinitionsSQL, [.integer(projectID)]
     ) { row in
-      (
-        DefinitionKey(nodeID: row.int64(at: 0), contentHash: row.string(at: 1) ?? ""),
-        StoredDefinition(
-          id: row.int64(at: 2), rawDigest: row.blob(at: 3).flatMap { RawDigest(bytes: $0) })
-      )
+      let key = DefinitionKey(nodeID: row.int64(at: 0), contentHash: row.string(at: 1) ?? "")
+      let stored = StoredDefinition(
+        id: row.int64(at: 2), rawDigest: row.blob(at: 3).flatMap { RawDigest(bytes: $0) })
+      each(key, stored, row.string(at: 4) ?? "")
+      return (key, stored)
     }
     return Dictionary(rows, uniquingKeysWith: { first, _ in first })
   }
 
   /// The id of the node's definition with this content, inserting it (and its lineage
-  /// edges) when new.
+  /// edges) when new; `texts` are the node's decoded texts (``PreparedDefinitions``).
   ///
   /// Inserts first and looks the row up only when the insert conflicts: definitions not in
   /// the previous manifest version are nearly always new (on a fresh project, all of
   /// them), so a lookup before every insert would mostly find nothing.
-  private mutating func findOrInsertDefinition(_ node: ManifestNode, nodeID: Int64) throws
-    -> Int64
-  {
+  private mutating func findOrInsertDefinition(
+    _ node: ManifestNode, texts: PreparedDefinitions.Row, nodeID: Int64
+  ) throws -> Int64 {
     let insert = statements.insertDefinition
     insert.reset()
     var index: Int32 = 0
@@ -223,21 +265,21 @@ extension Ingester {
     try bind(node.resourceType.rawValue)
     try bind(node.name)
     try bind(node.packageName)
-    try bind(node.path)
-    try bind(node.originalFilePath)
+    try bind(texts.path)
+    try bind(texts.originalFilePath)
     try bind(node.database)
     try bind(node.schema)
     try bind(node.alias)
-    try bind(node.relationName)
-    try bind(node.description)
+    try bind(texts.relationName)
+    try bind(texts.description)
     try bind(node.config.materialized)
     try bind(node.language)
     try bind(node.access ?? node.config.access)
     try bind(node.group ?? node.config.group)
     try bind(node.version)
-    try bind(JSONText.array(node.fqn))
-    try bind(JSONText.array(node.tags))
-    try bind(JSONText.compact(node.meta))
+    try bind(texts.fqn)
+    try bind(texts.tags)
+    try bind(texts.meta)
     try bind(test?.testName)
     try bind(test?.namespace)
     try bind(test?.columnName)

@@ -7,10 +7,13 @@ extension Ingester {
   /// Statuses that count as a success for the applied state's "latest success".
   static let successStatuses: Set<String> = ["success", "pass"]
 
-  /// Stores one run_results file: its artifact row and one execution per result.
+  /// Stores one run_results file: its artifact row and one execution per result, from the
+  /// values `prepared` holds for it (``PreparedExecutions``).
   /// Results of steps that do not execute nodes (docs generate, compile) are kept as
   /// history but never become a node's latest execution or success.
-  mutating func storeRunResults(_ file: NamedArtifact<RunResults>, runID: Int64) throws {
+  mutating func storeRunResults(
+    _ file: NamedArtifact<RunResults>, prepared: PreparedExecutions.File, runID: Int64
+  ) throws {
     let results = file.value
     let executes = results.step?.executesNodes ?? true
     let artifactID = try insertArtifact(
@@ -19,11 +22,9 @@ extension Ingester {
       elapsedTime: results.elapsedTime, args: results.args)
     let generatedAt = orderingTime(results.header)
     let insert = statements.insertExecution
-    for result in results.results {
-      if !manifestIDs.contains(result.uniqueID) { danglingResults.append(result.uniqueID) }
-      let nodeID = try nodeID(result.uniqueID)
-      let compile = result.timing.first { $0.name == "compile" }
-      let execute = result.timing.first { $0.name == "execute" }
+    for (result, row) in zip(results.results, prepared.rows) {
+      if !row.inManifest { danglingResults.append(result.uniqueID) }
+      let nodeID = try row.nodeID ?? nodeID(result.uniqueID)
       insert.reset()
       try insert.bind(runID, at: 1)
       try insert.bind(artifactID, at: 2)
@@ -35,26 +36,28 @@ extension Ingester {
       try insert.bind(result.failures, at: 8)
       try insert.bind(result.threadID, at: 9)
       try insert.bind(result.executionTime, at: 10)
-      try insert.bind(compile?.startedAt?.canonical, at: 11)
-      try insert.bind(compile?.completedAt?.canonical, at: 12)
-      try insert.bind(execute?.startedAt?.canonical, at: 13)
-      try insert.bind(execute?.completedAt?.canonical, at: 14)
-      try insert.bind(JSONText.compact(result.adapterResponse), at: 15)
+      try insert.bind(row.compileStartedAt, at: 11)
+      try insert.bind(row.compileCompletedAt, at: 12)
+      try insert.bind(row.executeStartedAt, at: 13)
+      try insert.bind(row.executeCompletedAt, at: 14)
+      try insert.bind(row.adapterResponse, at: 15)
       try insert.bind(generatedAt, at: 16)
       try insert.execute()
       let executionID = db.lastInsertedRowID
       if executes {
-        summary.executionsByStatus[result.status ?? "null", default: 0] += 1
-        try advanceAppliedState(
-          .lastExecution, nodeID: nodeID, rowID: executionID, at: generatedAt)
-        if let status = result.status, Ingester.successStatuses.contains(status) {
+        if row.isSuccess {
           try advanceAppliedState(
-            .lastSuccess, nodeID: nodeID, rowID: executionID, at: generatedAt)
+            statements.advanceLastExecutionAndSuccess, nodeID: nodeID, rowID: executionID,
+            at: generatedAt)
+        } else {
+          try advanceAppliedState(
+            .lastExecution, nodeID: nodeID, rowID: executionID, at: generatedAt)
         }
       } else {
         summary.nonExecutingResults += 1
       }
     }
+    summary.executionsByStatus.merge(prepared.statusCounts, uniquingKeysWith: +)
   }
 
   /// Stores a sources.json: one freshness result per checked source.
@@ -105,7 +108,14 @@ extension Ingester {
   func advanceAppliedState(_ column: AppliedColumn, nodeID: Int64, rowID: Int64, at time: String)
     throws
   {
-    let statement = statements.advance(column)
+    try advanceAppliedState(statements.advance(column), nodeID: nodeID, rowID: rowID, at: time)
+  }
+
+  /// Runs one of the applied-state upserts (``AppliedColumn/upsertSQL``,
+  /// ``AppliedColumn/lastExecutionAndSuccessSQL``) for a node's newer row.
+  func advanceAppliedState(_ statement: Statement, nodeID: Int64, rowID: Int64, at time: String)
+    throws
+  {
     statement.reset()
     try statement.bind(environmentID, at: 1)
     try statement.bind(nodeID, at: 2)

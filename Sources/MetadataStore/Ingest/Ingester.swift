@@ -13,6 +13,8 @@ struct Ingester {
   let request: IngestRequest
   /// The per-row statements, prepared once.
   let statements: IngestStatements
+  /// The manifest's fingerprint, computed on another thread meanwhile.
+  let fingerprint: PendingFingerprint
   /// Unique ids in this run's manifest (for dangling-id warnings).
   let manifestIDs: Set<String>
   /// unique_id -> node id for the project, filled on demand.
@@ -23,9 +25,10 @@ struct Ingester {
   var danglingFreshness: [String] = []
   var danglingCatalog: [String] = []
 
-  init(db: Connection, request: IngestRequest) throws {
+  init(db: Connection, request: IngestRequest, fingerprint: PendingFingerprint) throws {
     self.db = db
     self.request = request
+    self.fingerprint = fingerprint
     self.statements = try IngestStatements(db)
     var ids = Set<String>()
     let nodes = request.manifest?.value.nodes ?? []
@@ -59,6 +62,9 @@ struct Ingester {
   mutating func ingest() throws -> IngestSummary {
     try storeHierarchy()
     try loadNodeIDs()
+    let prepared = PreparedExecutions(
+      results: request.runResults.map(\.value), nodeIDs: nodeIDs, manifestIDs: manifestIDs)
+    defer { prepared.wait() }
     guard let primary = request.primary else {
       throw StoreError(.invalidInput("no artifacts to ingest"))
     }
@@ -82,9 +88,9 @@ struct Ingester {
     summary.runID = Int(runID)
 
     var addedAny = summary.outcome == .created
-    for results in request.runResults
+    for (index, results) in request.runResults.enumerated()
     where stored[Ingester.identity(results.value.header)] == nil {
-      try storeRunResults(results, runID: runID)
+      try storeRunResults(results, prepared: prepared.file(index), runID: runID)
       stored[Ingester.identity(results.value.header)] = ArtifactKind.runResults.rawValue
       addedAny = true
     }
@@ -209,7 +215,7 @@ struct Ingester {
     ) { ($0.string(at: 0) ?? "", $0.int(at: 1)) }
     guard let (storedFingerprint, storedCount) = rows.first else { return }
     let count = manifest.value.definitionCount
-    let fingerprint = Ingester.manifestFingerprint(manifest.value)
+    let fingerprint = self.fingerprint.value
     guard fingerprint != storedFingerprint || count != storedCount else { return }
     let header = manifest.value.header
     throw StoreError(
@@ -311,12 +317,24 @@ struct Ingester {
 
   // MARK: - Nodes
 
-  /// Loads the project's node ids once.
+  /// Loads the project's node ids once: from the request's snapshot when no node was added
+  /// since it was read (nodes are never changed or deleted), else from the database.
   private mutating func loadNodeIDs() throws {
+    if let snapshot = request.snapshot, snapshot.projectID == projectID,
+      try db.scalarInt("SELECT max(id) FROM node") ?? 0 == snapshot.lastNodeID
+    {
+      nodeIDs = snapshot.nodeIDs
+      return
+    }
+    nodeIDs = try Ingester.nodeIDs(db, projectID: projectID)
+  }
+
+  /// unique_id -> node id, for every node of the project.
+  static func nodeIDs(_ db: Connection, projectID: Int64) throws -> [String: Int64] {
     let rows = try db.query(
       "SELECT unique_id, id FROM node WHERE project_id = ?", [.integer(projectID)]
     ) { ($0.string(at: 0) ?? "", $0.int64(at: 1)) }
-    nodeIDs = Dictionary(rows, uniquingKeysWith: { first, _ in first })
+    return Dictionary(rows, uniquingKeysWith: { first, _ in first })
   }
 
   /// The node id of `uniqueID`, creating the node (typed by the id's prefix when the

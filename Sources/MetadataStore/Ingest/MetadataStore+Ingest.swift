@@ -11,9 +11,12 @@ extension MetadataStore {
   ///
   /// - Throws: ``StoreError`` for hierarchy or run conflicts and database failures.
   public func ingest(_ request: IngestRequest) throws -> IngestSummary {
-    try wrapping {
+    // The fingerprint is computed on another thread from now on, while the write
+    // transaction begins.
+    let fingerprint = PendingFingerprint(request.manifest?.value)
+    return try wrapping {
       try pool.write { db in
-        var ingester = try Ingester(db: db, request: request)
+        var ingester = try Ingester(db: db, request: request, fingerprint: fingerprint)
         return try ingester.ingest()
       }
     }
