@@ -7,11 +7,7 @@ import Testing
 @Suite struct EnvironmentPageCountTests {
   @Test func aPageWithoutItsTotalHasTheSameNodes() throws {
     let database = try TemporaryDatabase()
-    let store = try database.open()
-    let project = SyntheticProject(run: 1, extraModels: 12)
-    _ = try store.ingest(
-      project.request(
-        runResults: [try project.runResults([(SyntheticProject.model, "success")])]))
+    let store = try SyntheticProject.storeWithOneRun(extraModels: 12, in: database)
     var query = EnvironmentNodeQuery(resourceTypes: ["model"])
     query.limit = 5
     let counted = try store.environmentNodes(accountID: 1, environmentID: 1, query: query)
@@ -30,11 +26,7 @@ import Testing
   /// passes its filter, and only with no filter given.
   @Test func theUnfilteredTotalCountsTheMembers() throws {
     let database = try TemporaryDatabase()
-    let store = try database.open()
-    let project = SyntheticProject(run: 1, extraModels: 12)
-    _ = try store.ingest(
-      project.request(
-        runResults: [try project.runResults([(SyntheticProject.model, "success")])]))
+    let store = try SyntheticProject.storeWithOneRun(extraModels: 12, in: database)
     var query = EnvironmentNodeQuery(resourceTypes: ["model", "test"])
     query.limit = 2
     #expect(EnvironmentNodeSQL(query: query).filtersOnlyByType)
@@ -63,11 +55,7 @@ import Testing
 
   @Test func batchReadsOfAnotherAccountAnswerNothing() throws {
     let database = try TemporaryDatabase()
-    let store = try database.open()
-    let project = SyntheticProject(run: 1)
-    _ = try store.ingest(
-      project.request(
-        runResults: [try project.runResults([(SyntheticProject.model, "success")])]))
+    let store = try SyntheticProject.storeWithOneRun(extraModels: 0, in: database)
     let page = try store.environmentNodes(
       accountID: 1, environmentID: 1, query: EnvironmentNodeQuery(resourceTypes: ["model"]))
     let node = try #require(page.nodes.first)

@@ -7,11 +7,7 @@ import Testing
 @Suite struct EnvironmentRelativesOrderTests {
   @Test func relativesAreInUniqueIDOrder() throws {
     let database = try TemporaryDatabase()
-    let store = try database.open()
-    let project = SyntheticProject(run: 1, extraModels: 12)
-    _ = try store.ingest(
-      project.request(
-        runResults: [try project.runResults([(SyntheticProject.model, "success")])]))
+    let store = try SyntheticProject.storeWithOneRun(extraModels: 12, in: database)
     let page = try store.environmentNodes(
       accountID: 1, environmentID: 1, query: EnvironmentNodeQuery(resourceTypes: ["model"]))
     let orders = try #require(page.nodes.first { $0.definition.uniqueID == SyntheticProject.model })

@@ -210,6 +210,19 @@ struct SyntheticProject {
       runResults: runResults, sources: sources, catalog: catalog)
   }
 
+  /// A store in `database` holding run 1 of a project with `extraModels` more models, its
+  /// `orders` model built successfully: the fixture of the environment page and relatives
+  /// suites.
+  static func storeWithOneRun(extraModels: Int, in database: TemporaryDatabase) throws
+    -> MetadataStore
+  {
+    let store = try database.open()
+    let project = SyntheticProject(run: 1, extraModels: extraModels)
+    _ = try store.ingest(
+      project.request(runResults: [try project.runResults([(model, "success")])]))
+    return store
+  }
+
   static let model = "model.shop.orders"
   static let test = "test.shop.not_null_orders_id.1a2b3c"
   static let source = "source.shop.raw.orders"
