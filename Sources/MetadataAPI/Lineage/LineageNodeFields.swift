@@ -12,10 +12,21 @@ import MetadataStore
 ///
 /// Field meanings: ``LineageNodeValue``.
 final class LineageNodeFields: Sendable {
+  // The fields a whole-DAG answer reads first, together (a class keeps their order).
   let uniqueID: String
   let name: String
   /// `original_file_path`, "" when absent.
   let filePath: String
+  /// The `ResourceNodeType` enum value (`Model`, `Test`...) and its position in
+  /// ``LineageNodeValue/resourceTypes`` (a request's `types` filter is one array lookup).
+  let resourceType: String
+  let parentIDs: [String]
+  /// Run state, answered on the applied side only: the latest status for executable
+  /// nodes (nil for others), the worst test status, the source freshness status.
+  let lastRunStatus: String?
+  let resourceTypeIndex: Int
+  /// The GraphQL object type (`ModelLineageNode`...).
+  let graphQLTypeName: String
   let database: String?
   let schema: String?
   let alias: String?
@@ -24,20 +35,10 @@ final class LineageNodeFields: Sendable {
   let group: String?
   let version: String?
   let sourceName: String?
-  /// The GraphQL object type (`ModelLineageNode`...).
-  let graphQLTypeName: String
-  /// The `ResourceNodeType` enum value (`Model`, `Test`...) and its position in
-  /// ``LineageNodeValue/resourceTypes`` (a request's `types` filter is one array lookup).
-  let resourceType: String
-  let resourceTypeIndex: Int
   let projectID: Int
   let fqn: [String]
   let tags: [String]
-  let parentIDs: [String]
   let publicParentIDs: [String]
-  /// Run state, answered on the applied side only: the latest status for executable
-  /// nodes (nil for others), the worst test status, the source freshness status.
-  let lastRunStatus: String?
   let worstTestStatus: String?
   let freshnessStatus: String?
   let modelingLayer: String?
@@ -46,17 +47,19 @@ final class LineageNodeFields: Sendable {
   static let executableTypes: Set<String> = ["model", "seed", "snapshot", "test", "unit_test"]
 
   /// The node's values, or nil for a resource type with no lineage type (analyses,
-  /// operations, docs, groups).
+  /// operations, docs, groups). `uniqueID` and `filePath` are the node's (given as the
+  /// graph's compact copies, ``LineageGraph/compactCopy(_:)``).
   init?(
-    _ node: LineageGraphNodeRecord, projectID: Int, fqn: [String], tags: [String],
+    _ node: LineageGraphNodeRecord, uniqueID: String, filePath: String, projectID: Int,
+    fqn: [String], tags: [String],
     parentIDs: [String], publicParentIDs: [String], worstTestStatus: String?
   ) {
     guard let kind = LineageNodeValue.kinds[node.resourceType],
       let resourceTypeIndex = LineageNodeValue.resourceTypes.firstIndex(of: kind.resourceType)
     else { return nil }
-    uniqueID = node.uniqueID
+    self.uniqueID = uniqueID
     name = node.name
-    filePath = node.originalFilePath ?? ""
+    self.filePath = filePath
     database = node.database
     schema = node.schema
     alias = node.alias
