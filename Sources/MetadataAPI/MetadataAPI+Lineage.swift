@@ -34,7 +34,7 @@ extension MetadataAPI {
     }
     for interface in LineageNodeValue.interfaces {
       try schema.setTypeResolver(interface) { value, _, _ in
-        (value as? LineageNodeValue)?.graphQLTypeName
+        LineageNodeValue.exactly(value)?.graphQLTypeName
       }
     }
   }

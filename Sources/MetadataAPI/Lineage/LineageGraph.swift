@@ -90,6 +90,7 @@ struct LineageGraph: Sendable {
     uniqueIDs: [String]
   ) -> (parentIDs: [String], publicParentIDs: [String]) {
     var parentIDs: [String] = []
+    parentIDs.reserveCapacity(node.parentIDs.count)
     var publicParentIDs: [String] = []
     for parentID in node.parentIDs {
       if let parent = index[parentID] {
