@@ -5,9 +5,9 @@ extension MetadataAPI {
   /// Binds Part 2, lineage(filter) with dbt's selector syntax, and the lineage node types.
   ///
   /// `AppliedState.lineage` and `DefinitionState.lineage` answer the environment's current
-  /// manifest as a flat list of nodes with their parent ids, ordered by unique id. The DAG is
-  /// read once per request (one store call: nodes and edges) and the filter evaluated over
-  /// it: `select` (dbt node selection syntax, ``NodeSelector``), minus `exclude`, then
+  /// manifest as a flat list of nodes with their parent ids, ordered by unique id. The DAG,
+  /// with each node's answer values, is kept between requests (``LineageGraphCache``,
+  /// read again when an ingest changed it) and the filter evaluated over it: `select` (dbt node selection syntax, ``NodeSelector``), minus `exclude`, then
   /// `types`, `uniqueIds` and `tags` (any of them). A selector that cannot be evaluated is
   /// one GraphQL error naming the method and its position.
   static func bindLineage(_ schema: GraphQLSchema) throws {

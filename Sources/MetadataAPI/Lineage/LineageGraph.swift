@@ -1,8 +1,9 @@
 import GraphQL
 import MetadataStore
 
-/// An environment's DAG loaded once per request (``MetadataStore/lineageGraph``), with the
-/// adjacency dbt's graph operators walk, evaluating selections over it.
+/// An environment's DAG (``MetadataStore/lineageGraph``), with the adjacency dbt's graph
+/// operators walk, evaluating selections over it, and each node's answer values derived
+/// once (kept between requests with the graph, ``LineageGraphCache``).
 ///
 /// Methods are matched as dbt-core's `selector_methods.py` matches them, then graph
 /// operators are applied per criterion, then the set operators (comma: intersection, space:
