@@ -7,8 +7,9 @@ extension MetadataAPI {
   /// `AppliedState.lineage` and `DefinitionState.lineage` answer the environment's current
   /// manifest as a flat list of nodes with their parent ids, ordered by unique id. The DAG,
   /// with each node's answer values, is kept between requests (``LineageGraphCache``,
-  /// read again when an ingest changed it) and the filter evaluated over it: `select` (dbt node selection syntax, ``NodeSelector``), minus `exclude`, then
-  /// `types`, `uniqueIds` and `tags` (any of them). A selector that cannot be evaluated is
+  /// read again when an ingest changed it) and the filter evaluated over it: `select`
+  /// (dbt node selection syntax, ``NodeSelector``), minus `exclude`, then `types`,
+  /// `uniqueIds` and `tags` (any of them). A selector that cannot be evaluated is
   /// one GraphQL error naming the method and its position.
   static func bindLineage(_ schema: GraphQLSchema) throws {
     for (typeName, applied) in [("AppliedState", true), ("DefinitionState", false)] {
