@@ -5,10 +5,11 @@ extension MetadataAPI {
   /// Binds Part 2, lineage(filter) with dbt's selector syntax, and the lineage node types.
   ///
   /// `AppliedState.lineage` and `DefinitionState.lineage` answer the environment's current
-  /// manifest as a flat list of nodes with their parent ids, ordered by unique id. The DAG is
-  /// read once per request (one store call: nodes and edges) and the filter evaluated over
-  /// it: `select` (dbt node selection syntax, ``NodeSelector``), minus `exclude`, then
-  /// `types`, `uniqueIds` and `tags` (any of them). A selector that cannot be evaluated is
+  /// manifest as a flat list of nodes with their parent ids, ordered by unique id. The DAG,
+  /// with each node's answer values, is kept between requests (``LineageGraphCache``,
+  /// read again when an ingest changed it) and the filter evaluated over it: `select`
+  /// (dbt node selection syntax, ``NodeSelector``), minus `exclude`, then `types`,
+  /// `uniqueIds` and `tags` (any of them). A selector that cannot be evaluated is
   /// one GraphQL error naming the method and its position.
   static func bindLineage(_ schema: GraphQLSchema) throws {
     for (typeName, applied) in [("AppliedState", true), ("DefinitionState", false)] {
@@ -20,11 +21,21 @@ extension MetadataAPI {
       }
     }
     for typeName in LineageNodeValue.objectTypes.sorted() {
-      try bindReadableFields(schema, typeName, as: LineageNodeValue.self)
+      guard let type = schema.type(named: typeName) else {
+        throw GraphQLError(
+          message: "Cannot bind a resolver: the schema has no type \"\(typeName)\".")
+      }
+      // Each field's reader is chosen here, once, not by its name at each read.
+      for name in type.fields.keys {
+        let read = LineageNodeValue.reader(name) ?? { _ in nil }
+        try schema.setResolver(typeName, name, as: LineageNodeValue.self) { value, _, _, _ in
+          read(value)
+        }
+      }
     }
     for interface in LineageNodeValue.interfaces {
       try schema.setTypeResolver(interface) { value, _, _ in
-        (value as? LineageNodeValue)?.graphQLTypeName
+        LineageNodeValue.exactly(value)?.graphQLTypeName
       }
     }
   }
@@ -45,10 +56,12 @@ extension MetadataAPI {
     }
   }
 
-  /// The lineage answer for one environment and filter.
+  /// The lineage answer for one environment and filter: its ``LineageNodeValue``s, typed
+  /// as the executor takes a list's elements (`[Any?]`), which it then uses as they are
+  /// instead of converting an 11,000-element array of another type element by element.
   static func lineage(
     scope: EnvironmentScope, filter: JSONObject, context: RequestContext, applied: Bool
-  ) throws -> [LineageNodeValue] {
+  ) throws -> [Any?] {
     // A blank selector is no selector (clients send "" for "not set").
     let select = try filter["select"]?.stringValue.flatMap {
       $0.allSatisfy(\.isWhitespace) ? nil : try parseSelector($0, argument: "select")
@@ -67,52 +80,36 @@ extension MetadataAPI {
         environmentID: scope.environmentID, includeMacros: includeMacros, context: context)
     else { return [] }
 
-    var candidates = Set(graph.nodes.indices)
+    // The types asked, as positions in `LineageNodeValue.resourceTypes`.
+    let allowedTypes = types.map { types in LineageNodeValue.resourceTypes.map(types.contains) }
+    var candidates: [Int]
     var matched: Set<Int>?
     if let select {
       let selection = graph.select(select)
-      candidates = selection.selected
+      candidates = selection.selected.sorted()
       matched = selection.matched
+    } else {
+      candidates = Array(graph.nodes.indices)
     }
     if let exclude {
-      candidates.subtract(graph.select(exclude).selected)
+      let excluded = graph.select(exclude).selected
+      candidates.removeAll(where: excluded.contains)
     }
-    let worstTests = applied ? worstTestStatuses(graph) : [:]
-    var answer: [LineageNodeValue] = []
-    for position in candidates.sorted() {
-      let box = graph.boxes[position]
-      let node = box.record
-      guard let kind = LineageNodeValue.kinds[node.resourceType] else { continue }
-      if let types, !types.contains(kind.resourceType) { continue }
-      if let uniqueIDs, !uniqueIDs.contains(node.uniqueID) { continue }
-      if let tags, graph.tags[position].allSatisfy({ !tags.contains($0) }) { continue }
-      var parentIDs: [String] = []
-      var publicParentIDs: [String] = []
-      for parentID in node.parentIDs {
-        if let parent = graph.index[parentID] {
-          let other = graph.nodes[parent]
-          if other.resourceType == "model", (other.originalFilePath ?? "").isEmpty {
-            publicParentIDs.append(parentID)  // an external (cross-project) model
-          } else {
-            parentIDs.append(parentID)
-          }
-        } else if parentID.hasPrefix("model.") {
-          publicParentIDs.append(parentID)  // a cross-project ref absent from the manifest
-        } else {
-          parentIDs.append(parentID)
-        }
+    let prebuilt = applied ? graph.appliedValues : graph.definitionValues
+    var answer: [Any?] = []
+    answer.reserveCapacity(candidates.count)
+    for position in candidates {
+      guard let fields = graph.fields[position] else { continue }
+      if let allowedTypes, !allowedTypes[fields.resourceTypeIndex] { continue }
+      if let uniqueIDs, !uniqueIDs.contains(fields.uniqueID) { continue }
+      if let tags, fields.tags.allSatisfy({ !tags.contains($0) }) { continue }
+      if let matched {
+        answer.append(
+          LineageNodeValue(
+            fields: fields, applied: applied, matchesMethod: matched.contains(position)))
+      } else if let value = prebuilt[position] {
+        answer.append(value)
       }
-      let executable = ["model", "seed", "snapshot", "test", "unit_test"].contains(
-        node.resourceType)
-      answer.append(
-        LineageNodeValue(
-          box: box, graphQLTypeName: kind.typeName, resourceType: kind.resourceType,
-          projectID: graph.projectID, fqn: graph.fqns[position], tags: graph.tags[position],
-          parentIDs: parentIDs, publicParentIDs: publicParentIDs,
-          matchesMethod: matched.map { $0.contains(position) },
-          lastRunStatus: applied && executable ? node.lastRunStatus : nil,
-          worstTestStatus: worstTests[node.uniqueID],
-          freshnessStatus: applied ? LineageNodeValue.freshnessStatus(node.freshnessStatus) : nil))
     }
     return answer
   }
@@ -149,23 +146,5 @@ extension MetadataAPI {
         accountID: context.accountID, environmentID: environmentID, includeMacros: includeMacros
       ).map(LineageGraph.init)
     }
-  }
-
-  /// The worst latest status of the tests of each tested node (`error` > `fail` > `warn` >
-  /// `pass`): `worstTestStatus`.
-  static func worstTestStatuses(_ graph: LineageGraph) -> [String: String] {
-    var worst: [String: String] = [:]
-    for node in graph.nodes where node.resourceType == "test" {
-      guard let tested = node.testedUniqueID, let status = node.lastRunStatus,
-        let severity = LineageNodeValue.testSeverity[status]
-      else { continue }
-      if let current = worst[tested], let known = LineageNodeValue.testSeverity[current],
-        known >= severity
-      {
-        continue
-      }
-      worst[tested] = status
-    }
-    return worst
   }
 }

@@ -1,8 +1,9 @@
 import GraphQL
 import MetadataStore
 
-/// An environment's DAG loaded once per request (``MetadataStore/lineageGraph``), with the
-/// adjacency dbt's graph operators walk, evaluating selections over it.
+/// An environment's DAG (``MetadataStore/lineageGraph``), with the adjacency dbt's graph
+/// operators walk, evaluating selections over it, and each node's answer values derived
+/// once (kept between requests with the graph, ``LineageGraphCache``).
 ///
 /// Methods are matched as dbt-core's `selector_methods.py` matches them, then graph
 /// operators are applied per criterion, then the set operators (comma: intersection, space:
@@ -24,16 +25,13 @@ struct LineageGraph: Sendable {
   /// Decoded `fqn` and `tags` of each node.
   let fqns: [[String]]
   let tags: [[String]]
-  /// Each node's record in a box, shared by the answers' nodes (``LineageNodeValue``)
-  /// instead of copied into each (a record is some twenty strings: a copy is as many
-  /// retains).
-  let boxes: [NodeBox]
-
-  /// One node's record, by reference.
-  final class NodeBox: Sendable {
-    let record: LineageGraphNodeRecord
-    init(_ record: LineageGraphNodeRecord) { self.record = record }
-  }
+  /// Each node's answer values (nil for a resource type with no lineage type), derived
+  /// once per graph: ``LineageNodeFields``.
+  let fields: [LineageNodeFields?]
+  /// The answer's value of each node on each side when there is no `select` (no
+  /// `matchesMethod`): a request over a kept graph hands these out as they are.
+  let appliedValues: [LineageNodeValue?]
+  let definitionValues: [LineageNodeValue?]
 
   init(_ record: LineageGraphRecord) {
     projectID = record.projectID
@@ -55,7 +53,89 @@ struct LineageGraph: Sendable {
     self.children = children
     fqns = nodes.map { Self.strings(json: $0.fqnJSON) }
     tags = nodes.map { Self.strings(json: $0.tagsJSON) }
-    boxes = nodes.map(NodeBox.init)
+    let worstTests = Self.worstTestStatuses(nodes)
+    // The strings every answer reads (ids, also as parent ids, and file paths) copied
+    // afresh, one after the other in node order: read from the store, each lay among the
+    // record's other strings, and a whole-DAG answer spent about a sixth of its time
+    // waiting on memory to retain and write them.
+    let uniqueIDs = nodes.map { Self.compactCopy($0.uniqueID) }
+    let filePaths = nodes.map { Self.compactCopy($0.originalFilePath ?? "") }
+    var fields: [LineageNodeFields?] = []
+    fields.reserveCapacity(nodes.count)
+    for position in nodes.indices {
+      let node = nodes[position]
+      let (parentIDs, publicParentIDs) = Self.splitParents(
+        node, index: index, nodes: nodes, uniqueIDs: uniqueIDs)
+      fields.append(
+        LineageNodeFields(
+          node, uniqueID: uniqueIDs[position], filePath: filePaths[position],
+          projectID: record.projectID, fqn: fqns[position], tags: tags[position],
+          parentIDs: parentIDs, publicParentIDs: publicParentIDs,
+          worstTestStatus: worstTests[node.uniqueID]))
+    }
+    self.fields = fields
+    appliedValues = fields.map {
+      $0.map { LineageNodeValue(fields: $0, applied: true, matchesMethod: nil) }
+    }
+    definitionValues = fields.map {
+      $0.map { LineageNodeValue(fields: $0, applied: false, matchesMethod: nil) }
+    }
+  }
+
+  /// A node's parents in this project's manifest (`parentIds`), and those of other
+  /// projects (`publicParentIds`, dbt Mesh): a model with no file of its own (an external
+  /// model), or a `model.` id absent from the manifest (the reference: "leaving them out
+  /// is safer").
+  static func splitParents(
+    _ node: LineageGraphNodeRecord, index: [String: Int], nodes: [LineageGraphNodeRecord],
+    uniqueIDs: [String]
+  ) -> (parentIDs: [String], publicParentIDs: [String]) {
+    var parentIDs: [String] = []
+    parentIDs.reserveCapacity(node.parentIDs.count)
+    var publicParentIDs: [String] = []
+    for parentID in node.parentIDs {
+      if let parent = index[parentID] {
+        let other = nodes[parent]
+        if other.resourceType == "model", (other.originalFilePath ?? "").isEmpty {
+          publicParentIDs.append(uniqueIDs[parent])  // an external (cross-project) model
+        } else {
+          parentIDs.append(uniqueIDs[parent])  // the parent's own copy (equal)
+        }
+      } else if parentID.hasPrefix("model.") {
+        publicParentIDs.append(parentID)  // a cross-project ref absent from the manifest
+      } else {
+        parentIDs.append(parentID)
+      }
+    }
+    return (parentIDs, publicParentIDs)
+  }
+
+  /// A copy of `text` in storage of its own (a small string stays inline).
+  static func compactCopy(_ text: String) -> String {
+    var text = text
+    return text.withUTF8 { bytes in
+      String(unsafeUninitializedCapacity: bytes.count) { buffer in
+        buffer.initialize(fromContentsOf: bytes)
+      }
+    }
+  }
+
+  /// The worst latest status of the tests of each tested node (`error` > `fail` > `warn` >
+  /// `pass`): `worstTestStatus`.
+  static func worstTestStatuses(_ nodes: [LineageGraphNodeRecord]) -> [String: String] {
+    var worst: [String: String] = [:]
+    for node in nodes where node.resourceType == "test" {
+      guard let tested = node.testedUniqueID, let status = node.lastRunStatus,
+        let severity = LineageNodeValue.testSeverity[status]
+      else { continue }
+      if let current = worst[tested], let known = LineageNodeValue.testSeverity[current],
+        known >= severity
+      {
+        continue
+      }
+      worst[tested] = status
+    }
+    return worst
   }
 
   /// The strings of a stored JSON array (`[]` when absent or not an array).

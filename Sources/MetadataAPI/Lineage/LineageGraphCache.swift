@@ -9,7 +9,9 @@ import MetadataStore
 /// for a 10,000-node project: about 40% of the answer, `benchmarks/README.md`, Metadata
 /// API).
 ///
-/// Not a response cache: every request filters, selects and builds its own answer. Each
+/// Not a response cache: every request filters and selects its own answer, from node
+/// values the graph derived once (``LineageNodeFields``, and without `select` the
+/// ``LineageNodeValue``s themselves), which are as old as the graph. Each
 /// request reads the generation first (one small statement, which also checks the
 /// environment's account) and reads the graph again when it changed; a graph read after
 /// an ingest it did not see is kept under the older generation, so the next request reads

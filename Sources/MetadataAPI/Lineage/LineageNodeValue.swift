@@ -9,46 +9,39 @@ import MetadataStore
 ///
 /// A class: the engine passes each node as `Any` to every field of it, and a struct of
 /// this size was copied (and destroyed) at each of those (15% of a whole-DAG answer's
-/// time); a reference is retained instead.
-final class LineageNodeValue: GraphQLFieldReadable, GraphQLTypeNamed {
-  let box: LineageGraph.NodeBox
-  var node: LineageGraphNodeRecord { box.record }
-  /// The GraphQL object type (`ModelLineageNode`...).
-  let graphQLTypeName: String
-  /// The `ResourceNodeType` enum value (`Model`, `Test`...).
-  let resourceType: String
-  let projectID: Int
-  let fqn: [String]
-  let tags: [String]
-  /// Parents of this project's manifest; parents of other projects (dbt Mesh) are in
-  /// `publicParentIDs` instead (the reference: "leaving them out is safer").
-  let parentIDs: [String]
-  let publicParentIDs: [String]
+/// time); a reference is retained instead. The node's own values are in a
+/// ``LineageNodeFields`` kept with the graph; a value adds what the request decides (the
+/// side, `matchesMethod`). Without `select`, the graph keeps one value per node and side
+/// (``LineageGraph/appliedValues``), handed out as they are.
+final class LineageNodeValue: GraphQLFieldReadable, GraphQLTypeNamed, Sendable {
+  let fields: LineageNodeFields
+  /// Whether the node is answered on the applied side: run state (`lastRunStatus`,
+  /// `worstTestStatus`, `freshnessStatus`) is nil on the definition side, which is the
+  /// logical project only.
+  let applied: Bool
   /// Whether a selector method matched the node itself (nil without `select`).
   let matchesMethod: Bool?
-  /// Run state: nil on the definition side, which is the logical project only.
-  let lastRunStatus: String?
-  let worstTestStatus: String?
-  let freshnessStatus: String?
 
-  init(
-    box: LineageGraph.NodeBox, graphQLTypeName: String, resourceType: String,
-    projectID: Int, fqn: [String], tags: [String], parentIDs: [String],
-    publicParentIDs: [String], matchesMethod: Bool?, lastRunStatus: String?,
-    worstTestStatus: String?, freshnessStatus: String?
-  ) {
-    self.box = box
-    self.graphQLTypeName = graphQLTypeName
-    self.resourceType = resourceType
-    self.projectID = projectID
-    self.fqn = fqn
-    self.tags = tags
-    self.parentIDs = parentIDs
-    self.publicParentIDs = publicParentIDs
+  init(fields: LineageNodeFields, applied: Bool, matchesMethod: Bool?) {
+    self.fields = fields
+    self.applied = applied
     self.matchesMethod = matchesMethod
-    self.lastRunStatus = lastRunStatus
-    self.worstTestStatus = worstTestStatus
-    self.freshnessStatus = freshnessStatus
+  }
+
+  /// The GraphQL object type (`ModelLineageNode`...).
+  var graphQLTypeName: String { fields.graphQLTypeName }
+
+  /// `value as? LineageNodeValue`, comparing the value's dynamic type first: the
+  /// interfaces' type resolver runs once per node of an answer, and the runtime's general
+  /// cast from `Any` was a tenth of the lineage code's own time in a whole-DAG answer.
+  static func exactly(_ value: Any) -> LineageNodeValue? {
+    func open<Opened>(_ opened: Opened) -> LineageNodeValue? {
+      if Opened.self == LineageNodeValue.self {
+        return unsafeBitCast(opened, to: LineageNodeValue.self)
+      }
+      return opened as? LineageNodeValue
+    }
+    return open(value)
   }
 
   /// The lineage type of each manifest resource type, with its `ResourceNodeType`.
@@ -71,30 +64,42 @@ final class LineageNodeValue: GraphQLFieldReadable, GraphQLTypeNamed {
     "LineageNodeTestable",
   ]
 
+  /// The `ResourceNodeType` values of the lineage types, in a fixed order
+  /// (``LineageNodeFields/resourceTypeIndex``).
+  static let resourceTypes = Array(Set(kinds.values.map(\.resourceType))).sorted()
+
   func graphQLField(_ name: String) -> Any? {
+    Self.reader(name).map { $0(self) } ?? nil
+  }
+
+  /// The reader of one field, chosen once when the schema is bound
+  /// (``MetadataAPI/bindLineage(_:)``) rather than by comparing the name at each read;
+  /// nil for a field no lineage type has. Parent fields: `../shared/reference/dbt-metadata-api.md`
+  /// §2.4 (`parentIds`; `publicParentIds` holds the parents of other projects, dbt Mesh).
+  static func reader(_ name: String) -> (@Sendable (LineageNodeValue) -> Any?)? {
     switch name {
-    case "uniqueId": return node.uniqueID
-    case "name": return node.name
-    case "filePath": return node.originalFilePath ?? ""
-    case "resourceType": return resourceType
-    case "projectId": return projectID
-    case "parentIds": return parentIDs
-    case "publicParentIds": return publicParentIDs
-    case "tags": return tags
-    case "fqn": return fqn
-    case "database": return node.database
-    case "schema": return node.schema
-    case "alias": return node.alias
-    case "materializationType": return node.materialized
-    case "access": return node.access
-    case "group": return node.group
-    case "version": return node.version
-    case "matchesMethod": return matchesMethod
-    case "lastRunStatus": return lastRunStatus
-    case "worstTestStatus": return worstTestStatus
-    case "sourceName": return node.sourceName
-    case "freshnessStatus": return freshnessStatus
-    case "modelingLayer": return Self.modelingLayer(name: node.name, fqn: fqn)
+    case "uniqueId": return { $0.fields.uniqueID }
+    case "name": return { $0.fields.name }
+    case "filePath": return { $0.fields.filePath }
+    case "resourceType": return { $0.fields.resourceType }
+    case "projectId": return { $0.fields.projectID }
+    case "parentIds": return { $0.fields.parentIDs }
+    case "publicParentIds": return { $0.fields.publicParentIDs }
+    case "tags": return { $0.fields.tags }
+    case "fqn": return { $0.fields.fqn }
+    case "database": return { $0.fields.database }
+    case "schema": return { $0.fields.schema }
+    case "alias": return { $0.fields.alias }
+    case "materializationType": return { $0.fields.materialized }
+    case "access": return { $0.fields.access }
+    case "group": return { $0.fields.group }
+    case "version": return { $0.fields.version }
+    case "matchesMethod": return { $0.matchesMethod }
+    case "lastRunStatus": return { $0.applied ? $0.fields.lastRunStatus : nil }
+    case "worstTestStatus": return { $0.applied ? $0.fields.worstTestStatus : nil }
+    case "sourceName": return { $0.fields.sourceName }
+    case "freshnessStatus": return { $0.applied ? $0.fields.freshnessStatus : nil }
+    case "modelingLayer": return { $0.fields.modelingLayer }
     default: return nil
     }
   }
