@@ -136,6 +136,9 @@ public final class Connection {
     _ sql: String, _ arguments: [SQLiteValue] = [], row: (Statement) throws -> T
   ) throws -> [T] {
     let statement = try cachedStatement(sql)
+    // Reset however this ends: a statement left stepped keeps its read transaction open
+    // after COMMIT, and every later read on the connection would see that old snapshot.
+    defer { statement.reset() }
     try statement.bind(arguments)
     var rows: [T] = []
     while try statement.step() { rows.append(try row(statement)) }
@@ -146,21 +149,21 @@ public final class Connection {
   /// value is NULL.
   public func scalarInt(_ sql: String, _ arguments: [SQLiteValue] = []) throws -> Int64? {
     let statement = try cachedStatement(sql)
+    // Reset on every path (a NULL first row, as `max(id)` of an empty table gives, too):
+    // see ``query(_:_:row:)``.
+    defer { statement.reset() }
     try statement.bind(arguments)
     guard try statement.step(), !statement.isNull(at: 0) else { return nil }
-    let value = statement.int64(at: 0)
-    statement.reset()
-    return value
+    return statement.int64(at: 0)
   }
 
   /// The text of the first column of the first row of a query, if any.
   public func scalarString(_ sql: String, _ arguments: [SQLiteValue] = []) throws -> String? {
     let statement = try cachedStatement(sql)
+    defer { statement.reset() }
     try statement.bind(arguments)
     guard try statement.step() else { return nil }
-    let value = statement.string(at: 0)
-    statement.reset()
-    return value
+    return statement.string(at: 0)
   }
 
   // MARK: - State

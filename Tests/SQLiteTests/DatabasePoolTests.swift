@@ -19,6 +19,23 @@ import Testing
     #expect(try pool.read { try $0.scalarInt("SELECT count(*) FROM t") } == 1)
   }
 
+  /// A read whose first row is NULL (`max(id)` of an empty table), or whose row decoding
+  /// throws, leaves no statement stepped: such a statement kept the reader's snapshot open
+  /// after COMMIT, and every later read on that reader saw the empty table forever.
+  @Test func readersSeeLaterCommitsAfterANullOrAFailedRead() throws {
+    let directory = try TemporaryDirectory()
+    let pool = try DatabasePool(path: directory.path("pool.sqlite"))
+    try pool.write { db in try db.execute("CREATE TABLE t(id INTEGER PRIMARY KEY)") }
+    #expect(try pool.read { try $0.scalarInt("SELECT max(id) FROM t") } == nil)
+    try pool.write { db in try db.run("INSERT INTO t(id) VALUES (1), (2)") }
+    #expect(try pool.read { try $0.scalarInt("SELECT max(id) FROM t") } == 2)
+    #expect(throws: Expected.self) {
+      try pool.read { db in try db.query("SELECT id FROM t") { _ -> Int in throw Expected() } }
+    }
+    try pool.write { db in try db.run("INSERT INTO t(id) VALUES (3)") }
+    #expect(try pool.read { try $0.scalarInt("SELECT count(*) FROM t") } == 3)
+  }
+
   @Test func aFailedWriteLeavesNothing() throws {
     let directory = try TemporaryDirectory()
     let pool = try DatabasePool(path: directory.path("pool.sqlite"))
