@@ -64,8 +64,11 @@ extension Service {
     // parts cannot make the server inflate more than one artifact's limit in all.
     var budget = configuration.maxArtifactBytes
     // A next run of the project maps only the definitions that changed (the ingest
-    // checks the reused ones against the store in its transaction).
-    let known = try store.knownDefinitions(projectID: projectID)
+    // checks the reused ones against the store in its transaction), and the transaction
+    // reuses what the snapshot read while it is still current.
+    let snapshot = try store.ingestSnapshot(projectID: projectID)
+    let known = snapshot.knownDefinitions
+    ingest.snapshot = snapshot
     for part in files {
       let name = part.filename ?? part.name
       var bytes = part.body

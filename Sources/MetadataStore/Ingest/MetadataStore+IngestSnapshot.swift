@@ -6,7 +6,7 @@ extension MetadataStore {
   /// read transaction: it takes no write lock. Give its ``IngestSnapshot/knownDefinitions``
   /// to the manifest reader and the snapshot to the request (``IngestRequest/snapshot``).
   ///
-  /// The known definitions are those ``knownDefinitions(projectID:)`` returns.
+  /// The known definitions are the latest version's definitions that have a raw digest.
   public func ingestSnapshot(projectID: Int) throws -> IngestSnapshot {
     let project = Int64(projectID)
     return try wrapping {
@@ -20,7 +20,7 @@ extension MetadataStore {
         var known: [KnownDefinition] = []
         let previous = try Ingester.previousDefinitions(db, projectID: project) {
           key, stored, resourceType in
-          // What knownDefinitionsSQL selects: the definitions that have a raw digest.
+          // The definitions that have a raw digest.
           guard let digest = stored.rawDigest, let uniqueID = uniqueIDs[key.nodeID] else {
             return
           }
