@@ -7,31 +7,89 @@ import MetadataStore
 /// of `parents` / `children` / `ancestors` / `tests` (`ModelAppliedStateNestedNode`,
 /// `ModelDefinitionNestedNode`, `ExternalModelNode`...), and the macro and metric nodes.
 ///
-/// One node of the environment's current manifest (``MetadataStore/EnvironmentNodeRecord``)
-/// with the environment it was read in and the side it was asked from, which names its
-/// object type (``typeName``). The node's manifest JSON is parsed on first use, once per
-/// request, for the fields the definition table does not hold.
+/// One node of the environment's current manifest (``MetadataStore/EnvironmentNodeRecord``,
+/// held by a shared ``EnvironmentNodeEntry``) with the environment it was read in and the
+/// side it was asked from, which names its object type (``typeName``). The node's manifest
+/// JSON is parsed on first use, once per request, for the fields the definition table does
+/// not hold. A node of a kept applied state (``state``) reads its relatives and execution
+/// info from that state.
 final class EnvironmentNode {
   /// Which family of types the node is served as.
-  enum Side {
+  enum Side: CaseIterable {
     case applied, definition, appliedNested, definitionNested
+
+    /// The side's position in ``allCases``.
+    var index: Int {
+      switch self {
+      case .applied: 0
+      case .definition: 1
+      case .appliedNested: 2
+      case .definitionNested: 3
+      }
+    }
   }
 
-  let record: EnvironmentNodeRecord
-  let environment: EnvironmentRecord
+  /// The node's record (and, for a node of a kept state, its index and execution info).
+  let entry: EnvironmentNodeEntry
+  /// The kept applied state the node was read from, if it was not read by a statement.
+  let state: AppliedState?
+  /// The environment and the request's documents, shared by the nodes of a list.
+  let context: EnvironmentNodeContext
   let side: Side
-  /// Where the node's manifest JSON is read from (the record has none).
-  let documents: DefinitionDocuments
 
-  init(
+  /// The environment the node was read in.
+  var environment: EnvironmentRecord {
+    _read { yield context.environment }
+  }
+  /// Where the node's manifest JSON is read from (the record has none).
+  var documents: DefinitionDocuments { context.documents }
+
+  /// The node's record, read in place in its shared entry (not copied).
+  var record: EnvironmentNodeRecord {
+    _read { yield entry.record }
+  }
+
+  /// A node read by a statement; its definition is registered with `documents`.
+  convenience init(
     _ record: EnvironmentNodeRecord, environment: EnvironmentRecord, side: Side,
     documents: DefinitionDocuments
   ) {
-    self.record = record
-    self.environment = environment
+    self.init(
+      entry: EnvironmentNodeEntry(record), state: nil,
+      context: EnvironmentNodeContext(environment: environment, documents: documents),
+      side: side, registers: true)
+  }
+
+  /// A node of a shared entry.
+  ///
+  /// - Parameter registers: whether to register the node's definition with `documents`, so
+  ///   that the first node of the request needing its JSON reads every registered one in
+  ///   one statement; false for lists whose selection reads no JSON (summary fields).
+  init(
+    entry: EnvironmentNodeEntry, state: AppliedState?, context: EnvironmentNodeContext,
+    side: Side, registers: Bool
+  ) {
+    self.entry = entry
+    self.state = state
+    self.context = context
     self.side = side
-    self.documents = documents
-    documents.register(record.definitionID, environmentID: environment.id)
+    if registers {
+      context.documents.register(
+        entry.record.definitionID, environmentID: context.environment.id)
+    }
+  }
+
+  /// `value as? EnvironmentNode`, comparing the value's dynamic type first (the runtime's
+  /// general cast from `Any` is slower, and the interfaces' type resolver asks once per
+  /// nested node).
+  static func exactly(_ value: Any) -> EnvironmentNode? {
+    func open<Opened>(_ opened: Opened) -> EnvironmentNode? {
+      if Opened.self == EnvironmentNode.self {
+        return unsafeBitCast(opened, to: EnvironmentNode.self)
+      }
+      return opened as? EnvironmentNode
+    }
+    return open(value)
   }
 
   /// The fields a node read with its summary alone answers
@@ -47,8 +105,10 @@ final class EnvironmentNode {
     "tests", "executionInfo",
   ]
 
-  var definition: DefinitionRecord { record.definition }
-  var resourceType: String { record.definition.resourceType }
+  var definition: DefinitionRecord {
+    _read { yield entry.record.definition }
+  }
+  var resourceType: String { entry.record.definition.resourceType }
 
   /// The node's manifest JSON, read (with the request's other nodes') and parsed on first
   /// use.
@@ -69,8 +129,10 @@ final class EnvironmentNode {
   ///
   /// Computed once per node: lists filter their nodes by it and the interfaces' type
   /// resolvers ask it again for every node.
-  lazy var typeName: String? = Self.typeName(
-    resourceType: resourceType, side: side, external: isExternalModel)
+  lazy var typeName: String? =
+    entry.mayBeExternal && isExternalModel
+    ? Self.typeName(resourceType: resourceType, side: side, external: true)
+    : entry.typeNames[side.index]
 
   static func typeName(resourceType: String, side: Side, external: Bool = false) -> String? {
     switch (resourceType, side) {
@@ -214,6 +276,32 @@ final class EnvironmentNode {
     case "dimensions", "entities", "measures", "exports": return json[field]?.listValue ?? []
     case "queryParams": return json["query_params"] ?? .object(JSONObject())
     default: return nil
+    }
+  }
+
+  /// The reader of one plain field, chosen once when the schema is bound
+  /// (``MetadataAPI/bindEnvironmentNodes(_:)``) rather than by comparing the name with
+  /// every case of ``value(of:)`` at each read: the fields every list selects read the
+  /// record in place; the others go through ``value(of:)``.
+  static func reader(_ field: String) -> @Sendable (EnvironmentNode) -> Any? {
+    switch field {
+    case "uniqueId": return { $0.entry.record.definition.uniqueID }
+    case "name": return { $0.entry.record.definition.name }
+    case "resourceType": return { $0.entry.record.definition.resourceType }
+    case "filePath": return { $0.entry.record.definition.originalFilePath ?? "" }
+    case "materializedType": return { $0.entry.record.definition.materialized }
+    case "packageName": return { $0.entry.record.definition.packageName }
+    case "database": return { $0.entry.record.definition.database }
+    case "schema": return { $0.entry.record.definition.schema }
+    case "alias": return { $0.entry.record.definition.alias }
+    case "description": return { $0.entry.record.definition.description }
+    case "accountId": return { $0.context.environment.accountID }
+    case "projectId": return { $0.context.environment.projectID }
+    case "environmentId": return { $0.context.environment.id }
+    case "runId": return { $0.context.environment.latestRunID }
+    case "jobDefinitionId", "jobId": return { $0.context.environment.latestJobID }
+    case "dbtVersion": return { $0.context.environment.dbtVersion }
+    default: return { $0.value(of: field) }
     }
   }
 

@@ -1,0 +1,69 @@
+import Foundation
+import MetadataStore
+
+/// The applied states (``AppliedState``) of recently asked environments, kept between
+/// requests while the store's applied-state generation
+/// (``MetadataStore/MetadataStore/appliedStateGeneration(accountID:environmentID:)``) stays
+/// the same: the environment connections then page, filter and sort in memory, and their
+/// nodes' relatives and execution info come from the kept state, instead of five
+/// statements over the 3,500 models, 1,300 parents and their executions of a 500-model
+/// page (`benchmarks/README.md`, Metadata API).
+///
+/// Not a response cache: every request selects its own answer from node values the state
+/// built once. Each request reads the generation first (one small statement, which also
+/// checks the environment's account) and reads the state again when it changed; the
+/// state is read in the same snapshot as the generation, so it is exactly the state of
+/// that generation, and no request is answered from a state older than its own.
+///
+/// Modelled on ``LineageGraphCache``. Bounded: at most ``maximumNodes`` nodes over all kept
+/// states (about 2.3 KB each: at the default, about 460 MB at most), least recently used
+/// first out; a state larger than the bound is not kept (its requests read SQL). One lock
+/// guards the map; states are immutable, read outside the lock.
+final class AppliedStateCache: @unchecked Sendable {
+  /// The most nodes kept over all states.
+  let maximumNodes: Int
+
+  private let lock = NSLock()
+  /// Each state weighs its nodes (an environment with no run yet, 1).
+  private var states: WeightedLRU<Int, (generation: [Int64], state: AppliedState)>
+
+  init(maximumNodes: Int = 200_000) {
+    self.maximumNodes = maximumNodes
+    self.states = WeightedLRU(capacity: maximumNodes)
+  }
+
+  /// The environment's state at `generation` (read by the caller in the current
+  /// snapshot): the kept one if it is of that generation, else, when `build` is true,
+  /// read from the store now and kept; nil otherwise (the caller reads SQL), and nil for
+  /// an environment not in the account.
+  func state(
+    store: MetadataStore, accountID: Int, environmentID: Int, generation: [Int64], build: Bool
+  ) throws -> AppliedState? {
+    let kept = lock.withLock { () -> AppliedState? in
+      guard let entry = states.value(for: environmentID), entry.generation == generation else {
+        return nil
+      }
+      return entry.state
+    }
+    if let kept { return kept }
+    guard build,
+      let record = try store.environmentState(accountID: accountID, environmentID: environmentID)
+    else { return nil }
+    var ids: [Int64] = []
+    ids.reserveCapacity(record.nodes.count * 2)
+    for node in record.nodes {
+      if let id = node.record.lastExecutionID { ids.append(id) }
+      if let id = node.record.lastSuccessID, id != node.record.lastExecutionID { ids.append(id) }
+    }
+    let executions = try store.executions(
+      accountID: accountID, environmentID: environmentID, ids: ids)
+    let state = AppliedState(environmentID: environmentID, record: record, executions: executions)
+    lock.withLock {
+      _ = states.insert((generation, state), weight: max(1, state.count), for: environmentID)
+    }
+    return state
+  }
+
+  /// How many states are kept: for tests of the bound.
+  var stateCount: Int { lock.withLock { states.count } }
+}

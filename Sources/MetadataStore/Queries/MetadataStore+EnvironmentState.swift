@@ -1,0 +1,90 @@
+import SQLite
+
+/// The reads behind the API's applied-state cache: a generation that changes whenever an
+/// environment's current state may have changed, and the whole current state in two
+/// statements (``EnvironmentStateRecord``).
+extension MetadataStore {
+  /// What identifies the state an environment's pages, filters, sorts and relatives are
+  /// read from: the environment's latest run (its current manifest) and the highest row
+  /// ids of `execution`, `freshness_result` and `catalog_entry`, whose inserts are the only
+  /// way the applied state changes (rows are appended, never updated or deleted). One
+  /// small statement that also checks the account: nil when the environment is not in it.
+  ///
+  /// The ids are the whole database's (an ingest into another environment changes them
+  /// too): a reader holding a state for an older generation reads the state again.
+  public func appliedStateGeneration(accountID: Int, environmentID: Int) throws -> [Int64]? {
+    try wrapping {
+      try pool.read { db in
+        try db.query(
+          """
+          SELECT coalesce(e.latest_run_id, 0), coalesce((SELECT max(id) FROM execution), 0),
+            coalesce((SELECT max(id) FROM freshness_result), 0),
+            coalesce((SELECT max(id) FROM catalog_entry), 0)
+          FROM environment e JOIN project p ON p.id = e.project_id
+          WHERE e.id = ? AND p.account_id = ?
+          """, [.integer(Int64(environmentID)), .integer(Int64(accountID))]
+        ) { [$0.int64(at: 0), $0.int64(at: 1), $0.int64(at: 2), $0.int64(at: 3)] }.first
+      }
+    }
+  }
+
+  /// Every node of the environment's current manifest, with the values the filters and
+  /// sorts of ``environmentNodes(accountID:environmentID:query:)`` read (computed by the
+  /// same expressions), and every parent edge of their definitions: two statements
+  /// whatever the size of the project. Nil when the environment is not in the account;
+  /// empty before its first run.
+  public func environmentState(accountID: Int, environmentID: Int) throws
+    -> EnvironmentStateRecord?
+  {
+    try wrapping {
+      try pool.read { db in
+        guard try Self.environmentInAccount(environmentID, accountID: accountID, db: db) else {
+          return nil
+        }
+        let arguments: [SQLiteValue] = [.integer(Int64(environmentID)), .integer(Int64(accountID))]
+        let extra = Self.nodeColumnCount
+        let nodes = try db.query(Self.environmentStateNodesSQL, arguments) { row in
+          EnvironmentStateRecord.Node(
+            record: Self.environmentNode(row, sortValue: .null),
+            filterTagsJSON: row.string(at: extra), exposureType: row.string(at: extra + 1),
+            lastRunStatus: row.string(at: extra + 2),
+            executeCompletedAt: row.string(at: extra + 3),
+            freshnessStatus: row.string(at: extra + 4),
+            rowCount: row.isNull(at: extra + 5) ? nil : row.int(at: extra + 5))
+        }
+        let edges = try db.query(Self.environmentStateEdgesSQL, arguments) {
+          EnvironmentStateRecord.Edge(definitionID: $0.int64(at: 0), parentNodeID: $0.int64(at: 1))
+        }
+        return EnvironmentStateRecord(nodes: nodes, edges: edges)
+      }
+    }
+  }
+
+  /// The members of the current version (``EnvironmentNodeSQL/version``, ?1 environment,
+  /// ?2 account) with ``nodeColumns`` and the filter and sort values, by the expressions of
+  /// ``EnvironmentNodeSQL``: the tags of `?7`, the exposure type of `?19`, `x.status`,
+  /// `x.execute_completed_at`, `f.status`, `c.row_count`.
+  static let environmentStateNodesSQL = """
+    SELECT \(nodeColumns),
+      CASE WHEN coalesce(d.tags, '[]') = '[]' THEN json_extract(d.json, '$.config.tags')
+        ELSE d.tags END,
+      CASE WHEN d.resource_type = 'exposure' THEN json_extract(d.json, '$.type') END,
+      x.status, x.execute_completed_at, f.status, c.row_count
+    FROM manifest_member m
+    JOIN definition d ON d.id = m.definition_id
+    JOIN node n ON n.id = d.node_id
+    LEFT JOIN applied_state s ON s.environment_id = ?1 AND s.node_id = n.id
+    LEFT JOIN execution x ON x.id = s.last_execution_id
+    LEFT JOIN freshness_result f ON f.id = s.last_freshness_id
+    LEFT JOIN catalog_entry c ON c.id = s.last_catalog_id
+    WHERE m.manifest_version_id = \(EnvironmentNodeSQL.version)
+    """
+
+  /// The parent edges of the current version's members (?1 environment, ?2 account).
+  static let environmentStateEdgesSQL = """
+    SELECT l.definition_id, l.parent_node_id
+    FROM manifest_member m
+    JOIN lineage_edge l ON l.definition_id = m.definition_id
+    WHERE m.manifest_version_id = \(EnvironmentNodeSQL.version)
+    """
+}
