@@ -17,12 +17,15 @@ import MetadataStore
 /// and `lower`, UTF-8 byte order for `BINARY`, SQLite's order of NULL, integer and text
 /// values), and the tests compare both paths on every filter, sort, cursor and page size.
 ///
-/// Immutable once built: requests on any thread read it without a lock.
+/// Immutable once built: requests on any thread read it without a lock. It also holds one
+/// ready-made ``EnvironmentNode`` per node and side, handed out to lists whose selection
+/// reads only summary fields (``sharedNode(_:side:)``): those nodes never change after
+/// they are made (see ``EnvironmentNode``), hence `@unchecked Sendable`.
 ///
 /// Memory: about 2.3 KB a node (the node record, its latest execution and success
-/// records, its relatives' indices and its filter values), measured on the benchmark's
-/// 10,000-node project (`benchmarks/README.md`, Metadata API).
-final class AppliedState: Sendable {
+/// records, its relatives' indices, its filter values and its four shared nodes), measured
+/// on the benchmark's 10,000-node project (`benchmarks/README.md`, Metadata API).
+final class AppliedState: @unchecked Sendable {
   /// The environment (of the account that read it).
   let environmentID: Int
   /// Every node of the current manifest, by unique id in UTF-8 byte order (SQLite's
@@ -41,6 +44,14 @@ final class AppliedState: Sendable {
   /// unique id, then nodes without one by unique id.
   private let executeCompletedAtOrder: [Int32]
   private let rowCountOrder: [Int32]
+  /// One node per side (``EnvironmentNode/Side/index``) and entry, nil where the side has
+  /// no type for it or the node may be an external model (only its JSON tells).
+  private let sharedNodes: [[EnvironmentNode?]]
+  /// The parents, children and tests (two lists each: applied then definition) of each entry as
+  /// shared nested nodes, for the two nested sides (applied, definition), relatives
+  /// without a type left out as the lists leave them out; nil where a relative must be
+  /// made per request (it may be an external model).
+  private let sharedRelatives: [[[EnvironmentNode]?]]
 
   /// The filter and sort values of one node, as the page statement computes them.
   private struct Facts: Sendable {
@@ -62,8 +73,15 @@ final class AppliedState: Sendable {
 
   /// Builds the state from the store's record and the execution records its pointers name
   /// (``MetadataStore/MetadataStore/executions(accountID:environmentID:ids:)``).
-  init(environmentID: Int, record: EnvironmentStateRecord, executions: [Int64: ExecutionRecord]) {
-    self.environmentID = environmentID
+  ///
+  /// - Parameters:
+  ///   - environment: the environment as the same snapshot has it (its run is the state's).
+  ///   - store: what the shared nodes read their JSON from, should a field need it.
+  init(
+    environment: EnvironmentRecord, record: EnvironmentStateRecord,
+    executions: [Int64: ExecutionRecord], store: MetadataStore, accountID: Int
+  ) {
+    self.environmentID = environment.id
     let nodes = record.nodes.sorted {
       $0.record.definition.uniqueID.utf8.lexicographicallyPrecedes(
         $1.record.definition.uniqueID.utf8)
@@ -81,7 +99,7 @@ final class AppliedState: Sendable {
       let record = node.record
       let info = ExecutionInfo(
         last: record.lastExecutionID.flatMap { executions[$0] },
-        lastSuccess: record.lastSuccessID.flatMap { executions[$0] })
+        lastSuccess: record.lastSuccessID.flatMap { executions[$0] }, formatsDates: true)
       entries.append(EnvironmentNodeEntry(record, index: index, executionInfo: info))
       let definition = record.definition
       facts.append(
@@ -134,12 +152,68 @@ final class AppliedState: Sendable {
       $0.utf8.lexicographicallyPrecedes($1.utf8)
     }
     self.rowCountOrder = Self.ascendingOrder(facts.map(\.rowCount), by: <)
+    let context = EnvironmentNodeContext(
+      environment: environment, store: store, accountID: accountID)
+    let shared = EnvironmentNode.Side.allCases.map { side in
+      entries.map { entry -> EnvironmentNode? in
+        guard !entry.mayBeExternal, entry.typeNames[side.index] != nil else { return nil }
+        return EnvironmentNode(entry: entry, context: context, side: side, registers: false)
+      }
+    }
+    self.sharedNodes = shared
+    var relativeLists: [[[EnvironmentNode]?]] = []
+    for lists in [parents, children, tests] {
+      for side in [EnvironmentNode.Side.appliedNested, .definitionNested] {
+        relativeLists.append(
+          lists.map { list -> [EnvironmentNode]? in
+            var nodes: [EnvironmentNode] = []
+            for index in list {
+              let entry = entries[Int(index)]
+              if entry.mayBeExternal { return nil }
+              if let node = shared[side.index][Int(index)] { nodes.append(node) }
+            }
+            return nodes
+          })
+      }
+    }
+    self.sharedRelatives = relativeLists
     self.entries = entries
     self.facts = facts
     self.byType = byType
     self.byUniqueID = byUniqueID
     self.parents = parents
     self.children = children
+  }
+
+  /// The shared node of an entry on a side, for a list whose selection reads only summary
+  /// fields; nil when the list must make its own (see ``sharedNodes``).
+  func sharedNode(_ index: Int32, side: EnvironmentNode.Side) -> EnvironmentNode? {
+    sharedNodes[side.index][Int(index)]
+  }
+
+  /// The relatives of an entry as shared nested nodes of `side` (for a list whose
+  /// selection reads only summary fields), in unique-id order and without relatives that
+  /// have no type on that side; nil when they must be made per request.
+  func sharedRelatives(
+    of index: Int32, _ relation: MetadataStore.Relation, side: EnvironmentNode.Side
+  ) -> [EnvironmentNode]? {
+    let lists: Int
+    switch relation {
+    case .parents: lists = 0
+    case .children: lists = 2
+    case .tests: lists = 4
+    case .ancestors: return nil
+    }
+    switch side {
+    case .appliedNested: return sharedRelatives[lists][Int(index)]
+    case .definitionNested: return sharedRelatives[lists + 1][Int(index)]
+    case .applied, .definition: return nil
+    }
+  }
+
+  /// Whether `entry` is one of this state's (so its index reads this state's relatives).
+  func contains(_ entry: EnvironmentNodeEntry) -> Bool {
+    entry.index >= 0 && Int(entry.index) < entries.count && entries[Int(entry.index)] === entry
   }
 
   /// Entry indices by a key (nulls last), ties by unique id (the index order).

@@ -36,8 +36,12 @@ final class AppliedStateCache: @unchecked Sendable {
   /// snapshot): the kept one if it is of that generation, else, when `build` is true,
   /// read from the store now and kept; nil otherwise (the caller reads SQL), and nil for
   /// an environment not in the account.
+  ///
+  /// - Parameter environment: reads the environment record in the same snapshot (called
+  ///   only when a state is built).
   func state(
-    store: MetadataStore, accountID: Int, environmentID: Int, generation: [Int64], build: Bool
+    store: MetadataStore, accountID: Int, environmentID: Int, generation: [Int64], build: Bool,
+    environment: () throws -> EnvironmentRecord?
   ) throws -> AppliedState? {
     let kept = lock.withLock { () -> AppliedState? in
       guard let entry = states.value(for: environmentID), entry.generation == generation else {
@@ -47,7 +51,8 @@ final class AppliedStateCache: @unchecked Sendable {
     }
     if let kept { return kept }
     guard build,
-      let record = try store.environmentState(accountID: accountID, environmentID: environmentID)
+      let record = try store.environmentState(accountID: accountID, environmentID: environmentID),
+      let environment = try environment()
     else { return nil }
     var ids: [Int64] = []
     ids.reserveCapacity(record.nodes.count * 2)
@@ -57,11 +62,19 @@ final class AppliedStateCache: @unchecked Sendable {
     }
     let executions = try store.executions(
       accountID: accountID, environmentID: environmentID, ids: ids)
-    let state = AppliedState(environmentID: environmentID, record: record, executions: executions)
+    let state = AppliedState(
+      environment: environment, record: record, executions: executions, store: store,
+      accountID: accountID)
     lock.withLock {
       _ = states.insert((generation, state), weight: max(1, state.count), for: environmentID)
     }
     return state
+  }
+
+  /// Whether a state of the environment is kept (of any generation): a narrow read that
+  /// would not build one skips reading the generation when none is.
+  func keepsState(of environmentID: Int) -> Bool {
+    lock.withLock { states.value(for: environmentID) != nil }
   }
 
   /// How many states are kept: for tests of the bound.

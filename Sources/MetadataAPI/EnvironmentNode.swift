@@ -11,8 +11,13 @@ import MetadataStore
 /// held by a shared ``EnvironmentNodeEntry``) with the environment it was read in and the
 /// side it was asked from, which names its object type (``typeName``). The node's manifest
 /// JSON is parsed on first use, once per request, for the fields the definition table does
-/// not hold. A node of a kept applied state (``state``) reads its relatives and execution
-/// info from that state.
+/// not hold.
+///
+/// Most nodes are made per request. A kept applied state (``AppliedState``) also holds one
+/// node per entry and side, shared by every request whose list reads only summary fields
+/// (``summaryFields``): such a node has its type name set when made and never caches
+/// anything afterwards (its JSON, should a field read it, is read and parsed at each use,
+/// ``EnvironmentNodeContext/isShared``), so requests on any thread read it as it is.
 final class EnvironmentNode {
   /// Which family of types the node is served as.
   enum Side: CaseIterable {
@@ -31,18 +36,18 @@ final class EnvironmentNode {
 
   /// The node's record (and, for a node of a kept state, its index and execution info).
   let entry: EnvironmentNodeEntry
-  /// The kept applied state the node was read from, if it was not read by a statement.
-  let state: AppliedState?
-  /// The environment and the request's documents, shared by the nodes of a list.
+  /// The environment and where the JSON is read from, shared by the nodes of a list.
   let context: EnvironmentNodeContext
   let side: Side
+  /// The parsed manifest JSON, once read (never for a shared node).
+  private var parsedJSON: JSONObject?
+  /// The type name once known (set when made, unless only the JSON can tell).
+  private var knownTypeName: String??
 
   /// The environment the node was read in.
   var environment: EnvironmentRecord {
     _read { yield context.environment }
   }
-  /// Where the node's manifest JSON is read from (the record has none).
-  var documents: DefinitionDocuments { context.documents }
 
   /// The node's record, read in place in its shared entry (not copied).
   var record: EnvironmentNodeRecord {
@@ -55,27 +60,24 @@ final class EnvironmentNode {
     documents: DefinitionDocuments
   ) {
     self.init(
-      entry: EnvironmentNodeEntry(record), state: nil,
+      entry: EnvironmentNodeEntry(record),
       context: EnvironmentNodeContext(environment: environment, documents: documents),
       side: side, registers: true)
   }
 
   /// A node of a shared entry.
   ///
-  /// - Parameter registers: whether to register the node's definition with `documents`, so
-  ///   that the first node of the request needing its JSON reads every registered one in
-  ///   one statement; false for lists whose selection reads no JSON (summary fields).
-  init(
-    entry: EnvironmentNodeEntry, state: AppliedState?, context: EnvironmentNodeContext,
-    side: Side, registers: Bool
-  ) {
+  /// - Parameter registers: whether to register the node's definition with the context's
+  ///   documents, so that the first node of the request needing its JSON reads every
+  ///   registered one in one statement; false for lists whose selection reads no JSON
+  ///   (summary fields).
+  init(entry: EnvironmentNodeEntry, context: EnvironmentNodeContext, side: Side, registers: Bool) {
     self.entry = entry
-    self.state = state
     self.context = context
     self.side = side
-    if registers {
-      context.documents.register(
-        entry.record.definitionID, environmentID: context.environment.id)
+    if !entry.mayBeExternal { knownTypeName = .some(entry.typeNames[side.index]) }
+    if registers, let documents = context.documents {
+      documents.register(entry.record.definitionID, environmentID: context.environment.id)
     }
   }
 
@@ -111,11 +113,14 @@ final class EnvironmentNode {
   var resourceType: String { entry.record.definition.resourceType }
 
   /// The node's manifest JSON, read (with the request's other nodes') and parsed on first
-  /// use.
-  lazy var json: JSONObject = {
-    let text = documents.text(record.definitionID, environmentID: environment.id)
-    return (try? JSONParser.parse(text))?.objectValue ?? JSONObject()
-  }()
+  /// use; a shared node reads and parses it at each use (see the type's comment).
+  var json: JSONObject {
+    if let parsedJSON { return parsedJSON }
+    let text = context.jsonText(entry.record.definitionID)
+    let parsed = (try? JSONParser.parse(text))?.objectValue ?? JSONObject()
+    if !context.isShared { parsedJSON = parsed }
+    return parsed
+  }
 
   /// A model of another project injected by a cross-project ref (dbt-core >= 1.6 external
   /// nodes have no files): reference §1, "External (cross-project) model".
@@ -127,12 +132,17 @@ final class EnvironmentNode {
   /// The object type of the node on its side, or nil for resources the spec has no type
   /// for on that side (analyses, hooks, docs, functions): those are left out of lists.
   ///
-  /// Computed once per node: lists filter their nodes by it and the interfaces' type
-  /// resolvers ask it again for every node.
-  lazy var typeName: String? =
-    entry.mayBeExternal && isExternalModel
-    ? Self.typeName(resourceType: resourceType, side: side, external: true)
-    : entry.typeNames[side.index]
+  /// Known when the node is made, except for a model that may be external (only its JSON
+  /// tells), whose type is computed on first use (such a node is never shared).
+  var typeName: String? {
+    if let knownTypeName { return knownTypeName }
+    let name =
+      isExternalModel
+      ? Self.typeName(resourceType: resourceType, side: side, external: true)
+      : entry.typeNames[side.index]
+    knownTypeName = .some(name)
+    return name
+  }
 
   static func typeName(resourceType: String, side: Side, external: Bool = false) -> String? {
     switch (resourceType, side) {

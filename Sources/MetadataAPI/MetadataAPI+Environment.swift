@@ -165,11 +165,13 @@ extension MetadataAPI {
       edges.reserveCapacity(page.entries.count)
       for (index, value) in zip(page.entries, page.sortValues) {
         let entry = state.entries[Int(index)]
+        let node =
+          (query.summaryOnly ? state.sharedNode(index, side: side) : nil)
+          ?? EnvironmentNode(
+            entry: entry, context: context, side: side, registers: !query.summaryOnly)
         edges.append(
           NodeEdge(
-            node: EnvironmentNode(
-              entry: entry, state: state, context: context, side: side,
-              registers: !query.summaryOnly),
+            node: node,
             sort: query.sort,
             position: .init(value: value, uniqueID: entry.record.definition.uniqueID)))
       }

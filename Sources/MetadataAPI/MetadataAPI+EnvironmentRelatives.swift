@@ -129,13 +129,22 @@ extension MetadataAPI {
     try perEnvironment(nodes) { environment, group in
       let documents = DefinitionDocuments.of(ctx)
       // Nodes of a kept applied state read their relatives from it.
-      if let state = group.first?.state, group.allSatisfy({ $0.state === state }) {
+      if let state = ctx.keptAppliedState(environment.id),
+        group.allSatisfy({ state.contains($0.entry) })
+      {
         let context = EnvironmentNodeContext(environment: environment, documents: documents)
         return group.map { node in
-          state.relatives(of: node.entry.index, relation).compactMap { index in
+          let side = node.nestedSide
+          if summaryOnly,
+            let shared = state.sharedRelatives(of: node.entry.index, relation, side: side)
+          {
+            return shared
+          }
+          return state.relatives(of: node.entry.index, relation).compactMap { index in
+            if summaryOnly, let shared = state.sharedNode(index, side: side) { return shared }
             let relative = EnvironmentNode(
-              entry: state.entries[Int(index)], state: state, context: context,
-              side: node.nestedSide, registers: !summaryOnly)
+              entry: state.entries[Int(index)], context: context, side: side,
+              registers: !summaryOnly)
             return relative.typeName == nil ? nil : relative
           }
         }

@@ -16,15 +16,23 @@ extension RequestContext {
     guard let cache = appliedStates else { return nil }
     let key = "applied-state:\(id)"
     if let kept = memoizedValue(key, as: AppliedState.self) { return kept }
+    // A narrow read does not build: without a kept state, it reads SQL at once.
+    if !build && !cache.keepsState(of: id) { return nil }
     let generation = try memoized("applied-state-generation:\(id)") {
       try store.appliedStateGeneration(accountID: accountID, environmentID: id)
     }
     guard let generation,
       let state = try cache.state(
         store: store, accountID: accountID, environmentID: id, generation: generation,
-        build: build)
+        build: build, environment: { try store.environment(accountID: accountID, id: id) })
     else { return nil }
     memo[key] = state
     return state
+  }
+
+  /// The applied state this request read for environment `id` (by ``appliedState(_:build:)``),
+  /// if any: nested fields of its nodes read it without another statement.
+  func keptAppliedState(_ id: Int) -> AppliedState? {
+    memoizedValue("applied-state:\(id)", as: AppliedState.self)
   }
 }

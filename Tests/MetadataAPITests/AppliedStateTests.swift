@@ -20,7 +20,7 @@ import Testing
     return try #require(
       try AppliedStateCache().state(
         store: store, accountID: 1, environmentID: environmentID, generation: generation,
-        build: true))
+        build: true, environment: { try store.environment(accountID: 1, id: environmentID) }))
   }
 
   /// A record as a page of `sort` reads it, for comparing with a kept entry.
@@ -209,7 +209,8 @@ import Testing
     let generation = try #require(try store.appliedStateGeneration(accountID: 1, environmentID: 1))
     #expect(
       try cache.state(
-        store: store, accountID: 2, environmentID: 1, generation: generation, build: true) == nil)
+        store: store, accountID: 2, environmentID: 1, generation: generation, build: true,
+        environment: { try store.environment(accountID: 2, id: 1) }) == nil)
   }
 
   @Test func statesBeyondTheBoundAreNotKept() throws {
@@ -218,20 +219,24 @@ import Testing
     let small = AppliedStateCache(maximumNodes: 1)
     #expect(
       try small.state(
-        store: store, accountID: 1, environmentID: 1, generation: generation, build: true) != nil)
+        store: store, accountID: 1, environmentID: 1, generation: generation, build: true,
+        environment: { try store.environment(accountID: 1, id: 1) }) != nil)
     #expect(small.stateCount == 0)
     let roomy = AppliedStateCache()
     let kept = try roomy.state(
-      store: store, accountID: 1, environmentID: 1, generation: generation, build: true)
+      store: store, accountID: 1, environmentID: 1, generation: generation, build: true,
+      environment: { try store.environment(accountID: 1, id: 1) })
     #expect(roomy.stateCount == 1)
     // The same generation answers from the kept state, without building; another
     // generation is not answered without building.
     let again = try roomy.state(
-      store: store, accountID: 1, environmentID: 1, generation: generation, build: false)
+      store: store, accountID: 1, environmentID: 1, generation: generation, build: false,
+      environment: { nil })
     #expect(again === kept)
     #expect(
       try roomy.state(
-        store: store, accountID: 1, environmentID: 1, generation: generation + [1], build: false)
+        store: store, accountID: 1, environmentID: 1, generation: generation + [1], build: false,
+        environment: { nil })
         == nil)
   }
 
@@ -301,5 +306,66 @@ import Testing
     // their manifest JSON (their configured freshness criteria).
     #expect(api.store.readStatementCount - before == 4)
     #expect(repeated.serialized() == first.serialized())
+  }
+
+  /// The state's shared nodes (handed to summary-only lists) answer as nodes made per
+  /// request do, JSON-backed fields included (read uncached), on every side.
+  @Test func sharedNodesAnswerAsRequestNodes() throws {
+    let api = try SampleDatabase.api()
+    let store = api.store
+    let state = try Self.state(store, environmentID: 1)
+    let environment = try #require(try store.environment(accountID: 1, id: 1))
+    let context = RequestContext(accountID: 1, store: store)
+    let documents = DefinitionDocuments.of(context)
+    var compared = 0
+    for entry in state.entries {
+      for side in EnvironmentNode.Side.allCases {
+        let made = EnvironmentNode(
+          entry.record, environment: environment, side: side, documents: documents)
+        guard let shared = state.sharedNode(entry.index, side: side) else {
+          #expect(entry.mayBeExternal || made.typeName == nil)
+          continue
+        }
+        #expect(shared.typeName == made.typeName)
+        for field in ["uniqueId", "name", "materializedType", "rawCode", "config", "tags"] {
+          #expect(
+            "\(shared.value(of: field) ?? "nil")" == "\(made.value(of: field) ?? "nil")",
+            "\(field) of \(entry.record.definition.uniqueID)")
+        }
+        compared += 1
+      }
+    }
+    #expect(compared > 100)
+    // The shared relative lists are the relatives that have a type on the side.
+    for entry in state.entries {
+      for relation: MetadataStore.Relation in [.parents, .children, .tests] {
+        for side: EnvironmentNode.Side in [.appliedNested, .definitionNested] {
+          guard let shared = state.sharedRelatives(of: entry.index, relation, side: side) else {
+            continue
+          }
+          let expected = state.relatives(of: entry.index, relation).filter {
+            EnvironmentNode(
+              state.entries[Int($0)].record, environment: environment, side: side,
+              documents: documents
+            ).typeName != nil
+          }
+          #expect(shared.map(\.entry.index) == expected)
+          #expect(shared.allSatisfy { $0.side == side })
+        }
+      }
+    }
+  }
+
+  /// Requests on several threads at once read one kept state and its shared nodes.
+  @Test func concurrentRequestsAgree() async throws {
+    let api = try SampleDatabase.api()
+    let expected = api.execute(query: Self.pageQuery, accountID: 1).serialized()
+    let answers = await withTaskGroup(of: String.self) { group in
+      for _ in 0..<8 {
+        group.addTask { api.execute(query: Self.pageQuery, accountID: 1).serialized() }
+      }
+      return await group.reduce(into: [String]()) { $0.append($1) }
+    }
+    #expect(answers.allSatisfy { $0 == expected })
   }
 }
