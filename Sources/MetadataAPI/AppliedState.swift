@@ -22,9 +22,11 @@ import MetadataStore
 /// reads only summary fields (``sharedNode(_:side:)``): those nodes never change after
 /// they are made (see ``EnvironmentNode``), hence `@unchecked Sendable`.
 ///
-/// Memory: about 2.3 KB a node (the node record, its latest execution and success
-/// records, its relatives' indices, its filter values and its four shared nodes), measured
-/// on the benchmark's 10,000-node project (`benchmarks/README.md`, Metadata API).
+/// Memory: about 4.2 KB a node kept (the node record and its strings, its latest
+/// execution and success records with their times formatted, its relatives' indices, its
+/// filter values, its four shared nodes and its shared relative lists): 49 MB for the
+/// benchmark's 10,000-node project (11,750 nodes with macros; heap in use before and
+/// after a build, `benchmarks/README.md`, Metadata API).
 final class AppliedState: @unchecked Sendable {
   /// The environment (of the account that read it).
   let environmentID: Int

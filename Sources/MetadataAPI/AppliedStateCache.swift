@@ -16,9 +16,11 @@ import MetadataStore
 /// that generation, and no request is answered from a state older than its own.
 ///
 /// Modelled on ``LineageGraphCache``. Bounded: at most ``maximumNodes`` nodes over all kept
-/// states (about 2.3 KB each: at the default, about 460 MB at most), least recently used
-/// first out; a state larger than the bound is not kept (its requests read SQL). One lock
-/// guards the map; states are immutable, read outside the lock.
+/// states (about 4.2 KB each: at the default, about 420 MB at most), least recently used
+/// first out. A state larger than the bound answers the request that read it and is not
+/// kept; the environment's later requests at that generation read SQL rather than read
+/// the whole state again. One lock guards the map; states are immutable, read outside the
+/// lock.
 final class AppliedStateCache: @unchecked Sendable {
   /// The most nodes kept over all states.
   let maximumNodes: Int
@@ -26,8 +28,10 @@ final class AppliedStateCache: @unchecked Sendable {
   private let lock = NSLock()
   /// Each state weighs its nodes (an environment with no run yet, 1).
   private var states: WeightedLRU<Int, (generation: [Int64], state: AppliedState)>
+  /// Environments whose state at this generation was larger than the bound.
+  private var oversized: [Int: [Int64]] = [:]
 
-  init(maximumNodes: Int = 200_000) {
+  init(maximumNodes: Int = 100_000) {
     self.maximumNodes = maximumNodes
     self.states = WeightedLRU(capacity: maximumNodes)
   }
@@ -43,14 +47,14 @@ final class AppliedStateCache: @unchecked Sendable {
     store: MetadataStore, accountID: Int, environmentID: Int, generation: [Int64], build: Bool,
     environment: () throws -> EnvironmentRecord?
   ) throws -> AppliedState? {
-    let kept = lock.withLock { () -> AppliedState? in
+    let (kept, tooLarge) = lock.withLock { () -> (AppliedState?, Bool) in
       guard let entry = states.value(for: environmentID), entry.generation == generation else {
-        return nil
+        return (nil, oversized[environmentID] == generation)
       }
-      return entry.state
+      return (entry.state, false)
     }
     if let kept { return kept }
-    guard build,
+    guard build, !tooLarge,
       let record = try store.environmentState(accountID: accountID, environmentID: environmentID),
       let environment = try environment()
     else { return nil }
@@ -66,7 +70,12 @@ final class AppliedStateCache: @unchecked Sendable {
       environment: environment, record: record, executions: executions, store: store,
       accountID: accountID)
     lock.withLock {
-      _ = states.insert((generation, state), weight: max(1, state.count), for: environmentID)
+      if state.count > maximumNodes {
+        oversized[environmentID] = generation
+      } else {
+        oversized[environmentID] = nil
+        _ = states.insert((generation, state), weight: max(1, state.count), for: environmentID)
+      }
     }
     return state
   }

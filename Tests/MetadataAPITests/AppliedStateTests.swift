@@ -222,6 +222,11 @@ import Testing
         store: store, accountID: 1, environmentID: 1, generation: generation, build: true,
         environment: { try store.environment(accountID: 1, id: 1) }) != nil)
     #expect(small.stateCount == 0)
+    // Later requests at that generation read SQL instead of reading the state again.
+    #expect(
+      try small.state(
+        store: store, accountID: 1, environmentID: 1, generation: generation, build: true,
+        environment: { try store.environment(accountID: 1, id: 1) }) == nil)
     let roomy = AppliedStateCache()
     let kept = try roomy.state(
       store: store, accountID: 1, environmentID: 1, generation: generation, build: true,
