@@ -84,10 +84,9 @@ final class AppliedState: @unchecked Sendable {
     executions: [Int64: ExecutionRecord], store: MetadataStore, accountID: Int
   ) {
     self.environmentID = environment.id
-    let nodes = record.nodes.sorted {
-      $0.record.definition.uniqueID.utf8.lexicographicallyPrecedes(
-        $1.record.definition.uniqueID.utf8)
-    }
+    // Ordered through their positions (moving the records themselves was most of a build).
+    let order = Self.byteOrder(record.nodes.map(\.record.definition.uniqueID))
+    let nodes = order.lazy.map { record.nodes[$0] }
     var entries: [EnvironmentNodeEntry] = []
     var facts: [Facts] = []
     var byType: [String: [Int32]] = [:]
@@ -150,9 +149,12 @@ final class AppliedState: @unchecked Sendable {
           && definition.testedUniqueID == uniqueID
       }
     }
-    self.executeCompletedAtOrder = Self.ascendingOrder(facts.map(\.executeCompletedAt)) {
-      $0.utf8.lexicographicallyPrecedes($1.utf8)
-    }
+    // Nodes with a value by value (ties by unique id, the index order), then the others.
+    let completedAt = facts.map(\.executeCompletedAt)
+    let withTime = facts.indices.filter { completedAt[$0] != nil }
+    let byTime = Self.byteOrder(withTime.map { completedAt[$0] ?? "" }).map { withTime[$0] }
+    self.executeCompletedAtOrder =
+      (byTime + facts.indices.filter { completedAt[$0] == nil }).map { Int32($0) }
     self.rowCountOrder = Self.ascendingOrder(facts.map(\.rowCount), by: <)
     let context = EnvironmentNodeContext(
       environment: environment, store: store, accountID: accountID)
@@ -216,6 +218,26 @@ final class AppliedState: @unchecked Sendable {
   /// Whether `entry` is one of this state's (so its index reads this state's relatives).
   func contains(_ entry: EnvironmentNodeEntry) -> Bool {
     entry.index >= 0 && Int(entry.index) < entries.count && entries[Int(entry.index)] === entry
+  }
+
+  /// The positions of `texts` in UTF-8 byte order (SQLite's `BINARY` collation), ties in
+  /// position order (a stable sort). Two ASCII texts compare with the standard comparison,
+  /// which is their byte order and much faster; others byte by byte (the standard
+  /// comparison orders normalized scalars).
+  static func byteOrder(_ texts: [String]) -> [Int] {
+    let ascii = texts.map { $0.utf8.allSatisfy { $0 < 0x80 } }
+    return texts.indices.sorted { a, b in
+      let less: Bool
+      let greater: Bool
+      if ascii[a] && ascii[b] {
+        less = texts[a] < texts[b]
+        greater = !less && texts[a] != texts[b]
+      } else {
+        less = texts[a].utf8.lexicographicallyPrecedes(texts[b].utf8)
+        greater = !less && texts[b].utf8.lexicographicallyPrecedes(texts[a].utf8)
+      }
+      return less || (!greater && a < b)
+    }
   }
 
   /// Entry indices by a key (nulls last), ties by unique id (the index order).

@@ -10,31 +10,17 @@ import MetadataStore
 final class ExecutionInfo: Sendable {
   let last: ExecutionRecord?
   let lastSuccess: ExecutionRecord?
-  /// The latest execution's times as the API serves them (``APIDate/dateTime(_:)``), made
-  /// once for an info a kept applied state hands out to every request; nil otherwise.
-  let dates: Dates?
+  /// The latest execution's `execute_completed_at` as the API serves it
+  /// (``APIDate/dateTime(_:)``), formatted once for an info a kept applied state hands out
+  /// to every request (its most read time: the models' sort); nil otherwise.
+  let executeCompletedAt: String??
 
-  /// `DateTime` texts of the latest execution.
-  struct Dates: Sendable {
-    let generatedAt: String?
-    let compileStartedAt: String?
-    let compileCompletedAt: String?
-    let executeStartedAt: String?
-    let executeCompletedAt: String?
-  }
-
-  /// - Parameter formatsDates: whether to format the latest execution's times now (for an
-  ///   info read by many requests).
+  /// - Parameter formatsDates: whether to format the completion time now (for an info read
+  ///   by many requests).
   init(last: ExecutionRecord?, lastSuccess: ExecutionRecord?, formatsDates: Bool = false) {
     self.last = last
     self.lastSuccess = lastSuccess
-    self.dates =
-      formatsDates
-      ? Dates(
-        generatedAt: APIDate.dateTime(last?.generatedAt),
-        compileStartedAt: APIDate.dateTime(last?.compileStartedAt),
-        compileCompletedAt: APIDate.dateTime(last?.compileCompletedAt),
-        executeStartedAt: APIDate.dateTime(last?.executeStartedAt),
-        executeCompletedAt: APIDate.dateTime(last?.executeCompletedAt)) : nil
+    self.executeCompletedAt =
+      formatsDates ? .some(APIDate.dateTime(last?.executeCompletedAt)) : nil
   }
 }

@@ -45,25 +45,20 @@ extension MetadataAPI {
         return last.message
       }
     case "lastRunFailures": return { $0.last?.failures }
-    // Times: formatted once for infos of a kept applied state (``ExecutionInfo/dates``).
-    case "lastRunGeneratedAt", "runGeneratedAt": return { date($0, \.generatedAt, \.generatedAt) }
+    case "lastRunGeneratedAt", "runGeneratedAt": return { APIDate.dateTime($0.last?.generatedAt) }
     case "runElapsedTime": return { $0.last?.runElapsedTime }
     case "executionTime": return { $0.last?.executionTime }
-    case "compileStartedAt": return { date($0, \.compileStartedAt, \.compileStartedAt) }
-    case "compileCompletedAt": return { date($0, \.compileCompletedAt, \.compileCompletedAt) }
-    case "executeStartedAt": return { date($0, \.executeStartedAt, \.executeStartedAt) }
-    case "executeCompletedAt": return { date($0, \.executeCompletedAt, \.executeCompletedAt) }
+    case "compileStartedAt": return { APIDate.dateTime($0.last?.compileStartedAt) }
+    case "compileCompletedAt": return { APIDate.dateTime($0.last?.compileCompletedAt) }
+    case "executeStartedAt": return { APIDate.dateTime($0.last?.executeStartedAt) }
+    // Formatted once for infos of a kept applied state (``ExecutionInfo/executeCompletedAt``).
+    case "executeCompletedAt":
+      return { info in
+        if let formatted = info.executeCompletedAt { return formatted }
+        return APIDate.dateTime(info.last?.executeCompletedAt)
+      }
     default: return { _ in nil }
     }
-  }
-
-  /// A time of the latest execution as the API serves it: formatted already, or now.
-  static func date(
-    _ info: ExecutionInfo, _ formatted: KeyPath<ExecutionInfo.Dates, String?>,
-    _ stored: KeyPath<ExecutionRecord, String?>
-  ) -> String? {
-    if let dates = info.dates { return dates[keyPath: formatted] }
-    return APIDate.dateTime(info.last?[keyPath: stored])
   }
 
   /// `CatalogNode`: the latest catalog entry. Columns and stats are the values Part 1's
