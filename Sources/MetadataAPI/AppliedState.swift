@@ -17,7 +17,8 @@ import MetadataStore
 /// and `lower`, UTF-8 byte order for `BINARY`, SQLite's order of NULL, integer and text
 /// values), and the tests compare both paths on every filter, sort, cursor and page size.
 ///
-/// Immutable once built: requests on any thread read it without a lock. It also holds one
+/// Immutable once built (but for the `config.tags` a tags filter reads on first use, kept
+/// under a lock): requests on any thread read it without a lock. It also holds one
 /// ready-made ``EnvironmentNode`` per node and side, handed out to lists whose selection
 /// reads only summary fields (``sharedNode(_:side:)``): those nodes never change after
 /// they are made (see ``EnvironmentNode``), hence `@unchecked Sendable`.
@@ -49,6 +50,18 @@ final class AppliedState: @unchecked Sendable {
   /// One node per side (``EnvironmentNode/Side/index``) and entry, nil where the side has
   /// no type for it or the node may be an external model (only its JSON tells).
   private let sharedNodes: [[EnvironmentNode?]]
+  /// Where `config.tags` are read from when a tags filter first needs them.
+  private let store: MetadataStore
+  private let accountID: Int
+  /// The `config.tags` of the nodes without `tags`, by entry index, once read.
+  private let loadedConfigTags = ConfigTags()
+
+  /// The `config.tags` of the nodes without `tags`: read once per state, when a tags
+  /// filter first needs them (most states never filter by tags), under a lock.
+  private final class ConfigTags: @unchecked Sendable {
+    let lock = NSLock()
+    var tags: [Int32: [String]]?
+  }
   /// The parents, children and tests (two lists each: applied then definition) of each entry as
   /// shared nested nodes, for the two nested sides (applied, definition), relatives
   /// without a type left out as the lists leave them out; nil where a relative must be
@@ -57,7 +70,8 @@ final class AppliedState: @unchecked Sendable {
 
   /// The filter and sort values of one node, as the page statement computes them.
   private struct Facts: Sendable {
-    /// `tags`, else `config.tags`; nil when neither is a list.
+    /// The definition's `tags` when it has some; nil when they are absent or `[]` (the
+    /// filter then reads `config.tags`, ``configTags(_:)``).
     var tags: [String]?
     var exposureType: String?
     /// `lower(x.status)` (ASCII).
@@ -105,9 +119,7 @@ final class AppliedState: @unchecked Sendable {
       let definition = record.definition
       facts.append(
         Facts(
-          tags: node.filterTagsJSON.flatMap {
-            (try? JSONParser.parse($0))?.listValue?.compactMap(\.stringValue)
-          },
+          tags: definition.tagsJSON.flatMap { $0 == "[]" ? nil : Self.strings($0) },
           exposureType: node.exposureType,
           lastRunStatusLowercased: node.lastRunStatus.map(Self.asciiLowercased),
           executeCompletedAt: node.executeCompletedAt,
@@ -181,6 +193,8 @@ final class AppliedState: @unchecked Sendable {
       }
     }
     self.sharedRelatives = relativeLists
+    self.store = store
+    self.accountID = accountID
     self.entries = entries
     self.facts = facts
     self.byType = byType
@@ -267,7 +281,9 @@ final class AppliedState: @unchecked Sendable {
   /// ``MetadataStore/MetadataStore/environmentNodes(accountID:environmentID:query:)`` answers
   /// it; nil for a query this state does not answer (an exposure type filter over other
   /// resources than exposures, whose manifest `type` it does not keep).
-  func page(_ query: EnvironmentNodeQuery) -> Page? {
+  ///
+  /// - Throws: ``MetadataStore/StoreError`` when a tags filter first reads `config.tags`.
+  func page(_ query: EnvironmentNodeQuery) throws -> Page? {
     if query.exposureType != nil && query.resourceTypes.contains(where: { $0 != "exposure" }) {
       return nil
     }
@@ -283,7 +299,10 @@ final class AppliedState: @unchecked Sendable {
       candidates = types.flatMap { byType[$0] ?? [] }.sorted()
     }
     let filter = Filter(query)
-    if !filter.isEmpty { candidates = candidates.filter { matches($0, filter) } }
+    let configTags = query.tags == nil ? [:] : try self.configTags()
+    if !filter.isEmpty {
+      candidates = candidates.filter { matches($0, filter, configTags: configTags) }
+    }
     let total = candidates.count
     // The matches in the query's order.
     var ordered: [Int32]
@@ -446,7 +465,7 @@ final class AppliedState: @unchecked Sendable {
 
   /// Whether a node passes the filters (each as its SQL condition: a filter given and a
   /// value missing never match).
-  private func matches(_ index: Int32, _ filter: Filter) -> Bool {
+  private func matches(_ index: Int32, _ filter: Filter, configTags: [Int32: [String]]) -> Bool {
     let entry = entries[Int(index)]
     let definition = entry.record.definition
     let fact = facts[Int(index)]
@@ -478,13 +497,42 @@ final class AppliedState: @unchecked Sendable {
       equals(fact.exposureType, filter.exposureType)
     else { return false }
     if let wanted = filter.tags {
-      guard let tags = fact.tags, tags.contains(where: wanted.contains) else { return false }
+      guard let tags = fact.tags ?? configTags[index], tags.contains(where: wanted.contains)
+      else { return false }
     }
     if let checked = filter.freshnessChecked, (entry.record.lastFreshnessID != nil) != checked {
       return false
     }
     if let wanted = filter.testTypes, !wanted.contains(fact.testType) { return false }
     return true
+  }
+
+  /// The `config.tags` of the nodes whose `tags` are absent or `[]`, read in one statement
+  /// the first time a tags filter needs them and kept with the state (definitions never
+  /// change, so a later read answers for this state too).
+  private func configTags() throws -> [Int32: [String]] {
+    try loadedConfigTags.lock.withLock {
+      if let tags = loadedConfigTags.tags { return tags }
+      var byDefinition: [Int64: [Int32]] = [:]
+      for (index, fact) in facts.enumerated() where fact.tags == nil {
+        byDefinition[entries[index].record.definitionID, default: []].append(Int32(index))
+      }
+      let texts = try store.configTags(
+        accountID: accountID, environmentID: environmentID,
+        definitionIDs: Array(byDefinition.keys))
+      var tags: [Int32: [String]] = [:]
+      for (definitionID, text) in texts {
+        guard let list = Self.strings(text) else { continue }
+        for index in byDefinition[definitionID] ?? [] { tags[index] = list }
+      }
+      loadedConfigTags.tags = tags
+      return tags
+    }
+  }
+
+  /// The strings of a JSON list text; nil when it is not a list.
+  static func strings(_ text: String) -> [String]? {
+    (try? JSONParser.parse(text))?.listValue?.compactMap(\.stringValue)
   }
 
   /// ASCII lowercase, as SQLite's `lower()` and `NOCASE` fold (other letters unchanged).

@@ -158,7 +158,7 @@ extension MetadataAPI {
     let environment = try ctx.environment(scope.environmentID)
     let documents = DefinitionDocuments.of(ctx)
     if let state = try ctx.appliedState(scope.environmentID, build: query.uniqueIDs == nil),
-      let page = state.page(query)
+      let page = try state.page(query)
     {
       let context = EnvironmentNodeContext(environment: environment, documents: documents)
       var edges: [NodeEdge] = []

@@ -117,7 +117,7 @@ import Testing
     func check(_ query: EnvironmentNodeQuery) throws {
       let sql = try store.environmentNodes(
         accountID: 1, environmentID: environmentID, query: query)
-      let page = try #require(state.page(query), "\(query)")
+      let page = try #require(try state.page(query), "\(query)")
       #expect(
         page.entries.map { state.entries[Int($0)].record } == sql.nodes.map(normalized),
         "\(query)")
@@ -293,7 +293,7 @@ import Testing
         let query = EnvironmentNodeQuery(resourceTypes: ["model"])
         let sql = try reader.environmentNodes(accountID: 1, environmentID: 1, query: query)
         #expect(
-          state.page(query)?.entries.map { state.entries[Int($0)].record }
+          (try state.page(query))?.entries.map { state.entries[Int($0)].record }
             == sql.nodes.map(Self.normalized))
       }
     }
@@ -372,5 +372,50 @@ import Testing
       return await group.reduce(into: [String]()) { $0.append($1) }
     }
     #expect(answers.allSatisfy { $0 == expected })
+  }
+
+  /// Nodes without `tags` match the tags filter by their `config.tags` (read by the kept
+  /// state only when a tags filter first needs them), as in SQL: the generated environment
+  /// with `config.tags` on every test and model (models with tags of their own keep them).
+  @Test func configTagsMatchAsInSQL() throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("applied-config-tags-\(UUID().uuidString)")
+    let run = directory.appendingPathComponent("runs/1/1")
+    try FileManager.default.createDirectory(at: run, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let manifest = GeneratedEnvironment.manifest
+      .replacingOccurrences(
+        of: #""config": {"materialized": "test", "severity": "ERROR"}"#,
+        with: #""config": {"materialized": "test", "severity": "ERROR", "tags": ["cfg"]}"#
+      )
+      .replacingOccurrences(
+        of: #""config": {"materialized": "table", "enabled": true,"#,
+        with: #""config": {"materialized": "table", "enabled": true, "tags": ["cfg", "even"],"#)
+    #expect(manifest != GeneratedEnvironment.manifest)
+    try GeneratedEnvironment.write(
+      GeneratedEnvironment.runJSON, to: run.appendingPathComponent("run.json"))
+    try GeneratedEnvironment.write(manifest, to: run.appendingPathComponent("manifest.json"))
+    try GeneratedEnvironment.write(
+      GeneratedEnvironment.runResults, to: run.appendingPathComponent("run_results.json"))
+    try GeneratedEnvironment.write(
+      GeneratedEnvironment.catalog, to: run.appendingPathComponent("catalog.json"))
+    let store = try MetadataStore(path: directory.appendingPathComponent("tags.sqlite").path)
+    try SampleRuns.load(under: directory.appendingPathComponent("runs").path, into: store)
+    let state = try Self.state(store, environmentID: 1)
+    var matched = 0
+    for types in [["model"], ["test", "unit_test"], ["model", "test"]] {
+      for tags in [["cfg"], ["even"], ["five"], ["cfg", "five"], ["none"]] {
+        var query = EnvironmentNodeQuery(resourceTypes: types)
+        query.tags = tags
+        let sql = try store.environmentNodes(accountID: 1, environmentID: 1, query: query)
+        let page = try #require(try state.page(query))
+        #expect(
+          page.entries.map { state.entries[Int($0)].record } == sql.nodes.map(Self.normalized),
+          "\(types) \(tags)")
+        #expect(page.totalCount == sql.totalCount)
+        matched += page.entries.count
+      }
+    }
+    #expect(matched > 1_000)
   }
 }

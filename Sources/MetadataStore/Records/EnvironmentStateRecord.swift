@@ -9,10 +9,6 @@ public struct EnvironmentStateRecord: Sendable, Equatable {
     /// The node as a page reads it (every column but the manifest JSON; ``EnvironmentNodeRecord/sortValue``
     /// is `.null`).
     public var record: EnvironmentNodeRecord
-    /// The tags the `tags` filters match: the definition's `tags` JSON, else (when that is
-    /// absent or `[]`) its manifest `config.tags` JSON (where unit tests keep theirs), as
-    /// text; nil when neither is there.
-    public var filterTagsJSON: String?
     /// An exposure's manifest `type` (`dashboard`, `notebook`...); nil for other resources.
     public var exposureType: String?
     /// The latest execution's `status` and `execute_completed_at` (the `lastRunStatus`
