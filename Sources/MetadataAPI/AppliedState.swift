@@ -71,7 +71,7 @@ final class AppliedState: @unchecked Sendable {
   /// The filter and sort values of one node, as the page statement computes them.
   private struct Facts: Sendable {
     /// The definition's `tags` when it has some; nil when they are absent or `[]` (the
-    /// filter then reads `config.tags`, ``configTags(_:)``).
+    /// filter then reads `config.tags`, ``configTags()``).
     var tags: [String]?
     var exposureType: String?
     /// `lower(x.status)` (ASCII).

@@ -192,6 +192,7 @@ extension MetadataAPI {
       pageInfo: pageInfo(edges, hasNextPage: page.hasNextPage, query: query))
   }
 
+  /// The `PageInfo` of a page of edges (its first and last cursors are written here).
   static func pageInfo(_ edges: [NodeEdge], hasNextPage: Bool, query: EnvironmentNodeQuery)
     -> PageInfoValue
   {
