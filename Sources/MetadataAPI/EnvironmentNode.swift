@@ -7,31 +7,91 @@ import MetadataStore
 /// of `parents` / `children` / `ancestors` / `tests` (`ModelAppliedStateNestedNode`,
 /// `ModelDefinitionNestedNode`, `ExternalModelNode`...), and the macro and metric nodes.
 ///
-/// One node of the environment's current manifest (``MetadataStore/EnvironmentNodeRecord``)
-/// with the environment it was read in and the side it was asked from, which names its
-/// object type (``typeName``). The node's manifest JSON is parsed on first use, once per
-/// request, for the fields the definition table does not hold.
+/// One node of the environment's current manifest (``MetadataStore/EnvironmentNodeRecord``,
+/// held by a shared ``EnvironmentNodeEntry``) with the environment it was read in and the
+/// side it was asked from, which names its object type (``typeName``). The node's manifest
+/// JSON is parsed on first use, once per request, for the fields the definition table does
+/// not hold.
+///
+/// Most nodes are made per request. A kept applied state (``AppliedState``) also holds one
+/// node per entry and side, shared by every request whose list reads only summary fields
+/// (``summaryFields``): such a node has its type name set when made and never caches
+/// anything afterwards (its JSON, should a field read it, is read and parsed at each use,
+/// ``EnvironmentNodeContext/isShared``), so requests on any thread read it as it is.
 final class EnvironmentNode {
   /// Which family of types the node is served as.
-  enum Side {
+  enum Side: CaseIterable {
     case applied, definition, appliedNested, definitionNested
+
+    /// The side's position in ``allCases``.
+    var index: Int {
+      switch self {
+      case .applied: 0
+      case .definition: 1
+      case .appliedNested: 2
+      case .definitionNested: 3
+      }
+    }
   }
 
-  let record: EnvironmentNodeRecord
-  let environment: EnvironmentRecord
+  /// The node's record (and, for a node of a kept state, its index and execution info).
+  let entry: EnvironmentNodeEntry
+  /// The environment and where the JSON is read from, shared by the nodes of a list.
+  let context: EnvironmentNodeContext
   let side: Side
-  /// Where the node's manifest JSON is read from (the record has none).
-  let documents: DefinitionDocuments
+  /// The parsed manifest JSON, once read (never for a shared node).
+  private var parsedJSON: JSONObject?
+  /// The type name once known (set when made, unless only the JSON can tell).
+  private var knownTypeName: String??
 
-  init(
+  /// The environment the node was read in.
+  var environment: EnvironmentRecord {
+    _read { yield context.environment }
+  }
+
+  /// The node's record, read in place in its shared entry (not copied).
+  var record: EnvironmentNodeRecord {
+    _read { yield entry.record }
+  }
+
+  /// A node read by a statement; its definition is registered with `documents`.
+  convenience init(
     _ record: EnvironmentNodeRecord, environment: EnvironmentRecord, side: Side,
     documents: DefinitionDocuments
   ) {
-    self.record = record
-    self.environment = environment
+    self.init(
+      entry: EnvironmentNodeEntry(record),
+      context: EnvironmentNodeContext(environment: environment, documents: documents),
+      side: side, registers: true)
+  }
+
+  /// A node of a shared entry.
+  ///
+  /// - Parameter registers: whether to register the node's definition with the context's
+  ///   documents, so that the first node of the request needing its JSON reads every
+  ///   registered one in one statement; false for lists whose selection reads no JSON
+  ///   (summary fields).
+  init(entry: EnvironmentNodeEntry, context: EnvironmentNodeContext, side: Side, registers: Bool) {
+    self.entry = entry
+    self.context = context
     self.side = side
-    self.documents = documents
-    documents.register(record.definitionID, environmentID: environment.id)
+    if !entry.mayBeExternal { knownTypeName = .some(entry.typeNames[side.index]) }
+    if registers, let documents = context.documents {
+      documents.register(entry.record.definitionID, environmentID: context.environment.id)
+    }
+  }
+
+  /// `value as? EnvironmentNode`, comparing the value's dynamic type first (the runtime's
+  /// general cast from `Any` is slower, and the interfaces' type resolver asks once per
+  /// nested node).
+  static func exactly(_ value: Any) -> EnvironmentNode? {
+    func open<Opened>(_ opened: Opened) -> EnvironmentNode? {
+      if Opened.self == EnvironmentNode.self {
+        return unsafeBitCast(opened, to: EnvironmentNode.self)
+      }
+      return opened as? EnvironmentNode
+    }
+    return open(value)
   }
 
   /// The fields a node read with its summary alone answers
@@ -47,15 +107,20 @@ final class EnvironmentNode {
     "tests", "executionInfo",
   ]
 
-  var definition: DefinitionRecord { record.definition }
-  var resourceType: String { record.definition.resourceType }
+  var definition: DefinitionRecord {
+    _read { yield entry.record.definition }
+  }
+  var resourceType: String { entry.record.definition.resourceType }
 
   /// The node's manifest JSON, read (with the request's other nodes') and parsed on first
-  /// use.
-  lazy var json: JSONObject = {
-    let text = documents.text(record.definitionID, environmentID: environment.id)
-    return (try? JSONParser.parse(text))?.objectValue ?? JSONObject()
-  }()
+  /// use; a shared node reads and parses it at each use (see the type's comment).
+  var json: JSONObject {
+    if let parsedJSON { return parsedJSON }
+    let text = context.jsonText(entry.record.definitionID)
+    let parsed = (try? JSONParser.parse(text))?.objectValue ?? JSONObject()
+    if !context.isShared { parsedJSON = parsed }
+    return parsed
+  }
 
   /// A model of another project injected by a cross-project ref (dbt-core >= 1.6 external
   /// nodes have no files): reference §1, "External (cross-project) model".
@@ -67,10 +132,17 @@ final class EnvironmentNode {
   /// The object type of the node on its side, or nil for resources the spec has no type
   /// for on that side (analyses, hooks, docs, functions): those are left out of lists.
   ///
-  /// Computed once per node: lists filter their nodes by it and the interfaces' type
-  /// resolvers ask it again for every node.
-  lazy var typeName: String? = Self.typeName(
-    resourceType: resourceType, side: side, external: isExternalModel)
+  /// Known when the node is made, except for a model that may be external (only its JSON
+  /// tells), whose type is computed on first use (such a node is never shared).
+  var typeName: String? {
+    if let knownTypeName { return knownTypeName }
+    let name =
+      isExternalModel
+      ? Self.typeName(resourceType: resourceType, side: side, external: true)
+      : entry.typeNames[side.index]
+    knownTypeName = .some(name)
+    return name
+  }
 
   static func typeName(resourceType: String, side: Side, external: Bool = false) -> String? {
     switch (resourceType, side) {
@@ -214,6 +286,32 @@ final class EnvironmentNode {
     case "dimensions", "entities", "measures", "exports": return json[field]?.listValue ?? []
     case "queryParams": return json["query_params"] ?? .object(JSONObject())
     default: return nil
+    }
+  }
+
+  /// The reader of one plain field, chosen once when the schema is bound
+  /// (``MetadataAPI/bindEnvironmentNodes(_:)``) rather than by comparing the name with
+  /// every case of ``value(of:)`` at each read: the fields every list selects read the
+  /// record in place; the others go through ``value(of:)``.
+  static func reader(_ field: String) -> @Sendable (EnvironmentNode) -> Any? {
+    switch field {
+    case "uniqueId": return { $0.entry.record.definition.uniqueID }
+    case "name": return { $0.entry.record.definition.name }
+    case "resourceType": return { $0.entry.record.definition.resourceType }
+    case "filePath": return { $0.entry.record.definition.originalFilePath ?? "" }
+    case "materializedType": return { $0.entry.record.definition.materialized }
+    case "packageName": return { $0.entry.record.definition.packageName }
+    case "database": return { $0.entry.record.definition.database }
+    case "schema": return { $0.entry.record.definition.schema }
+    case "alias": return { $0.entry.record.definition.alias }
+    case "description": return { $0.entry.record.definition.description }
+    case "accountId": return { $0.context.environment.accountID }
+    case "projectId": return { $0.context.environment.projectID }
+    case "environmentId": return { $0.context.environment.id }
+    case "runId": return { $0.context.environment.latestRunID }
+    case "jobDefinitionId", "jobId": return { $0.context.environment.latestJobID }
+    case "dbtVersion": return { $0.context.environment.dbtVersion }
+    default: return { $0.value(of: field) }
     }
   }
 

@@ -140,7 +140,7 @@ extension MetadataAPI {
               guard let node = edge.node as? EnvironmentNode,
                 let value = values[node.definition.uniqueID]
               else { return edge }
-              return NodeEdge(cursor: edge.cursor, node: value)
+              return NodeEdge(edge, node: value)
             }, totalCount: connection.totalCount, pageInfo: connection.pageInfo)
         }
       }
@@ -148,26 +148,57 @@ extension MetadataAPI {
     }
   }
 
-  /// One page of nodes as a connection value.
+  /// One page of nodes as a connection value: from the environment's kept applied state
+  /// (``AppliedState/page(_:)``, read first when the page would walk the environment's
+  /// nodes, i.e. has no `uniqueIds` filter), else read by keyset in SQL.
   static func connection(
     _ ctx: RequestContext, scope: EnvironmentScope, query: EnvironmentNodeQuery,
     side: EnvironmentNode.Side
   ) throws -> NodeConnection {
     let environment = try ctx.environment(scope.environmentID)
+    let documents = DefinitionDocuments.of(ctx)
+    if let state = try ctx.appliedState(scope.environmentID, build: query.uniqueIDs == nil),
+      let page = try state.page(query)
+    {
+      let context = EnvironmentNodeContext(environment: environment, documents: documents)
+      var edges: [NodeEdge] = []
+      edges.reserveCapacity(page.entries.count)
+      for (index, value) in zip(page.entries, page.sortValues) {
+        let entry = state.entries[Int(index)]
+        let node =
+          (query.summaryOnly ? state.sharedNode(index, side: side) : nil)
+          ?? EnvironmentNode(
+            entry: entry, context: context, side: side, registers: !query.summaryOnly)
+        edges.append(
+          NodeEdge(
+            node: node,
+            sort: query.sort,
+            position: .init(value: value, uniqueID: entry.record.definition.uniqueID)))
+      }
+      return NodeConnection(
+        edges: edges, totalCount: query.countsTotal ? page.totalCount : nil,
+        pageInfo: pageInfo(edges, hasNextPage: page.hasNextPage, query: query))
+    }
     let page = try ctx.store.environmentNodes(
       accountID: ctx.accountID, environmentID: scope.environmentID, query: query)
     let edges = page.nodes.map { record in
       NodeEdge(
-        cursor: ConnectionCursor.encode(
-          sort: query.sort,
-          position: .init(value: record.sortValue, uniqueID: record.definition.uniqueID)),
-        node: EnvironmentNode(
-          record, environment: environment, side: side, documents: DefinitionDocuments.of(ctx)))
+        node: EnvironmentNode(record, environment: environment, side: side, documents: documents),
+        sort: query.sort,
+        position: .init(value: record.sortValue, uniqueID: record.definition.uniqueID))
     }
-    let pageInfo = PageInfoValue(
+    return NodeConnection(
+      edges: edges, totalCount: page.totalCount,
+      pageInfo: pageInfo(edges, hasNextPage: page.hasNextPage, query: query))
+  }
+
+  /// The `PageInfo` of a page of edges (its first and last cursors are written here).
+  static func pageInfo(_ edges: [NodeEdge], hasNextPage: Bool, query: EnvironmentNodeQuery)
+    -> PageInfoValue
+  {
+    PageInfoValue(
       startCursor: edges.first?.cursor, endCursor: edges.last?.cursor,
-      hasNextPage: page.hasNextPage, hasPreviousPage: query.after != nil)
-    return NodeConnection(edges: edges, totalCount: page.totalCount, pageInfo: pageInfo)
+      hasNextPage: hasNextPage, hasPreviousPage: query.after != nil)
   }
 
   /// `edges`, `pageInfo`, `totalCount` of every environment node connection, and

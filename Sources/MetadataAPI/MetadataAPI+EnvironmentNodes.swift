@@ -39,8 +39,15 @@ extension MetadataAPI {
       for (name, field) in zip(type.fields.keys, type.fields.values)
       where !relatedFields.contains(name) {
         let fallback = EmptyValue(for: field.type)
-        try schema.setResolver(typeName, name, as: EnvironmentNode.self) { node, _, _, _ in
-          node.value(of: name) ?? fallback.value
+        let read = EnvironmentNode.reader(name)
+        if case .none = fallback {
+          try schema.setResolver(typeName, name, as: EnvironmentNode.self) { node, _, _, _ in
+            read(node)
+          }
+        } else {
+          try schema.setResolver(typeName, name, as: EnvironmentNode.self) { node, _, _, _ in
+            read(node) ?? fallback.value
+          }
         }
       }
     }
@@ -49,7 +56,7 @@ extension MetadataAPI {
       "EnvironmentDefinitionNestedNode",
     ] {
       try schema.setTypeResolver(interface) { value, context, info in
-        if let node = value as? EnvironmentNode { return node.typeName }
+        if let node = EnvironmentNode.exactly(value) { return node.typeName }
         if let named = value as? any GraphQLTypeNamed { return named.graphQLTypeName }
         return semanticLayerTypeName(value, context: context, info: info)
       }

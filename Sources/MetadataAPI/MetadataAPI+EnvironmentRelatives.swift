@@ -127,10 +127,31 @@ extension MetadataAPI {
     summaryOnly: Bool = false
   ) throws -> [[EnvironmentNode]] {
     try perEnvironment(nodes) { environment, group in
+      let documents = DefinitionDocuments.of(ctx)
+      // Nodes of a kept applied state read their relatives from it.
+      if let state = ctx.keptAppliedState(environment.id),
+        group.allSatisfy({ state.contains($0.entry) })
+      {
+        let context = EnvironmentNodeContext(environment: environment, documents: documents)
+        return group.map { node in
+          let side = node.nestedSide
+          if summaryOnly,
+            let shared = state.sharedRelatives(of: node.entry.index, relation, side: side)
+          {
+            return shared
+          }
+          return state.relatives(of: node.entry.index, relation).compactMap { index in
+            if summaryOnly, let shared = state.sharedNode(index, side: side) { return shared }
+            let relative = EnvironmentNode(
+              entry: state.entries[Int(index)], context: context, side: side,
+              registers: !summaryOnly)
+            return relative.typeName == nil ? nil : relative
+          }
+        }
+      }
       let found = try ctx.store.environmentRelatives(
         accountID: ctx.accountID, environmentID: environment.id,
         nodeIDs: group.map(\.record.nodeID), relation: relation, summaryOnly: summaryOnly)
-      let documents = DefinitionDocuments.of(ctx)
       return group.map { node in
         (found[node.record.nodeID] ?? []).compactMap {
           let relative = EnvironmentNode(
@@ -172,14 +193,19 @@ extension MetadataAPI {
     -> [Any?]
   {
     try perEnvironment(nodes) { environment, group in
-      let ids = group.flatMap { [$0.record.lastExecutionID, $0.record.lastSuccessID] }
-        .compactMap { $0 }
-      let found = try ctx.store.executions(
-        accountID: ctx.accountID, environmentID: environment.id, ids: ids)
+      // Nodes of a kept applied state have theirs built; the others are read in one batch.
+      let ids = group.filter { $0.entry.executionInfo == nil }
+        .flatMap { [$0.record.lastExecutionID, $0.record.lastSuccessID] }.compactMap { $0 }
+      let found =
+        ids.isEmpty
+        ? [:]
+        : try ctx.store.executions(
+          accountID: ctx.accountID, environmentID: environment.id, ids: ids)
       return group.map { node in
-        ExecutionInfo(
-          last: node.record.lastExecutionID.flatMap { found[$0] },
-          lastSuccess: node.record.lastSuccessID.flatMap { found[$0] })
+        node.entry.executionInfo
+          ?? ExecutionInfo(
+            last: node.record.lastExecutionID.flatMap { found[$0] },
+            lastSuccess: node.record.lastSuccessID.flatMap { found[$0] })
       }
     }
   }

@@ -14,8 +14,9 @@ extension MetadataAPI {
         let allowed: Set<String>? =
           field.type.namedType.kind == .enum
           ? Set(field.type.namedType.enumValues.map(\.name)) : nil
+        let read = executionReader(name)
         try schema.setResolver(typeName, name, as: ExecutionInfo.self) { info, _, _, _ in
-          let value = executionValue(info, name)
+          let value = read(info)
           if let allowed, let text = value as? String, !allowed.contains(text) { return nil }
           return value
         }
@@ -25,30 +26,38 @@ extension MetadataAPI {
     try bindFreshnessNode(schema)
   }
 
-  /// One field of an execution-info type (reference dbt-metadata-api.md §2.4; §3 of the
-  /// 2024 reference for seeds, snapshots and the test additions).
-  static func executionValue(_ info: ExecutionInfo, _ field: String) -> Any? {
-    let last = info.last
+  /// The reader of one field of an execution-info type (reference dbt-metadata-api.md
+  /// §2.4; §3 of the 2024 reference for seeds, snapshots and the test additions), chosen
+  /// once when the schema is bound rather than by comparing the name at each read.
+  static func executionReader(_ field: String) -> @Sendable (ExecutionInfo) -> Any? {
     switch field {
-    case "lastRunId": return last?.runID
-    case "lastJobDefinitionId": return last?.jobID
-    case "lastSuccessRunId": return info.lastSuccess?.runID
-    case "lastSuccessJobDefinitionId": return info.lastSuccess?.jobID
-    case "lastRunStatus": return last?.status
-    case "lastRunSkip": return last.map { $0.status == "skipped" }
+    case "lastRunId": return { $0.last?.runID }
+    case "lastJobDefinitionId": return { $0.last?.jobID }
+    case "lastSuccessRunId": return { $0.lastSuccess?.runID }
+    case "lastSuccessJobDefinitionId": return { $0.lastSuccess?.jobID }
+    case "lastRunStatus": return { $0.last?.status }
+    case "lastRunSkip": return { $0.last.map { $0.status == "skipped" } }
     case "lastRunError":
-      guard let last, ["error", "fail", "warn", "runtime error"].contains(last.status ?? "")
-      else { return nil }
-      return last.message
-    case "lastRunFailures": return last?.failures
-    case "lastRunGeneratedAt", "runGeneratedAt": return APIDate.dateTime(last?.generatedAt)
-    case "runElapsedTime": return last?.runElapsedTime
-    case "executionTime": return last?.executionTime
-    case "compileStartedAt": return APIDate.dateTime(last?.compileStartedAt)
-    case "compileCompletedAt": return APIDate.dateTime(last?.compileCompletedAt)
-    case "executeStartedAt": return APIDate.dateTime(last?.executeStartedAt)
-    case "executeCompletedAt": return APIDate.dateTime(last?.executeCompletedAt)
-    default: return nil
+      return { info in
+        guard let last = info.last,
+          ["error", "fail", "warn", "runtime error"].contains(last.status ?? "")
+        else { return nil }
+        return last.message
+      }
+    case "lastRunFailures": return { $0.last?.failures }
+    case "lastRunGeneratedAt", "runGeneratedAt": return { APIDate.dateTime($0.last?.generatedAt) }
+    case "runElapsedTime": return { $0.last?.runElapsedTime }
+    case "executionTime": return { $0.last?.executionTime }
+    case "compileStartedAt": return { APIDate.dateTime($0.last?.compileStartedAt) }
+    case "compileCompletedAt": return { APIDate.dateTime($0.last?.compileCompletedAt) }
+    case "executeStartedAt": return { APIDate.dateTime($0.last?.executeStartedAt) }
+    // Formatted once for infos of a kept applied state (``ExecutionInfo/executeCompletedAt``).
+    case "executeCompletedAt":
+      return { info in
+        if let formatted = info.executeCompletedAt { return formatted }
+        return APIDate.dateTime(info.last?.executeCompletedAt)
+      }
+    default: return { _ in nil }
     }
   }
 

@@ -23,6 +23,9 @@ final class RequestContext {
   /// The API's cache of lineage graphs (``LineageGraphCache``), when the request runs in a
   /// ``MetadataAPI``.
   var lineageGraphs: LineageGraphCache?
+  /// The API's cache of environments' applied states (``AppliedStateCache``), when the
+  /// request runs in a ``MetadataAPI``.
+  var appliedStates: AppliedStateCache?
 
   init(access: RequestAccess, store: MetadataStore) {
     self.access = access
