@@ -31,6 +31,8 @@ public final class MetadataAPI: Sendable {
   let executionCells: ExecutionCellCache
   /// Lineage graphs of recently asked environments, for `lineage(filter:)`.
   let lineageGraphs: LineageGraphCache
+  /// Node histories of recently asked models, for `modelHistoricalRuns`.
+  let nodeHistories: NodeHistoryCache
 
   /// Builds the schema from the embedded spec and binds every resolver.
   ///
@@ -43,6 +45,7 @@ public final class MetadataAPI: Sendable {
     self.documentCache = DocumentCache(capacity: documentCacheCapacity)
     self.executionCells = ExecutionCellCache()
     self.lineageGraphs = LineageGraphCache()
+    self.nodeHistories = NodeHistoryCache()
     let schema = try GraphQLSchema(
       sdl: MetadataSDL.text, name: "metadata-api.graphql",
       // The spec's custom scalars (DateTime, Date, JSON, JSONObject, AnyScalar, BigInt),
@@ -153,6 +156,7 @@ public final class MetadataAPI: Sendable {
       let context = RequestContext(access: access, store: store)
       context.executionCells = executionCells
       context.lineageGraphs = lineageGraphs
+      context.nodeHistories = nodeHistories
       return GraphQL.execute(
         schema: schema, document: document, source: source, operationName: operationName,
         variables: variables, context: context)

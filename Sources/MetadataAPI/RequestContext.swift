@@ -23,6 +23,9 @@ final class RequestContext {
   /// The API's cache of lineage graphs (``LineageGraphCache``), when the request runs in a
   /// ``MetadataAPI``.
   var lineageGraphs: LineageGraphCache?
+  /// The API's cache of node histories (``NodeHistoryCache``), when the request runs in a
+  /// ``MetadataAPI``.
+  var nodeHistories: NodeHistoryCache?
 
   init(access: RequestAccess, store: MetadataStore) {
     self.access = access
