@@ -99,7 +99,7 @@ final class LineageNodeValue: GraphQLFieldReadable, GraphQLTypeNamed, Sendable {
     case "filePath": return { $0.fields.filePath }
     case "resourceType": return { $0.fields.resourceType }
     case "projectId": return { $0.fields.projectID }
-    case "parentIds": return { $0.fields.parentIDs }
+    case "parentIds": return { $0.fields.parentIDsAnswer }
     case "publicParentIds": return { $0.fields.publicParentIDs }
     case "tags": return { $0.fields.tags }
     case "fqn": return { $0.fields.fqn }
