@@ -78,7 +78,7 @@ extension MetadataAPI {
     }
     if let kept = cache.history(for: key, generation: generation) {
       loader.adopt(kept)
-      return kept.nodes
+      return kept.answer
     }
     let value = try resolve()
     guard let nodes = value as? [JobNode] else { return value }

@@ -45,6 +45,9 @@ final class NodeHistoryCache: @unchecked Sendable {
     let executions: [[ExecutionRecord]]
     /// Each node's status (its first result), what every result field reads.
     let statuses: [ExecutionRecord?]
+    /// The nodes typed as the executor takes a list's elements (`[Any?]`), which it uses
+    /// as they are instead of converting the list element by element at each answer.
+    let answer: [Any?]
     /// The estimated bytes it keeps alive, what the cache's bound counts (the field
     /// values it may keep included).
     let weight: Int
@@ -58,6 +61,7 @@ final class NodeHistoryCache: @unchecked Sendable {
       self.nodes = nodes
       self.executions = executions
       self.statuses = executions.map(\.first)
+      self.answer = nodes.map { $0 }
       // A node: the object, its run's record and strings; a result: the record and its
       // strings (timestamps, message, adapter response); a definition: its manifest JSON
       // and about thirty short strings. Definitions shared by several runs are one value.
