@@ -22,7 +22,8 @@ import MetadataStore
 /// Bounded: at most ``maximumWeight`` estimated bytes over all kept histories (each weighs
 /// ``History/weight``: a fixed share per node and per result, plus the manifest JSON and
 /// strings of each distinct definition it holds), least recently used first out; 32 MiB
-/// by default, about 250 histories of 100 runs. One lock guards the map; histories are
+/// by default, about 130 histories of 100 runs (a 100-run history weighs about 250 KB,
+/// most of it the room kept for field values). One lock guards the map; histories are
 /// immutable, read outside the lock.
 final class NodeHistoryCache: @unchecked Sendable {
   /// What a history answers: one node of one environment, the runs asked for, and
