@@ -1,8 +1,9 @@
 import Foundation
 import MetadataStore
 
-/// Node histories (`modelHistoricalRuns(uniqueId:, lastRunCount:)`, `modelByEnvironment`)
-/// of recently asked models, as they were resolved: the node in each of its last runs
+/// Node histories (`AppliedState.modelHistoricalRuns(uniqueId:, lastRunCount:)`, which
+/// `Query.modelByEnvironment` answers; that root field itself is not kept) of recently
+/// asked models, as they were resolved: the node in each of its last runs
 /// (``JobNode``s, run and definition) and each one's results in its run. Kept between
 /// requests while the store's history generation
 /// (``MetadataStore/MetadataStore/historyGeneration(accountID:environmentID:)``) stays the
