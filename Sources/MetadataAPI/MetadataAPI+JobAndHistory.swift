@@ -35,7 +35,8 @@ extension MetadataAPI {
     try schema.setResolver("AppliedState", "modelHistoricalRuns", as: EnvironmentScope.self) {
       scope, arguments, context, info in
       let count = try CountArgument.value(arguments, "lastRunCount", in: 1...100, default: 1)
-      _ = try RequestContext.of(context).environment(scope.environmentID)
+      let ctx = try RequestContext.of(context)
+      _ = try ctx.environment(scope.environmentID)
       var rootArguments: JSONObject = [
         "environmentId": .int(scope.environmentID), "lastRunCount": .int(count),
         "withCatalog": arguments["withCatalog"] ?? .bool(false),
@@ -43,8 +44,48 @@ extension MetadataAPI {
       for name in ["uniqueId", "identifier"] {
         if let value = arguments[name] { rootArguments.append(name, value) }
       }
-      return try delegate("modelByEnvironment", rootArguments, context, info)
+      guard let cache = ctx.nodeHistories, let uniqueID = arguments["uniqueId"]?.stringValue,
+        arguments["identifier"]?.stringValue == nil
+      else {
+        return try delegate("modelByEnvironment", rootArguments, context, info)
+      }
+      // One model's history: kept between requests while the store's history generation
+      // stays the same (``NodeHistoryCache``).
+      let key = NodeHistoryCache.Key(
+        environmentID: scope.environmentID, uniqueID: uniqueID, count: count,
+        withCatalog: arguments["withCatalog"]?.boolValue ?? false)
+      return try keptHistory(key, cache: cache, context: context) {
+        try delegate("modelByEnvironment", rootArguments, context, info)
+      }
     }
+  }
+
+  /// The history `key` names from `cache` when it was read at the store's current
+  /// generation, else from `resolve` (the uncached path), kept for the next requests with
+  /// its nodes' results (read now, in one statement, so that a repeat reads none).
+  static func keptHistory(
+    _ key: NodeHistoryCache.Key, cache: NodeHistoryCache, context: Any,
+    resolve: () throws -> Any?
+  ) throws -> Any? {
+    let ctx = try RequestContext.of(context)
+    let loader = try JobScopedLoader.of(context)
+    guard
+      let generation = try ctx.store.historyGeneration(
+        accountID: ctx.accountID, environmentID: key.environmentID)
+    else {
+      // Not in the account (already refused by the caller's environment check).
+      return try resolve()
+    }
+    if let kept = cache.history(for: key, generation: generation) {
+      loader.adopt(kept)
+      return kept.answer
+    }
+    let value = try resolve()
+    guard let nodes = value as? [JobNode] else { return value }
+    let history = NodeHistoryCache.History(nodes: nodes, executions: try loader.executions(nodes))
+    cache.keep(history, for: key, generation: generation)
+    loader.adopt(history)
+    return nodes
   }
 
   /// Calls the resolver bound to `Query.root` with `arguments`, passing `info` through (its

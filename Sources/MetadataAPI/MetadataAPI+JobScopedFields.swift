@@ -32,6 +32,16 @@ extension MetadataAPI {
   private static func bindNodes(
     _ schema: GraphQLSchema, _ type: String, _ field: String, _ resolve: @escaping NodeBatch
   ) throws {
+    // A scalar field of a kept history's nodes answers the values the history keeps.
+    let kind = try schema.field(type, field).type.namedType.kind
+    if kind == .scalar || kind == .enum {
+      let key = "\(type).\(field)"
+      try schema.setBatchResolver(type, field, as: JobNode.self) { nodes, _, context, _ in
+        let loader = try JobScopedLoader.of(context)
+        return try loader.fieldValues(nodes, key: key) { try resolve(nodes, loader) }
+      }
+      return
+    }
     try schema.setBatchResolver(type, field, as: JobNode.self) { nodes, _, context, _ in
       try resolve(nodes, try JobScopedLoader.of(context))
     }

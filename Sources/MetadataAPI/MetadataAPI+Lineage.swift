@@ -27,7 +27,7 @@ extension MetadataAPI {
       }
       // Each field's reader is chosen here, once, not by its name at each read.
       for name in type.fields.keys {
-        let read = LineageNodeValue.reader(name) ?? { _ in nil }
+        let read = LineageNodeValue.read(name)
         try schema.setResolver(typeName, name, as: LineageNodeValue.self) { value, _, _, _ in
           read(value)
         }

@@ -33,6 +33,8 @@ public final class MetadataAPI: Sendable {
   let lineageGraphs: LineageGraphCache
   /// Applied states of recently asked environments, for the environment connections.
   let appliedStates: AppliedStateCache
+  /// Node histories of recently asked models, for `modelHistoricalRuns`.
+  let nodeHistories: NodeHistoryCache
 
   /// Builds the schema from the embedded spec and binds every resolver.
   ///
@@ -46,6 +48,7 @@ public final class MetadataAPI: Sendable {
     self.executionCells = ExecutionCellCache()
     self.lineageGraphs = LineageGraphCache()
     self.appliedStates = AppliedStateCache()
+    self.nodeHistories = NodeHistoryCache()
     let schema = try GraphQLSchema(
       sdl: MetadataSDL.text, name: "metadata-api.graphql",
       // The spec's custom scalars (DateTime, Date, JSON, JSONObject, AnyScalar, BigInt),
@@ -157,6 +160,7 @@ public final class MetadataAPI: Sendable {
       context.executionCells = executionCells
       context.lineageGraphs = lineageGraphs
       context.appliedStates = appliedStates
+      context.nodeHistories = nodeHistories
       return GraphQL.execute(
         schema: schema, document: document, source: source, operationName: operationName,
         variables: variables, context: context)

@@ -26,6 +26,9 @@ final class RequestContext {
   /// The API's cache of environments' applied states (``AppliedStateCache``), when the
   /// request runs in a ``MetadataAPI``.
   var appliedStates: AppliedStateCache?
+  /// The API's cache of node histories (``NodeHistoryCache``), when the request runs in a
+  /// ``MetadataAPI``.
+  var nodeHistories: NodeHistoryCache?
 
   init(access: RequestAccess, store: MetadataStore) {
     self.access = access

@@ -7,7 +7,7 @@ Usage: benchmarks/api/busiest_model.py DB
 import sqlite3
 import sys
 
-db = sqlite3.connect(sys.argv[1])
+db = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)  # read-only: never written
 version = db.execute(
     "SELECT r.manifest_version_id FROM environment e JOIN run r ON r.id = e.latest_run_id WHERE e.id = 1"
 ).fetchone()[0]

@@ -188,26 +188,29 @@ final class Executor {
         let resolve = definition.resolve
         let key = GraphQLError.PathComponent.key(responseKey)
         var failed = false
-        for index in 0..<count where alive[index] {
-          let value: Any?
-          if let resolve {
-            do {
-              value = try resolve(sources[index], arguments, context, info)
-            } catch {
-              value = error
+        // Sources read in place: subscripting the array copied (retained) each one.
+        sources.withUnsafeBufferPointer { sources in
+          for index in 0..<count where alive[index] {
+            let value: Any?
+            if let resolve {
+              do {
+                value = try resolve(sources[index], arguments, context, info)
+              } catch {
+                value = error
+              }
+            } else {
+              value = defaultResolve(sources[index], fieldName: definition.name)
             }
-          } else {
-            value = defaultResolve(sources[index], fieldName: definition.name)
-          }
-          let completed = completeLeaf(value, leaf: leaf, fieldNodes: fieldNodes, info: info) {
-            ResponsePath(parent: paths.path(index), key: key, ordinal: ordinal)
-          }
-          if let completed {
-            members[index].append(completed)
-          } else {
-            alive[index] = false
-            members[index] = []
-            failed = true
+            let completed = completeLeaf(value, leaf: leaf, fieldNodes: fieldNodes, info: info) {
+              ResponsePath(parent: paths.path(index), key: key, ordinal: ordinal)
+            }
+            if let completed {
+              members[index].append(completed)
+            } else {
+              alive[index] = false
+              members[index] = []
+              failed = true
+            }
           }
         }
         if failed { liveIndices = (0..<count).filter { alive[$0] } }

@@ -73,11 +73,14 @@ extension Executor {
     let leaf = LeafPlan(type: type, nonNull: false)
     var results: [JSONValue?] = []
     results.reserveCapacity(values.count)
-    for index in values.indices {
-      results.append(
-        completeNullableLeaf(values[index], leaf: leaf, fieldNodes: fieldNodes) {
-          paths.path(index)
-        })
+    // Values read in place: subscripting the array copied each one.
+    values.withUnsafeBufferPointer { values in
+      for index in values.indices {
+        results.append(
+          completeNullableLeaf(values[index], leaf: leaf, fieldNodes: fieldNodes) {
+            paths.path(index)
+          })
+      }
     }
     return results
   }
@@ -157,6 +160,18 @@ extension Executor {
       }
       if leaf.stringsAsThemselves, let strings = exactCast(value, to: [String].self) {
         results.append(.list(strings.map { .string($0) }))
+        continue
+      }
+      // A JSON list of strings is its own completion there: kept as it is (a resolver
+      // may keep such lists between requests instead of making one per answer).
+      if leaf.stringsAsThemselves, let json = exactCast(value, to: JSONValue.self),
+        case .list(let items) = json,
+        items.allSatisfy({
+          if case .string = $0 { return true }
+          return false
+        })
+      {
+        results.append(json)
         continue
       }
       guard let elements = listElements(value) else {

@@ -35,7 +35,17 @@ struct LeafPlan {
     self.type = type
     self.nonNull = nonNull
     if type.kind == .enum {
-      serialize = { value in try LeafPlan.serializeEnum(value, type: type) }
+      // The last name found among the type's values: a list's values mostly repeat a few
+      // names, and comparing with the last one is cheaper than hashing it to look it up.
+      let last = LastEnumName()
+      serialize = { value in
+        if let name = exactCast(value, to: String.self), let known = last.name, known == name {
+          return .string(name)
+        }
+        let serialized = try LeafPlan.serializeEnum(value, type: type)
+        if case .string(let name) = serialized { last.name = name }
+        return serialized
+      }
       stringsAsThemselves = false
     } else {
       let coercion = type.coercion

@@ -21,6 +21,9 @@ extension ScalarCoercion {
   /// See https://www.rfc-editor.org/rfc/rfc3339
   public static let dateTime = ScalarCoercion(
     serialize: { value in
+      // An already formatted string first, by its exact type: the general cast to `Date`
+      // tried first cost a runtime cast per value (3% of a 100-run history's answer).
+      if let text = exactCast(value, to: String.self) { return .string(text) }
       switch value {
       case let date as Date: return .string(DateFormatting.dateTime(date))
       case let text as String: return .string(text)
@@ -42,6 +45,9 @@ extension ScalarCoercion {
   /// `String`; inputs must be valid days.
   public static let date = ScalarCoercion(
     serialize: { value in
+      // An already formatted string first, by its exact type: the general cast to `Date`
+      // tried first cost a runtime cast per value (3% of a 100-run history's answer).
+      if let text = exactCast(value, to: String.self) { return .string(text) }
       switch value {
       case let date as Date: return .string(DateFormatting.day(date))
       case let text as String: return .string(text)

@@ -11,6 +11,34 @@ struct JSONTextWriter: ~Copyable {
   private var capacity: Int
   /// The bytes written so far.
   private(set) var count = 0
+  /// Key arrays met more than once in this value, written out (`"key":` one after the
+  /// other, and where each ends), by their buffer's address and count. The executor gives
+  /// every object of a list one shared key array, so a list of objects writes each key's
+  /// bytes from here instead of scanning it for escapes again. An address identifies its
+  /// keys only while their array is alive, which the value being written guarantees for
+  /// the whole ``write(_:)`` call of the top value: each such call starts with none kept.
+  private var keyEntries: [KeyEntry] = []
+  /// Key arrays written directly once (a second sighting keeps them in ``keyEntries``).
+  private var seenKeys: [(address: UnsafeRawPointer, count: Int)] = []
+  /// The depth of ``write(_:)`` calls (0 outside any).
+  private var depth = 0
+
+  /// One kept key array: its identity, and its keys written out in memory this writer
+  /// owns (freed when the entry is dropped), so reading an entry retains nothing.
+  private struct KeyEntry {
+    let address: UnsafeRawPointer
+    let count: Int
+    let text: UnsafeMutableBufferPointer<UInt8>
+    let ends: UnsafeMutableBufferPointer<Int>
+
+    func free() {
+      text.deallocate()
+      ends.deallocate()
+    }
+  }
+
+  /// The most key arrays kept, and seen once, at a time (objects nest a few types deep).
+  private static let maximumKeyEntries = 8
 
   /// An empty writer with room for `capacity` bytes before it grows.
   init(capacity: Int = 1024) {
@@ -18,7 +46,10 @@ struct JSONTextWriter: ~Copyable {
     base = .allocate(capacity: self.capacity)
   }
 
-  deinit { base.deallocate() }
+  deinit {
+    base.deallocate()
+    for entry in keyEntries { entry.free() }
+  }
 
   /// Calls `body` with the text written so far.
   func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows
@@ -66,12 +97,26 @@ struct JSONTextWriter: ~Copyable {
 
   /// Appends the UTF-8 of `text` as it is.
   mutating func append(utf8 text: String) {
-    var text = text
-    text.withUTF8 { append($0) }
+    let copied: Void? = text.utf8.withContiguousStorageIfAvailable { append($0) }
+    if copied == nil {
+      var text = text
+      text.withUTF8 { append($0) }
+    }
   }
 
   /// Writes `value` as compact JSON text.
   mutating func write(_ value: JSONValue) {
+    if depth == 0 {
+      for entry in keyEntries { entry.free() }
+      keyEntries.removeAll(keepingCapacity: true)
+      seenKeys.removeAll(keepingCapacity: true)
+    }
+    depth += 1
+    defer { depth -= 1 }
+    writeValue(value)
+  }
+
+  private mutating func writeValue(_ value: JSONValue) {
     switch value {
     case .null: append("null")
     case .bool(let flag): flag ? append("true") : append("false")
@@ -80,25 +125,82 @@ struct JSONTextWriter: ~Copyable {
     case .string(let text): write(text)
     case .list(let elements):
       append(UInt8(ascii: "["))
-      var first = true
-      for element in elements {
-        if !first { append(UInt8(ascii: ",")) }
-        first = false
-        write(element)
+      // Elements read in place: iterating or subscripting the array copied (retained)
+      // each one.
+      elements.withUnsafeBufferPointer { elements in
+        for index in elements.indices {
+          if index > 0 { append(UInt8(ascii: ",")) }
+          writeValue(elements[index])
+        }
       }
       append(UInt8(ascii: "]"))
     case .object(let object):
-      append(UInt8(ascii: "{"))
-      let keys = object.keys
-      let values = object.values
-      for index in 0..<keys.count {
-        if index > 0 { append(UInt8(ascii: ",")) }
-        write(keys[index])
-        append(UInt8(ascii: ":"))
-        write(values[index])
-      }
-      append(UInt8(ascii: "}"))
+      writeObject(keys: object.keys, values: object.values)
     }
+  }
+
+  private mutating func writeObject(keys: [String], values: [JSONValue]) {
+    append(UInt8(ascii: "{"))
+    let address = keys.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+    values.withUnsafeBufferPointer { values in
+      if let address, let entry = keyEntry(keys, address: address) {
+        var start = 0
+        for index in 0..<min(entry.count, values.count) {
+          if index > 0 { append(UInt8(ascii: ",")) }
+          let end = entry.ends[index]
+          append(UnsafeBufferPointer(rebasing: entry.text[start..<end]))
+          start = end
+          writeValue(values[index])
+        }
+      } else {
+        for index in 0..<min(keys.count, values.count) {
+          if index > 0 { append(UInt8(ascii: ",")) }
+          write(keys[index])
+          append(UInt8(ascii: ":"))
+          writeValue(values[index])
+        }
+      }
+    }
+    append(UInt8(ascii: "}"))
+  }
+
+  /// The written `keys` (whose buffer is at `address`): kept ones, or made and kept when
+  /// the same array comes a second time; nil for an array met once.
+  private mutating func keyEntry(_ keys: [String], address: UnsafeRawPointer) -> KeyEntry? {
+    let count = keys.count
+    for entry in keyEntries where entry.address == address && entry.count == count {
+      return entry
+    }
+    guard let seen = seenKeys.firstIndex(where: { $0.address == address && $0.count == count })
+    else {
+      if seenKeys.count >= Self.maximumKeyEntries { seenKeys.removeFirst() }
+      seenKeys.append((address, count))
+      return nil
+    }
+    seenKeys.remove(at: seen)
+    var text = JSONTextWriter(capacity: 64)
+    var ends: [Int] = []
+    ends.reserveCapacity(count)
+    for name in keys {
+      text.write(name)
+      text.append(UInt8(ascii: ":"))
+      ends.append(text.count)
+    }
+    let entry = KeyEntry(
+      address: address, count: count,
+      text: text.withBytes { bytes in
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        _ = copy.initialize(fromContentsOf: bytes)
+        return copy
+      },
+      ends: {
+        let copy = UnsafeMutableBufferPointer<Int>.allocate(capacity: ends.count)
+        _ = copy.initialize(fromContentsOf: ends)
+        return copy
+      }())
+    if keyEntries.count >= Self.maximumKeyEntries { keyEntries.removeFirst().free() }
+    keyEntries.append(entry)
+    return entry
   }
 
   /// Writes an integer in decimal.
@@ -131,36 +233,59 @@ struct JSONTextWriter: ~Copyable {
   mutating func write(_ text: String) {
     append(UInt8(ascii: "\""))
     // Fast path: most strings need no escape and are copied whole, scanned over their
-    // contiguous UTF-8 (native strings, small ones included, always have it).
-    var text = text
-    let copied = text.withUTF8 { utf8 -> Bool in
-      if JSONValue.needsEscape(utf8) { return false }
-      append(utf8)
-      return true
-    }
+    // contiguous UTF-8 (native strings, small ones included, always have it), read in
+    // place (`withUTF8` would copy the string, a retain and a release each).
+    let copied =
+      text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+        if JSONValue.needsEscape(utf8) { return false }
+        append(utf8)
+        return true
+      }
+      ?? {
+        var text = text
+        return text.withUTF8 { utf8 -> Bool in
+          if JSONValue.needsEscape(utf8) { return false }
+          append(utf8)
+          return true
+        }
+      }()
     if !copied { writeEscaped(text) }
     append(UInt8(ascii: "\""))
   }
 
-  /// The body of a string literal, byte by byte, with JSON.stringify's escapes.
+  /// The body of a string literal with JSON.stringify's escapes.
   private mutating func writeEscaped(_ text: String) {
+    var text = text
+    text.withUTF8 { utf8 in
+      // Runs of bytes that need no escape are copied whole.
+      var start = 0
+      for index in 0..<utf8.count {
+        let byte = utf8[index]
+        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+        if start < index { append(UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+        writeEscape(byte)
+        start = index + 1
+      }
+      if start < utf8.count { append(UnsafeBufferPointer(rebasing: utf8[start...])) }
+    }
+  }
+
+  /// The escape of one byte below 0x20, a quote or a backslash.
+  private mutating func writeEscape(_ byte: UInt8) {
     let hex: StaticString = "0123456789abcdef"
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): append(#"\""#)
-      case UInt8(ascii: "\\"): append(#"\\"#)
-      case 0x08: append(#"\b"#)
-      case 0x0C: append(#"\f"#)
-      case 0x0A: append(#"\n"#)
-      case 0x0D: append(#"\r"#)
-      case 0x09: append(#"\t"#)
-      case 0..<0x20:
-        append(#"\u00"#)
-        hex.withUTF8Buffer { digits in
-          append(digits[Int(byte >> 4)])
-          append(digits[Int(byte & 0xF)])
-        }
-      default: append(byte)
+    switch byte {
+    case UInt8(ascii: "\""): append(#"\""#)
+    case UInt8(ascii: "\\"): append(#"\\"#)
+    case 0x08: append(#"\b"#)
+    case 0x0C: append(#"\f"#)
+    case 0x0A: append(#"\n"#)
+    case 0x0D: append(#"\r"#)
+    case 0x09: append(#"\t"#)
+    default:
+      append(#"\u00"#)
+      hex.withUTF8Buffer { digits in
+        append(digits[Int(byte >> 4)])
+        append(digits[Int(byte & 0xF)])
       }
     }
   }

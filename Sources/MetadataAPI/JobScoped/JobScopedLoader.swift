@@ -27,6 +27,8 @@ final class JobScopedLoader {
   private var jsonByNode: [JobNodeKey: JSONValue] = [:]
   /// The last list ``execution(_:)`` answered, with its answer.
   private var lastExecution: (nodes: [JobNode], records: [ExecutionRecord?])?
+  /// A kept history this request answers with (``adopt(_:)``): its nodes' results.
+  private var adopted: NodeHistoryCache.History?
   /// How many store calls the loader made in this request: what the tests bound to show
   /// that nested lists are batched (a constant per run, not one per node).
   private(set) var storeCalls = 0
@@ -103,12 +105,40 @@ final class JobScopedLoader {
     }
   }
 
+  /// Answers the results of `history`'s nodes from the history itself, as if this loader
+  /// had loaded them: a list of exactly its nodes (by identity) reads no store. Nothing
+  /// is copied into the per-node maps (100 keyed insertions were a tenth of a cached
+  /// history's answer); other lists, and other fields of these nodes, load as before.
+  func adopt(_ history: NodeHistoryCache.History) {
+    adopted = history
+    lastExecution = (history.nodes, history.statuses)
+  }
+
+  /// Whether `nodes` are the adopted history's nodes, in its order (pointer comparisons).
+  private func isAdopted(_ nodes: [JobNode]) -> NodeHistoryCache.History? {
+    guard let history = adopted, history.nodes.count == nodes.count,
+      zip(history.nodes, nodes).allSatisfy({ $0 === $1 })
+    else { return nil }
+    return history
+  }
+
+  /// The values of the scalar field `key` for `nodes`: when they are the adopted
+  /// history's nodes, the values that history keeps (``NodeHistoryCache/History/values(of:_:)``),
+  /// else `compute`'s.
+  func fieldValues(_ nodes: [JobNode], key: String, _ compute: () throws -> [Any?]) rethrows
+    -> [Any?]
+  {
+    guard let history = isAdopted(nodes) else { return try compute() }
+    return try history.values(of: key, compute)
+  }
+
   // MARK: Per-node data
 
   /// Every result of each node in its run, the node's status first (see
   /// ``MetadataStore/executions(accountID:runID:uniqueIDs:)``).
   func executions(_ nodes: [JobNode]) throws -> [[ExecutionRecord]] {
-    try load(
+    if let history = isAdopted(nodes) { return history.executions }
+    return try load(
       nodes, \.executionsByNode, missing: [],
       fetch: { runID, ids in
         Dictionary(

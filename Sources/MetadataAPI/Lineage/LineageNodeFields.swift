@@ -1,3 +1,4 @@
+import GraphQL
 import MetadataStore
 
 /// The values of one lineage node that depend only on its graph (``LineageGraph``): built
@@ -21,6 +22,10 @@ final class LineageNodeFields: Sendable {
   /// ``LineageNodeValue/resourceTypes`` (a request's `types` filter is one array lookup).
   let resourceType: String
   let parentIDs: [String]
+  /// `parentIds` as the answer's JSON (a list of strings, which the engine takes as its
+  /// own completion): no array is made per node and request (11,000 of them in a
+  /// whole-DAG answer). About 24 bytes a parent more per kept node.
+  let parentIDsAnswer: JSONValue
   /// Run state, answered on the applied side only: the latest status for executable
   /// nodes (nil for others), the worst test status, the source freshness status.
   let lastRunStatus: String?
@@ -75,6 +80,7 @@ final class LineageNodeFields: Sendable {
     self.fqn = fqn
     self.tags = tags
     self.parentIDs = parentIDs
+    parentIDsAnswer = .list(parentIDs.map { .string($0) })
     self.publicParentIDs = publicParentIDs
     lastRunStatus = Self.executableTypes.contains(node.resourceType) ? node.lastRunStatus : nil
     self.worstTestStatus = worstTestStatus

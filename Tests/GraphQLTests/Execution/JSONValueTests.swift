@@ -101,4 +101,36 @@ import Testing
     JSONValue.list(items).write(to: &bytes)
     #expect(String(decoding: bytes, as: UTF8.self) == "prefix:" + expected)
   }
+
+  /// Objects sharing one key array (as the executor builds a list's objects), nested in
+  /// turn in objects of another shared array, with keys that need escapes, and objects of
+  /// a third array holding a prefix of the first's keys: every key is written as a plain
+  /// object's is.
+  @Test func sharedKeysAreWrittenAsOtherKeys() {
+    let outer = ["id", "q\"uote", "inner"]
+    let inner = ["new\nline", "b"]
+    let short = Array(outer.prefix(2))
+    func object(_ keys: [String], _ values: [JSONValue]) -> JSONValue {
+      .object(JSONObject(sharedKeys: keys, values: values))
+    }
+    var items: [JSONValue] = []
+    var expected: [String] = []
+    for index in 0..<6 {
+      let nested = object(inner, [.int(index), .string("x\(index)")])
+      items.append(object(outer, [.int(index), .null, nested]))
+      expected.append(
+        #"{"id":\#(index),"q\"uote":null,"inner":{"new\nline":\#(index),"b":"x\#(index)"}}"#)
+      if index % 2 == 1 {
+        items.append(object(short, [.bool(true), .int(-index)]))
+        expected.append(#"{"id":true,"q\"uote":-\#(index)}"#)
+      }
+    }
+    let list = JSONValue.list(items)
+    let text = "[" + expected.joined(separator: ",") + "]"
+    #expect(list.serialized() == text)
+    // Written again by another writer, and as plain objects: the same text.
+    #expect(list.serialized() == text)
+    let plain = try? JSONParser.parse(text)
+    #expect(plain?.serialized() == text)
+  }
 }

@@ -42,6 +42,26 @@ import Testing
     result.errors.map { $0.path.map(\.description).joined(separator: ".") }
   }
 
+  /// A resolver may answer a list of strings with a JSON list: one of strings only is
+  /// taken as it is, anything else is completed item by item as any list is (a number
+  /// becomes its string, a null item of a non-null list is an error).
+  @Test func jsonListsOfStringsCompleteAsListsOfStrings() throws {
+    let schema = try GraphQLSchema(sdl: Self.sdl)
+    let answers: [JSONValue] = [
+      ["x", "y"], [], ["z", 1], ["p", nil],
+    ]
+    try schema.setResolver("Query", "items") { _, _, _, _ in Array(answers.indices) }
+    try schema.setResolver("Item", "tags", as: Int.self) { index, _, _, _ in answers[index] }
+    try schema.setResolver("Item", "strictTags", as: Int.self) { index, _, _, _ in
+      answers[index]
+    }
+    let result = graphql(schema: schema, request: "{ items { tags strictTags } }")
+    #expect(
+      result.serialized()
+        == #"{"errors":[{"message":"Cannot return null for non-nullable field Item.tags.","locations":[{"line":1,"column":11}],"path":["items",3,"tags",1]},{"message":"Cannot return null for non-nullable field Item.strictTags.","locations":[{"line":1,"column":16}],"path":["items",3,"strictTags",1]}],"data":{"items":[{"tags":["x","y"],"strictTags":["x","y"]},{"tags":[],"strictTags":[]},{"tags":["z","1"],"strictTags":["z","1"]},null]}}"#
+    )
+  }
+
   static let items = [
     Item(name: "a", tags: ["x", "y"], kind: "A"),
     Item(name: nil, tags: ["z"], kind: "B"),
