@@ -201,8 +201,14 @@ import Testing
     try Self.compareEverything(try GeneratedEnvironment.api().store, environmentID: 1)
   }
 
+  /// A store of its own on the sample database file: its statement count and its
+  /// background builds are this test's alone (other tests read the shared one concurrently).
+  static func ownStore() throws -> MetadataStore {
+    try MetadataStore(path: try SampleDatabase.api().store.path, create: false)
+  }
+
   @Test func anotherAccountGetsNoState() throws {
-    let store = try SampleDatabase.api().store
+    let store = try Self.ownStore()
     #expect(try store.appliedStateGeneration(accountID: 2, environmentID: 1) == nil)
     #expect(try store.environmentState(accountID: 2, environmentID: 1) == nil)
     let generation = try #require(try store.appliedStateGeneration(accountID: 1, environmentID: 1))
@@ -253,7 +259,7 @@ import Testing
   /// A state built in the background beyond the bound is not kept either, and the
   /// environment's later requests at that generation start no other build.
   @Test func backgroundStatesBeyondTheBoundAreNotKept() throws {
-    let store = try SampleDatabase.api().store
+    let store = try Self.ownStore()
     let generation = try #require(try store.appliedStateGeneration(accountID: 1, environmentID: 1))
     let small = AppliedStateCache(maximumNodes: 1)
     for _ in 0..<2 {
@@ -333,7 +339,7 @@ import Testing
   }
 
   @Test func aRepeatedPageReadsOnlyTheEnvironmentAndTheGeneration() throws {
-    let api = try SampleDatabase.api()
+    let api = try MetadataAPI(store: Self.ownStore())
     // The first answer starts the build of the state (or finds it); it is kept once the
     // build is done.
     let first = api.execute(query: Self.pageQuery, accountID: 1)
