@@ -2,9 +2,9 @@
 /// in memory, kept per store generation: ``AppliedStateCache``) for a request that finds
 /// none of its generation.
 ///
-/// Why a choice: a build reads every node of the environment (about a quarter of a second for 10,000
-/// nodes, `benchmarks/README.md`, Metadata API) where the SQL path answers one page in a
-/// few tens of milliseconds; the state pays off only over the later requests of the same
+/// Why a choice: a build reads every node of the environment (about 0.2 s for 10,000 nodes,
+/// `benchmarks/README.md`, Metadata API) where the SQL path answers one page in a few tens
+/// of milliseconds; the state pays off only over the later requests of the same
 /// generation. A server answers many requests per generation; a one-shot process answers
 /// one and exits.
 public enum AppliedStateBuilding: Sendable, Equatable {

@@ -2,6 +2,10 @@ import Dispatch
 import Foundation
 import MetadataStore
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The applied states (``AppliedState``) of recently asked environments, kept between
 /// requests while the store's applied-state generation
 /// (``MetadataStore/MetadataStore/appliedStateGeneration(accountID:environmentID:)``) stays
@@ -19,11 +23,11 @@ import MetadataStore
 /// When to build (``AppliedStateBuilding``): by default a request that finds no state of
 /// its generation answers by SQL and starts one build off the request thread
 /// (``startBuild(store:accountID:environmentID:)``): the first answer after an ingest
-/// costs what it did before the cache. Builds run one at a time on one serial queue (at
-/// most one state under construction in memory, one pooled reader busy), at most one per
-/// environment queued or running; a build reads its own snapshot and its own generation,
-/// and keeps the state under that generation, even when an ingest made it stale meanwhile
-/// (it then serves no newer request). A build in flight holds the store and this cache
+/// costs what it did before the cache. Builds run one at a time on one low-priority thread
+/// (``enqueue(_:)``: at most one state under construction in memory, one pooled reader
+/// busy), at most one per environment queued or running; a build reads its own snapshot
+/// and its own generation, and keeps the state under that generation, even when an ingest
+/// made it stale meanwhile (it then serves no newer request). A build in flight holds the store and this cache
 /// alive and nothing waits for it, so a process may exit with one running (its reads are
 /// read-only; the thread ends with the process).
 ///
@@ -46,8 +50,10 @@ final class AppliedStateCache: @unchecked Sendable {
   /// Environments with a background build queued or running.
   private var buildingEnvironments: Set<Int> = []
   private var counts = AppliedStateStatistics()
-  /// Background builds, one at a time.
-  private let queue = DispatchQueue(label: "dbt-metadata.applied-state-builds", qos: .utility)
+  /// Background builds waiting for the build thread, oldest first.
+  private var pendingBuilds: [@Sendable () -> Void] = []
+  /// Whether a build thread is running (it drains ``pendingBuilds``, then ends).
+  private var buildThreadRuns = false
   /// Entered when a background build is queued, left when it is done: what
   /// ``waitForBuilds()`` waits on.
   private let inFlight = DispatchGroup()
@@ -125,12 +131,8 @@ final class AppliedStateCache: @unchecked Sendable {
   /// generation, then the state, and keeps it under that generation. Called with the
   /// environment marked as building; unmarks it when done.
   private func startBuild(store: MetadataStore, accountID: Int, environmentID: Int) {
-    inFlight.enter()
-    queue.async { [self] in
-      defer {
-        lock.withLock { _ = buildingEnvironments.remove(environmentID) }
-        inFlight.leave()
-      }
+    enqueue { [self] in
+      defer { lock.withLock { _ = buildingEnvironments.remove(environmentID) } }
       let started = DispatchTime.now().uptimeNanoseconds
       do {
         try store.snapshot {
@@ -156,6 +158,51 @@ final class AppliedStateCache: @unchecked Sendable {
         lock.withLock { counts.buildsFailed += 1 }
       }
     }
+  }
+
+  /// Runs `build` on the build thread, after the builds queued before it; starts the thread
+  /// when none runs. One thread at a time, started on demand and ended when nothing is
+  /// left (builds come once per generation: no thread is kept idle, and an API released
+  /// with none queued leaves none behind).
+  ///
+  /// The thread runs at the lowest scheduling priority (nice 19; on Linux the nice value
+  /// is per thread): a build must not take the processor from the requests it is meant to
+  /// speed up (measured: the first answer after an ingest with a build running beside it at
+  /// normal priority, `benchmarks/README.md`, Metadata API). A dedicated thread, not a
+  /// shared dispatch queue, because the priority cannot be raised back without privilege
+  /// and would otherwise stay with a pooled thread.
+  private func enqueue(_ build: @escaping @Sendable () -> Void) {
+    inFlight.enter()
+    let startsThread = lock.withLock { () -> Bool in
+      pendingBuilds.append(build)
+      if buildThreadRuns { return false }
+      buildThreadRuns = true
+      return true
+    }
+    guard startsThread else { return }
+    let thread = Thread { [self] in
+      Self.lowerThisThreadsPriority()
+      while let next = lock.withLock({ () -> (@Sendable () -> Void)? in
+        guard !pendingBuilds.isEmpty else {
+          buildThreadRuns = false
+          return nil
+        }
+        return pendingBuilds.removeFirst()
+      }) {
+        next()
+        inFlight.leave()
+      }
+    }
+    thread.name = "applied-state-build"
+    thread.start()
+  }
+
+  /// Sets the calling thread's nice value to 19 (Linux); elsewhere nothing.
+  private static func lowerThisThreadsPriority() {
+    #if canImport(Glibc)
+      // `who` 0 is the calling thread on Linux (see setpriority(2), NOTES).
+      _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+    #endif
   }
 
   /// Keeps a state read at `generation` (or marks the generation as too large).

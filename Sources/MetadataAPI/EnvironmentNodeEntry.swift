@@ -33,7 +33,8 @@ final class EnvironmentNodeEntry: Sendable {
       resourceType == "model" && (record.definition.originalFilePath ?? "").isEmpty
   }
 
-  /// The object types of a resource type on each side (``EnvironmentNode/typeName(resourceType:side:external:)``).
+  /// The object types of a resource type on each side
+  /// (``EnvironmentNode/typeName(resourceType:side:external:)``).
   private static func typeNames(_ resourceType: String) -> [String?] {
     EnvironmentNode.Side.allCases.map {
       EnvironmentNode.typeName(resourceType: resourceType, side: $0)
