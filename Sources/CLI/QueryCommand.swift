@@ -65,7 +65,9 @@ enum QueryCommand: Command {
       return ExitCode.failure
     }
     let store = try MetadataStore(path: database, access: .readOnly)
-    let api = try MetadataAPI(store: store)
+    // One request per process: building an environment's applied state would only add
+    // its cost to the one answer (or be thrown away at exit).
+    let api = try MetadataAPI(store: store, appliedStateBuilding: .never)
     var limits = QueryLimits()
     limits.maxTokens = Int.max
     let result = api.execute(

@@ -100,18 +100,24 @@ final class AppliedState: @unchecked Sendable {
     self.environmentID = environment.id
     // Ordered through their positions (moving the records themselves was most of a build).
     let order = Self.byteOrder(record.nodes.map(\.record.definition.uniqueID))
-    let nodes = order.lazy.map { record.nodes[$0] }
     var entries: [EnvironmentNodeEntry] = []
     var facts: [Facts] = []
     var byType: [String: [Int32]] = [:]
     var byUniqueID: [String: [Int32]] = [:]
     var byNodeID: [Int64: [Int32]] = [:]
     var byDefinitionID: [Int64: [Int32]] = [:]
-    entries.reserveCapacity(nodes.count)
-    facts.reserveCapacity(nodes.count)
-    for (position, node) in nodes.enumerated() {
+    entries.reserveCapacity(order.count)
+    facts.reserveCapacity(order.count)
+    byUniqueID.reserveCapacity(order.count)
+    byNodeID.reserveCapacity(order.count)
+    byDefinitionID.reserveCapacity(order.count)
+    // Each node's fields are read in place (copying a whole node, thirty-odd references
+    // retained then released, was a tenth of a build); only its record is copied, into
+    // its entry.
+    let nodes = record.nodes
+    for (position, source) in order.enumerated() {
       let index = Int32(position)
-      let record = node.record
+      let record = nodes[source].record
       let info = ExecutionInfo(
         last: record.lastExecutionID.flatMap { executions[$0] },
         lastSuccess: record.lastSuccessID.flatMap { executions[$0] }, formatsDates: true)
@@ -120,11 +126,12 @@ final class AppliedState: @unchecked Sendable {
       facts.append(
         Facts(
           tags: definition.tagsJSON.flatMap { $0 == "[]" ? nil : Self.strings($0) },
-          exposureType: node.exposureType,
-          lastRunStatusLowercased: node.lastRunStatus.map(Self.asciiLowercased),
-          executeCompletedAt: node.executeCompletedAt,
-          freshnessStatus: node.freshnessStatus == "runtime error" ? "error" : node.freshnessStatus,
-          rowCount: node.rowCount,
+          exposureType: nodes[source].exposureType,
+          lastRunStatusLowercased: nodes[source].lastRunStatus.map(Self.asciiLowercased),
+          executeCompletedAt: nodes[source].executeCompletedAt,
+          freshnessStatus: nodes[source].freshnessStatus == "runtime error"
+            ? "error" : nodes[source].freshnessStatus,
+          rowCount: nodes[source].rowCount,
           testType: definition.resourceType == "unit_test"
             ? "UNIT_TEST" : definition.testName != nil ? "GENERIC_DATA_TEST" : "SINGULAR_DATA_TEST")
       )
@@ -239,19 +246,31 @@ final class AppliedState: @unchecked Sendable {
   /// which is their byte order and much faster; others byte by byte (the standard
   /// comparison orders normalized scalars).
   static func byteOrder(_ texts: [String]) -> [Int] {
-    let ascii = texts.map { $0.utf8.allSatisfy { $0 < 0x80 } }
-    return texts.indices.sorted { a, b in
-      let less: Bool
-      let greater: Bool
-      if ascii[a] && ascii[b] {
-        less = texts[a] < texts[b]
-        greater = !less && texts[a] != texts[b]
-      } else {
-        less = texts[a].utf8.lexicographicallyPrecedes(texts[b].utf8)
-        greater = !less && texts[b].utf8.lexicographicallyPrecedes(texts[a].utf8)
-      }
-      return less || (!greater && a < b)
+    // One three-way comparison of the UTF-8 bytes (memcmp over the strings' contiguous
+    // storage) per step: the standard `<` then `!=` of two texts were two comparisons, and
+    // the sort of a build's 11,750 unique ids was a sixth of it.
+    texts.indices.sorted { a, b in
+      let order = compareUTF8(texts[a], texts[b])
+      return order < 0 || (order == 0 && a < b)
     }
+  }
+
+  /// The order of two texts' UTF-8 bytes (negative, zero, positive), as SQLite's `BINARY`
+  /// collation compares them.
+  static func compareUTF8(_ a: String, _ b: String) -> Int {
+    let fast = a.utf8.withContiguousStorageIfAvailable { x in
+      b.utf8.withContiguousStorageIfAvailable { y -> Int in
+        let common = min(x.count, y.count)
+        if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+          let order = memcmp(p, q, common)
+          if order != 0 { return Int(order) }
+        }
+        return x.count - y.count
+      }
+    }
+    if let order = fast ?? nil { return order }
+    if a.utf8.elementsEqual(b.utf8) { return 0 }
+    return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
   }
 
   /// Entry indices by a key (nulls last), ties by unique id (the index order).

@@ -170,7 +170,7 @@ final class EnvironmentNode {
 
   /// The four object types of each resource type that has them, by side (composed once,
   /// not per node).
-  private static let stemTypeNames:
+  static let stemTypeNames:
     [String: (applied: String, definition: String, appliedNested: String, definitionNested: String)] =
       {
         let stems = [

@@ -148,9 +148,20 @@ extension MetadataAPI {
     }
   }
 
+  /// Blocks until the applied-state builds started so far (``AppliedStateBuilding/background``)
+  /// are done. Requests never wait for a build; tests and benchmarks call this when they
+  /// need the state of the current generation to be kept before they go on.
+  public func waitForAppliedStateBuilds() {
+    appliedStates.waitForBuilds()
+  }
+
+  /// How the applied-state cache has served so far (reads from a state and by SQL, builds).
+  public var appliedStateStatistics: AppliedStateStatistics { appliedStates.statistics }
+
   /// One page of nodes as a connection value: from the environment's kept applied state
-  /// (``AppliedState/page(_:)``, read first when the page would walk the environment's
-  /// nodes, i.e. has no `uniqueIds` filter), else read by keyset in SQL.
+  /// of the request's generation (``AppliedState/page(_:)``; a page that would walk the
+  /// environment's nodes, i.e. has no `uniqueIds` filter, starts a build when none is kept,
+  /// ``AppliedStateBuilding``), else read by keyset in SQL.
   static func connection(
     _ ctx: RequestContext, scope: EnvironmentScope, query: EnvironmentNodeQuery,
     side: EnvironmentNode.Side

@@ -42,12 +42,17 @@ public final class MetadataAPI: Sendable {
   ///   field the spec lacks (a programming error caught by the tests).
   ///   - documentCacheCapacity: the most documents kept parsed and validated (least
   ///     recently used evicted first).
-  public init(store: MetadataStore, documentCacheCapacity: Int = 1_000) throws {
+  ///   - appliedStateBuilding: when environments' applied states are built: off the
+  ///     request thread for a server (the default), never for a one-shot process.
+  public init(
+    store: MetadataStore, documentCacheCapacity: Int = 1_000,
+    appliedStateBuilding: AppliedStateBuilding = .background
+  ) throws {
     self.store = store
     self.documentCache = DocumentCache(capacity: documentCacheCapacity)
     self.executionCells = ExecutionCellCache()
     self.lineageGraphs = LineageGraphCache()
-    self.appliedStates = AppliedStateCache()
+    self.appliedStates = AppliedStateCache(building: appliedStateBuilding)
     self.nodeHistories = NodeHistoryCache()
     let schema = try GraphQLSchema(
       sdl: MetadataSDL.text, name: "metadata-api.graphql",

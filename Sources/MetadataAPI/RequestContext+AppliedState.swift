@@ -3,12 +3,13 @@ import MetadataStore
 extension RequestContext {
   /// The applied state (``AppliedState``) of environment `id` as the request's snapshot
   /// has it, from the API's cache (``AppliedStateCache``): the kept state when its
-  /// generation is the snapshot's, else (when `build` is true) one read now and kept; nil
-  /// when the request runs without the cache, when `build` is false and none is kept, or
-  /// for an environment not in the account. The generation is read once per request and
+  /// generation is the snapshot's; else nil (the request reads SQL), and when `build` is
+  /// true a build of the state is started off the request thread (or, in
+  /// ``AppliedStateBuilding/inline`` mode, one is read now, kept and answered). Nil too when
+  /// the request runs without the cache or for an environment not in the account. The generation is read once per request and
   /// environment, and a state found is used by every later read of the request.
   ///
-  /// - Parameter build: whether to read the whole state when none is kept: true for reads
+  /// - Parameter build: whether to build the whole state when none is kept: true for reads
   ///   that would otherwise walk the environment's nodes (a page without `uniqueIds`);
   ///   false for narrow ones (one model by unique id), which read less in SQL than a
   ///   first build would.

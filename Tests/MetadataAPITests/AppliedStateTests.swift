@@ -18,7 +18,7 @@ import Testing
     let generation = try #require(
       try store.appliedStateGeneration(accountID: 1, environmentID: environmentID))
     return try #require(
-      try AppliedStateCache().state(
+      try AppliedStateCache(building: .inline).state(
         store: store, accountID: 1, environmentID: environmentID, generation: generation,
         build: true, environment: { try store.environment(accountID: 1, id: environmentID) }))
   }
@@ -201,22 +201,33 @@ import Testing
     try Self.compareEverything(try GeneratedEnvironment.api().store, environmentID: 1)
   }
 
+  /// A store of its own on the sample database file: its statement count and its
+  /// background builds are this test's alone (other tests read the shared one concurrently).
+  static func ownStore() throws -> MetadataStore {
+    try MetadataStore(path: try SampleDatabase.api().store.path, create: false)
+  }
+
   @Test func anotherAccountGetsNoState() throws {
-    let store = try SampleDatabase.api().store
+    let store = try Self.ownStore()
     #expect(try store.appliedStateGeneration(accountID: 2, environmentID: 1) == nil)
     #expect(try store.environmentState(accountID: 2, environmentID: 1) == nil)
-    let cache = AppliedStateCache()
     let generation = try #require(try store.appliedStateGeneration(accountID: 1, environmentID: 1))
-    #expect(
-      try cache.state(
-        store: store, accountID: 2, environmentID: 1, generation: generation, build: true,
-        environment: { try store.environment(accountID: 2, id: 1) }) == nil)
+    for building: AppliedStateBuilding in [.inline, .background] {
+      let cache = AppliedStateCache(building: building)
+      #expect(
+        try cache.state(
+          store: store, accountID: 2, environmentID: 1, generation: generation, build: true,
+          environment: { try store.environment(accountID: 2, id: 1) }) == nil)
+      cache.waitForBuilds()
+      #expect(cache.stateCount == 0)
+      #expect(cache.statistics.buildsKept == 0)
+    }
   }
 
   @Test func statesBeyondTheBoundAreNotKept() throws {
     let store = try SampleDatabase.api().store
     let generation = try #require(try store.appliedStateGeneration(accountID: 1, environmentID: 1))
-    let small = AppliedStateCache(maximumNodes: 1)
+    let small = AppliedStateCache(maximumNodes: 1, building: .inline)
     #expect(
       try small.state(
         store: store, accountID: 1, environmentID: 1, generation: generation, build: true,
@@ -227,7 +238,7 @@ import Testing
       try small.state(
         store: store, accountID: 1, environmentID: 1, generation: generation, build: true,
         environment: { try store.environment(accountID: 1, id: 1) }) == nil)
-    let roomy = AppliedStateCache()
+    let roomy = AppliedStateCache(building: .inline)
     let kept = try roomy.state(
       store: store, accountID: 1, environmentID: 1, generation: generation, build: true,
       environment: { try store.environment(accountID: 1, id: 1) })
@@ -243,6 +254,25 @@ import Testing
         store: store, accountID: 1, environmentID: 1, generation: generation + [1], build: false,
         environment: { nil })
         == nil)
+  }
+
+  /// A state built in the background beyond the bound is not kept either, and the
+  /// environment's later requests at that generation start no other build.
+  @Test func backgroundStatesBeyondTheBoundAreNotKept() throws {
+    let store = try Self.ownStore()
+    let generation = try #require(try store.appliedStateGeneration(accountID: 1, environmentID: 1))
+    let small = AppliedStateCache(maximumNodes: 1)
+    for _ in 0..<2 {
+      #expect(
+        try small.state(
+          store: store, accountID: 1, environmentID: 1, generation: generation, build: true,
+          environment: { nil }) == nil)
+      small.waitForBuilds()
+    }
+    #expect(small.stateCount == 0)
+    #expect(small.statistics.buildsStarted == 1)
+    #expect(small.statistics.buildsKept == 0)
+    #expect(small.statistics.lastBuildMilliseconds != nil)
   }
 
   /// The 500-model page of the benchmark, with relatives and execution info, as one query
@@ -286,6 +316,14 @@ import Testing
       let warm = api.execute(query: Self.pageQuery, accountID: 1)
       let fresh = try MetadataAPI(store: reader).execute(query: Self.pageQuery, accountID: 1)
       #expect(warm.serialized() == fresh.serialized())
+      // Once the build the warm answer started is kept, the state answers as SQL did.
+      api.waitForAppliedStateBuilds()
+      let stateReads = api.appliedStateStatistics.stateReads
+      let fromState = api.execute(query: Self.pageQuery, accountID: 1)
+      #expect(fromState.serialized() == fresh.serialized())
+      if fresh.errors.isEmpty {
+        #expect(api.appliedStateStatistics.stateReads > stateReads)
+      }
       answers.append(warm.data)
       // And the kept state is the SQL's.
       if try reader.appliedStateGeneration(accountID: 1, environmentID: 1) != nil {
@@ -301,10 +339,12 @@ import Testing
   }
 
   @Test func aRepeatedPageReadsOnlyTheEnvironmentAndTheGeneration() throws {
-    let api = try SampleDatabase.api()
-    // The first answer builds (or finds) the state.
+    let api = try MetadataAPI(store: Self.ownStore())
+    // The first answer starts the build of the state (or finds it); it is kept once the
+    // build is done.
     let first = api.execute(query: Self.pageQuery, accountID: 1)
     #expect(first.errors.isEmpty, "\(first.errors)")
+    api.waitForAppliedStateBuilds()
     let before = api.store.readStatementCount
     let repeated = api.execute(query: Self.pageQuery, accountID: 1)
     // The environment, the generation, the sources' freshness results (read by id) and

@@ -148,9 +148,10 @@ import Testing
       #expect(edges.allSatisfy { $0["node"]?["tests"]?.listValue?.count == 1 })
       return statements
     }
-    // The first answer also reads the environment's applied state (``AppliedStateCache``),
-    // once; the counts compare the answers after it.
+    // The first answer starts the build of the environment's applied state
+    // (``AppliedStateCache``), once; the counts compare the answers after it is kept.
     _ = try statements(first: 50)
+    api.waitForAppliedStateBuilds()
     let small = try statements(first: 50)
     let large = try statements(first: 500)
     #expect(large == small)
@@ -176,7 +177,8 @@ extension EnvironmentPaginationTests {
       let edges = result.data?["environment"]?["applied"]?["models"]?["edges"]?.listValue ?? []
       return (statements, edges)
     }
-    _ = try run(first: 50)  // reads the applied state once (see above)
+    _ = try run(first: 50)  // starts the build of the applied state (see above)
+    api.waitForAppliedStateBuilds()
     let small = try run(first: 50)
     let large = try run(first: 500)
     #expect(large.statements == small.statements)

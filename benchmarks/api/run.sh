@@ -110,4 +110,12 @@ print("rounds: %d; load averages (1/5/15 min) at each round's start: %s" % (
 print("iterations per process (min-max): swift %d-%d, python %d-%d" % (
     min(r["iterations"] for r in rows if r["side"] == "swift"), max(r["iterations"] for r in rows if r["side"] == "swift"),
     min(r["iterations"] for r in rows if r["side"] == "python"), max(r["iterations"] for r in rows if r["side"] == "python")))
+swift = [r for r in rows if r["side"] == "swift" and "state_wait_ms" in r]
+if swift:
+    # The applied-state build the first answer starts runs off the request thread; each Swift
+    # process waits for it before the statement count and the timing (APIBenchmark).
+    print("applied state: ready before timing in every Swift process (waited for the build the first answer started: %s ms median per query); reads during timing: from the state %d, by SQL %d; build %s ms median" % (
+        ", ".join("%s %.0f" % (q, med([r["state_wait_ms"] for r in swift if r["query"] == q])) for q in queries),
+        sum(r["timed_state_reads"] for r in swift), sum(r["timed_sql_reads"] for r in swift),
+        "%.0f" % med([r["build_ms"] for r in swift if r.get("build_ms") is not None]) if any(r.get("build_ms") is not None for r in swift) else "-"))
 PY

@@ -10,6 +10,14 @@
 //
 // Each query runs 3 warm-up times, then until SECONDS have passed or MAX_ITERATIONS
 // (at least 5). OUTPUT_DIR=path writes each response to path/NAME.json for comparison.
+//
+// The applied-state cache builds an environment's state off the request thread after the
+// first answer (APPLIED_STATE_BUILDING=background, the default; inline: the first answer
+// builds it, the behaviour before background builds; never: every answer by SQL). After
+// the first answer the program waits for that build (state_wait_ms), so the statement count
+// and the timed answers are those of a ready state; the line says how many timed answers
+// read the state and how many read SQL (timed_state_reads, timed_sql_reads), and how long
+// the last build took (build_ms).
 import Foundation
 import GraphQL
 import MetadataAPI
@@ -49,7 +57,14 @@ let outputDirectory = ProcessInfo.processInfo.environment["OUTPUT_DIR"]
 
 do {
   let store = try MetadataStore(path: arguments[1], create: false)
-  let api = try MetadataAPI(store: store)
+  let building: AppliedStateBuilding
+  switch ProcessInfo.processInfo.environment["APPLIED_STATE_BUILDING"] ?? "background" {
+  case "background": building = .background
+  case "inline": building = .inline
+  case "never": building = .never
+  case let other: fail("APPLIED_STATE_BUILDING must be background, inline or never, not \(other)")
+  }
+  let api = try MetadataAPI(store: store, appliedStateBuilding: building)
   for path in arguments[5...] {
     let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     let query = try String(contentsOfFile: path, encoding: .utf8)
@@ -63,6 +78,11 @@ do {
     let firstMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - firstStart) / 1e6
     if !first.errors.isEmpty { fail("\(name): \(first.serialized().prefix(500))") }
     let fields = fieldCount(first.data ?? .null)
+    // The state build the first answer started (if any) is done before anything else is
+    // measured: its statements are not the answer's, and the timed answers read the state.
+    let waitStart = DispatchTime.now().uptimeNanoseconds
+    api.waitForAppliedStateBuilds()
+    let waitMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - waitStart) / 1e6
     // SQL statements one answer runs (after the first, which may fill caches).
     let statementsBefore = store.readStatementCount
     _ = api.execute(query: query, variables: variables, accountID: 1)
@@ -74,6 +94,7 @@ do {
     }
     for _ in 0..<2 { bytes = answer() }
     var samples: [Double] = []
+    let statesBefore = api.appliedStateStatistics
     let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
     while samples.count < 5
       || (samples.count < maxIterations && DispatchTime.now().uptimeNanoseconds < deadline)
@@ -83,6 +104,7 @@ do {
       samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
     }
     samples.sort()
+    let statesAfter = api.appliedStateStatistics
     let p50 = percentile(samples, 50)
     let statistics = api.documentCacheStatistics
     let line: JSONValue = .object(
@@ -93,6 +115,10 @@ do {
         ("bytes", .int(bytes.count)), ("fields", .int(fields)), ("statements", .int(statements)),
         ("fields_per_s", .double(Double(fields) / (p50 / 1000))),
         ("cache_hits", .int(statistics.hits)), ("cache_misses", .int(statistics.misses)),
+        ("state_wait_ms", .double(waitMilliseconds)),
+        ("build_ms", statesAfter.lastBuildMilliseconds.map(JSONValue.double) ?? .null),
+        ("timed_state_reads", .int(statesAfter.stateReads - statesBefore.stateReads)),
+        ("timed_sql_reads", .int(statesAfter.sqlReads - statesBefore.sqlReads)),
       ]))
     print(line.serialized())
   }
