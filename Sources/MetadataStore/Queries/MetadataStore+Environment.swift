@@ -286,12 +286,22 @@ extension MetadataStore {
   public func definitionJSON(accountID: Int, environmentID: Int, definitionIDs: [Int64]) throws
     -> [Int64: String]
   {
+    try definitionValues(
+      "d.json", accountID: accountID, environmentID: environmentID, definitionIDs: definitionIDs)
+  }
+
+  /// `expression` (over the definition row `d`) of definitions of the environment's
+  /// project, by definition row id, where it is not NULL (ids of other projects are left
+  /// out). One statement for the whole list.
+  func definitionValues(
+    _ expression: String, accountID: Int, environmentID: Int, definitionIDs: [Int64]
+  ) throws -> [Int64: String] {
     guard !definitionIDs.isEmpty else { return [:] }
     return try wrapping {
       try pool.read { db in
         let rows = try db.query(
           """
-          SELECT d.id, d.json
+          SELECT d.id, \(expression)
           FROM (SELECT DISTINCT value AS id FROM json_each(?1)) k
           CROSS JOIN definition d ON d.id = k.id
           CROSS JOIN node n ON n.id = d.node_id
@@ -302,9 +312,12 @@ extension MetadataStore {
             .text(Self.jsonIntegers(definitionIDs)), .integer(Int64(environmentID)),
             .integer(Int64(accountID)),
           ]
-        ) { ($0.int64(at: 0), $0.string(at: 1) ?? "") }
-        return Dictionary(rows, uniquingKeysWith: { first, _ in first })
+        ) { row in (row.int64(at: 0), row.string(at: 1)) }
+        var values: [Int64: String] = [:]
+        for (id, text) in rows { if let text { values[id] = text } }
+        return values
       }
     }
   }
+
 }

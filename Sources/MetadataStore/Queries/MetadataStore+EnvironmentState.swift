@@ -87,28 +87,9 @@ extension MetadataStore {
   public func configTags(accountID: Int, environmentID: Int, definitionIDs: [Int64]) throws
     -> [Int64: String]
   {
-    guard !definitionIDs.isEmpty else { return [:] }
-    return try wrapping {
-      try pool.read { db in
-        let rows = try db.query(
-          """
-          SELECT d.id, json_extract(d.json, '$.config.tags')
-          FROM (SELECT DISTINCT value AS id FROM json_each(?1)) k
-          CROSS JOIN definition d ON d.id = k.id
-          CROSS JOIN node n ON n.id = d.node_id
-          WHERE n.project_id = (SELECT ce.project_id FROM environment ce
-            JOIN project cp ON cp.id = ce.project_id WHERE ce.id = ?2 AND cp.account_id = ?3)
-          """,
-          [
-            .text(Self.jsonIntegers(definitionIDs)), .integer(Int64(environmentID)),
-            .integer(Int64(accountID)),
-          ]
-        ) { row in (row.int64(at: 0), row.string(at: 1)) }
-        var tags: [Int64: String] = [:]
-        for (id, text) in rows { if let text { tags[id] = text } }
-        return tags
-      }
-    }
+    try definitionValues(
+      "json_extract(d.json, '$.config.tags')", accountID: accountID,
+      environmentID: environmentID, definitionIDs: definitionIDs)
   }
 
   /// The parent edges of the current version's members (?1 environment, ?2 account).
