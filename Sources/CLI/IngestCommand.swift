@@ -81,14 +81,15 @@ enum IngestCommand: Command {
     var request = IngestRequest(
       accountID: accountID, projectID: projectID, environmentID: environmentID, jobID: jobID,
       manifest: nil, runID: runID)
-    try readAll(
-      files, snapshot: { snapshot(database: database, projectID: projectID) },
-      into: &request)
     request.jobName = jobName
     request.environmentName = environmentName
-
     let released = DispatchGroup()
-    let summary = try store(&request, database: database, released: released)
+    // A project's first manifest is stored while it is read; anything else once read.
+    let streamed = try readAll(
+      files, snapshot: { snapshot(database: database, projectID: projectID) },
+      into: &request,
+      storing: { request in try store(&request, database: database, released: released) })
+    let summary = try streamed ?? store(&request, database: database, released: released)
     output.write(json ? jsonSummary(summary) : textSummary(summary))
     released.wait()
     return ExitCode.success
