@@ -327,11 +327,8 @@ extension Ingester {
     try bind(freshness?.errorAfter?.count)
     try bind(freshness?.errorAfter?.period)
     try bind(freshness?.filter)
-    index += 1
-    try insert.bind(utf8: node.json.bytes, at: index)
-    index += 1
-    try insert.bind(node.rawDigest.map { SQLiteValue.blob($0.bytes) } ?? .null, at: index)
-    try insert.execute()
+    try insert.bind(node.rawDigest.map { SQLiteValue.blob($0.bytes) } ?? .null, at: index + 2)
+    try insert.withBound(utf8: node.json.bytes, at: index + 1) { try insert.execute() }
     guard db.changes == 1 else {
       let existing = try existingDefinition(nodeID: nodeID, contentHash: node.contentHash)
       if let digest = node.rawDigest {
