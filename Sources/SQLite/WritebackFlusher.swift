@@ -52,7 +52,9 @@ public final class WritebackFlusher: @unchecked Sendable {
   private func run() {
     // The lowest priority: the writeback requests use only CPU time nobody else wants
     // (on Linux `PRIO_PROCESS` with 0 names the calling thread).
-    _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+    #if os(Linux)
+      _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+    #endif
     var descriptors: [Int32?] = Array(repeating: nil, count: paths.count)
     condition.lock()
     while !stopping {
