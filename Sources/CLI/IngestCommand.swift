@@ -89,7 +89,9 @@ enum IngestCommand: Command {
     let streamed = try readAll(
       files, snapshot: { snapshot(database: database, projectID: projectID) },
       into: &request,
-      storing: { request in try store(&request, database: database, released: released) })
+      storing: { request in
+        try store(&request, database: database, released: released, flushing: true)
+      })
     let summary = try streamed ?? store(&request, database: database, released: released)
     output.write(json ? jsonSummary(summary) : textSummary(summary))
     released.wait()
@@ -105,14 +107,17 @@ enum IngestCommand: Command {
   /// many small values) after it took about 5% of a next run's wall time, and on another
   /// core it costs none.
   ///
-  /// The database's new pages are sent to the disk as they are written, until the store
-  /// is closed (``SQLite/WritebackFlusher``): the commit's and the close's syncs then wait
-  /// for little.
-  static func store(_ request: inout IngestRequest, database: String, released: DispatchGroup)
-    throws -> IngestSummary
-  {
-    let flusher = WritebackFlusher(database: database)
-    defer { flusher.stop() }
+  /// With `flushing` (a first load, which writes the whole project), the database's new
+  /// pages are sent to the disk as they are written, until the store is closed
+  /// (``SQLite/WritebackFlusher``): the commit's and the close's syncs then wait for
+  /// little. A next run writes a few MB, whose syncs are short; there the flusher's thread
+  /// only cost time.
+  static func store(
+    _ request: inout IngestRequest, database: String, released: DispatchGroup,
+    flushing: Bool = false
+  ) throws -> IngestSummary {
+    let flusher = flushing ? WritebackFlusher(database: database) : nil
+    defer { flusher?.stop() }
     return try storeAndClose(&request, database: database, released: released)
   }
 
