@@ -22,10 +22,22 @@ extension IngestCommand {
   /// divides the width among nested levels), so reading the manifest inside one, as this
   /// did, mapped and hashed its definitions on one core; on this thread its mapper spreads
   /// them over every core.
+  ///
+  /// With `store`, a project's first manifest (a large one read without known
+  /// definitions) is stored while it is read: once the manifest is validated, a writer
+  /// thread waits for the other files and calls `store` with a request holding them and
+  /// the manifest's stream (``MetadataStore/IngestRequest/manifestStream``), which
+  /// inserts the definitions as they are mapped; this returns what `store` returned. A
+  /// failure is still reported as above (a bad manifest before a bad run_results, both
+  /// before the store's errors), and a refused manifest rolls the store's transaction
+  /// back. Otherwise this returns nil and the caller stores `request`, whose manifest's
+  /// fingerprint is already being computed (``MetadataStore/IngestRequest/prepareFingerprint()``).
+  @discardableResult
   static func readAll(
     _ files: Files, snapshot: @escaping @Sendable () -> IngestSnapshot = { IngestSnapshot() },
-    into request: inout IngestRequest
-  ) throws {
+    into request: inout IngestRequest,
+    storing store: (@Sendable (inout IngestRequest) throws -> IngestSummary)? = nil
+  ) throws -> IngestSummary? {
     var jobs: [(path: String, kind: ArtifactKind)] = []
     if let manifest = files.manifest { jobs.append((manifest, .manifest)) }
     jobs += files.runResults.map { ($0, .runResults) }
@@ -45,23 +57,66 @@ extension IngestCommand {
           Result { try ArtifactReader.read(file: job.path, expecting: job.kind) }, at: index)
       }
     }
+    var writer: WriterThread?
     if let manifest = files.manifest, let pending {
+      let known = { pending.value.knownDefinitions }
+      let base = request
+      let otherJobs = jobs
       slots.store(
         Result {
-          try ArtifactReader.read(
-            file: manifest, expecting: .manifest, known: { pending.value.knownDefinitions })
+          guard let store else {
+            return try ArtifactReader.read(file: manifest, expecting: .manifest, known: known)
+          }
+          return try ArtifactReader.read(
+            file: manifest, expecting: .manifest, known: known,
+            streaming: { stream in
+              writer = WriterThread {
+                var streamed = base
+                group.wait()
+                streamed.snapshot = pending.value
+                for (job, result) in zip(otherJobs, slots.results) where job.kind != .manifest {
+                  try streamed.add(try checked(result.get(), job), file: job.path)
+                }
+                streamed.manifestStream = stream
+                return try store(&streamed)
+              }
+            })
         }, at: 0)
+    }
+    if let writer {
+      let stored = writer.result()
+      // The manifest's error first: the writer met it too and rolled back.
+      if let manifest = files.manifest, let result = slots.results.first {
+        _ = try checked(result.get(), (manifest, .manifest))
+      }
+      return try stored.get()
+    }
+    // The manifest's fingerprint is computed while the other files are still read.
+    if case .success(let artifact)? = slots.results.first, case .manifest(let value) = artifact,
+      let manifest = files.manifest
+    {
+      request.manifest = NamedArtifact(file: manifest, value: value)
+      request.prepareFingerprint()
     }
     group.wait()
     request.snapshot = pending?.value
 
     for (job, result) in zip(jobs, slots.results) {
-      let artifact = try result.get()
-      guard artifact.kind == job.kind else {
-        throw IngestFailure(message: "\(job.path): expected a \(job.kind.displayName)")
-      }
+      let artifact = try checked(result.get(), job)
+      if job.kind == .manifest, request.manifest != nil { continue }
       try request.add(artifact, file: job.path)
     }
+    return nil
+  }
+
+  /// `artifact`, when it is of the kind `job` expected.
+  private static func checked(_ artifact: Artifact, _ job: (path: String, kind: ArtifactKind))
+    throws -> Artifact
+  {
+    guard artifact.kind == job.kind else {
+      throw IngestFailure(message: "\(job.path): expected a \(job.kind.displayName)")
+    }
+    return artifact
   }
 }
 
@@ -104,6 +159,35 @@ private final class ReadSlots: @unchecked Sendable {
     lock.withLock {
       slots.map { $0 ?? .failure(IngestFailure(message: "a file was not read")) }
     }
+  }
+}
+
+/// The thread that stores a streamed manifest (``IngestCommand/readAll(_:snapshot:into:storing:)``)
+/// while the reading thread maps it.
+///
+/// A thread of its own rather than a dispatch queue: it waits (for the other files, for
+/// each mapped chunk) while the mapping uses the dispatch threads, and it runs SQLite, so
+/// it gets the main thread's stack size.
+private final class WriterThread: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  /// Written once on the thread before `done` is signalled; read after waiting.
+  private var outcome: Result<IngestSummary, any Error>?
+
+  /// Starts `body` on a new thread.
+  init(_ body: @escaping @Sendable () throws -> IngestSummary) {
+    let thread = Thread { [self] in
+      outcome = Result { try body() }
+      done.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  /// What the thread returned or threw (waits for it).
+  func result() -> Result<IngestSummary, any Error> {
+    done.wait()
+    done.signal()
+    return outcome ?? .failure(IngestFailure(message: "the ingest's writer stopped early"))
   }
 }
 

@@ -2,6 +2,7 @@ import Artifacts
 import Dispatch
 import Foundation
 import MetadataStore
+import SQLite
 
 /// `dbt-metadata ingest`: loads one run's artifacts into the database.
 ///
@@ -81,14 +82,17 @@ enum IngestCommand: Command {
     var request = IngestRequest(
       accountID: accountID, projectID: projectID, environmentID: environmentID, jobID: jobID,
       manifest: nil, runID: runID)
-    try readAll(
-      files, snapshot: { snapshot(database: database, projectID: projectID) },
-      into: &request)
     request.jobName = jobName
     request.environmentName = environmentName
-
     let released = DispatchGroup()
-    let summary = try store(&request, database: database, released: released)
+    // A project's first manifest is stored while it is read; anything else once read.
+    let streamed = try readAll(
+      files, snapshot: { snapshot(database: database, projectID: projectID) },
+      into: &request,
+      storing: { request in
+        try store(&request, database: database, released: released, flushing: true)
+      })
+    let summary = try streamed ?? store(&request, database: database, released: released)
     output.write(json ? jsonSummary(summary) : textSummary(summary))
     released.wait()
     return ExitCode.success
@@ -102,13 +106,30 @@ enum IngestCommand: Command {
   /// synced), which mostly waits for the disk; freeing the parsed files (their bytes and
   /// many small values) after it took about 5% of a next run's wall time, and on another
   /// core it costs none.
-  static func store(_ request: inout IngestRequest, database: String, released: DispatchGroup)
-    throws -> IngestSummary
-  {
+  ///
+  /// With `flushing` (a first load, which writes the whole project), the database's new
+  /// pages are sent to the disk as they are written, until the store is closed
+  /// (``SQLite/WritebackFlusher``): the commit's and the close's syncs then wait for
+  /// little. A next run writes a few MB, whose syncs are short; there the flusher's thread
+  /// only cost time.
+  static func store(
+    _ request: inout IngestRequest, database: String, released: DispatchGroup,
+    flushing: Bool = false
+  ) throws -> IngestSummary {
+    let flusher = flushing ? WritebackFlusher(database: database) : nil
+    defer { flusher?.stop() }
+    return try storeAndClose(&request, database: database, released: released)
+  }
+
+  /// ``store(_:database:released:)`` without the flusher: the store is closed on return.
+  private static func storeAndClose(
+    _ request: inout IngestRequest, database: String, released: DispatchGroup
+  ) throws -> IngestSummary {
     let store = try MetadataStore(path: database, access: .readWrite)
     let summary = try store.ingest(request)
     let artifacts = Discarded(request)
     request.manifest = nil
+    request.manifestStream = nil
     request.runResults = []
     request.sources = nil
     request.catalog = nil

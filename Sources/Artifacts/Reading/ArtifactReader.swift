@@ -56,6 +56,23 @@ public enum ArtifactReader {
     try read(bytes: ArtifactFile.readBytes(path: path), name: path, expecting: kind, known: known)
   }
 
+  /// Reads the artifact at `path` as ``read(file:expecting:known:)-(_,_,()->KnownDefinitions)``
+  /// does and, for a large manifest read without known definitions (a project's first
+  /// load), calls `streaming` with a ``ManifestStream`` of it once the file is validated
+  /// and before its definitions are mapped; this call still returns the whole artifact.
+  ///
+  /// Why: a store can insert the definitions on another thread while they are mapped (see
+  /// ``ManifestStream``). `streaming` runs on this thread and must return promptly; the
+  /// stream yields this call's definitions, or its error when it throws.
+  public static func read(
+    file path: String, expecting kind: ArtifactKind, known: () throws -> KnownDefinitions,
+    streaming: @escaping (ManifestStream) -> Void
+  ) throws -> Artifact {
+    try read(
+      bytes: ArtifactFile.readBytes(path: path), name: path, expecting: kind, known: known,
+      streaming: streaming)
+  }
+
   /// Reads an artifact of any kind from memory; `name` stands for the file in error
   /// messages. A manifest does not map the definitions found in `known` (see
   /// ``read(file:expecting:known:)``).
@@ -79,7 +96,7 @@ public enum ArtifactReader {
   /// are validated, for a manifest only.
   private static func read(
     bytes: [UInt8], name: String, expecting kind: ArtifactKind,
-    known: () throws -> KnownDefinitions
+    known: () throws -> KnownDefinitions, streaming: ((ManifestStream) -> Void)? = nil
   ) throws -> Artifact {
     let document = try JSONDocument(bytes: bytes, name: name, recordDepth: 2)
     let header = try ArtifactHeaderReader.read(document.root)
@@ -90,7 +107,7 @@ public enum ArtifactReader {
     }
     return try read(
       document: document, header: header,
-      known: kind == .manifest ? try known() : KnownDefinitions())
+      known: kind == .manifest ? try known() : KnownDefinitions(), streaming: streaming)
   }
 
   /// Reads only the header (kind, version, invocation); the file is still parsed in full
@@ -134,7 +151,8 @@ public enum ArtifactReader {
   }
 
   static func read(
-    document: JSONDocument, header: ArtifactHeader, known: KnownDefinitions = KnownDefinitions()
+    document: JSONDocument, header: ArtifactHeader, known: KnownDefinitions = KnownDefinitions(),
+    streaming: ((ManifestStream) -> Void)? = nil
   ) throws -> Artifact {
     // Unversioned files are read as the pre-0.19 format; say so, as a wrong guess would
     // otherwise go unnoticed.
@@ -148,9 +166,24 @@ public enum ArtifactReader {
       ] : []
     switch header.kind {
     case .manifest:
-      var value = try ManifestReader(header: header).read(document.root, known: known)
-      value.warnings = unversioned + value.warnings
-      return .manifest(value)
+      // A published stream gets this read's outcome, whatever it is.
+      var stream: ManifestStream?
+      do {
+        var value = try ManifestReader(header: header).read(
+          document.root, known: known, file: document.name,
+          publish: streaming.map { publish in
+            { published in
+              stream = published
+              publish(published)
+            }
+          })
+        value.warnings = unversioned + value.warnings
+        stream?.finish(.success(value))
+        return .manifest(value)
+      } catch {
+        stream?.finish(.failure(error))
+        throw error
+      }
     case .runResults:
       var value = try RunResultsReader(header: header).read(document.root)
       value.warnings = unversioned + value.warnings

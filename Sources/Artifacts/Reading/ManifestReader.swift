@@ -13,7 +13,14 @@ struct ManifestReader {
 
   /// Maps `root`. Definitions whose ``RawDigest`` is in `known` are not mapped again but
   /// listed in ``Manifest/reused``; every mapped one carries its digest.
-  func read(_ root: JSONValue, known: KnownDefinitions = KnownDefinitions()) throws -> Manifest {
+  ///
+  /// With `publish`, a manifest read without known definitions whose definitions are
+  /// mapped on several cores is also published as a ``ManifestStream`` (named `file`)
+  /// before its definitions are mapped; the caller finishes the stream.
+  func read(
+    _ root: JSONValue, known: KnownDefinitions = KnownDefinitions(), file: String = "",
+    publish: ((ManifestStream) -> Void)? = nil
+  ) throws -> Manifest {
     var entries: [ManifestEntry] = []
     for (key, type) in ManifestReader.collections {
       guard let collection = root.member(key) else { continue }
@@ -45,7 +52,15 @@ struct ManifestReader {
       entries = unknown
     }
     let warnings = WarningLog()
-    let nodes = try parallel.map(entries, warnings: warnings)
+    var stream: ManifestStream?
+    if let publish, known.isEmpty, ParallelNodeMapper.workerCount(for: entries.count) > 1 {
+      let published = ManifestStream(
+        header: header, file: file, count: entries.count, lineageMaps: lineageMaps)
+      publish(published)
+      stream = published
+    }
+    let nodes = try parallel.map(entries, warnings: warnings, stream: stream)
+    stream?.keep(nodes)
     var mapper = NodeMapper(header: header, warnings: warnings)
     warnings.order = entries.count
     var disabled: [ManifestNode] = []

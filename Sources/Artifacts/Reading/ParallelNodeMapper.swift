@@ -36,7 +36,13 @@ struct ParallelNodeMapper {
 
   /// Maps `entries` in file order; what was skipped is added to `warnings` (each worker
   /// keeps its own log, merged at the end with the earliest occurrence first).
-  func map(_ entries: [ManifestEntry], warnings: WarningLog) throws -> [ManifestNode] {
+  ///
+  /// With a `stream` (only when ``workerCount(for:)`` is above 1), each chunk is published
+  /// to it as soon as it is mapped; on a failure the stream is stopped before the mapped
+  /// definitions are freed.
+  func map(_ entries: [ManifestEntry], warnings: WarningLog, stream: ManifestStream? = nil)
+    throws -> [ManifestNode]
+  {
     let workers = ParallelNodeMapper.workerCount(for: entries.count)
     if workers == 1 {
       var mapper = NodeMapper(header: header, warnings: warnings)
@@ -74,6 +80,7 @@ struct ParallelNodeMapper {
       nonisolated(unsafe) let writtenFlags = written
       nonisolated(unsafe) let workerFailures = failures
       nonisolated(unsafe) let workerLogs = logs
+      stream?.attach(base)
       let chunks = ChunkCounter()
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         let log = workerLogs[worker]
@@ -91,10 +98,12 @@ struct ParallelNodeMapper {
               return
             }
           }
+          stream?.didMap(chunk: chunk)
         }
       }
       let firstFailure = failures.compactMap { $0 }.min { $0.index < $1.index }
       if let firstFailure {
+        stream?.stop()
         for index in 0..<count where written[index] {
           (base + index).deinitialize(count: 1)
         }

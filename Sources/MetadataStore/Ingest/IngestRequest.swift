@@ -22,7 +22,17 @@ public struct IngestRequest: Sendable {
   /// The run's manifest: its definitions. A run without one (a folder holding only
   /// results or a catalog) is stored with an empty definition set, and its results are
   /// reported as naming nodes missing from the manifest.
-  public var manifest: NamedArtifact<Manifest>?
+  public var manifest: NamedArtifact<Manifest>? {
+    didSet { pendingFingerprint = nil }
+  }
+  /// The run's manifest while it is still being read, in place of ``manifest`` (which is
+  /// then nil): a project's first manifest is stored as its definitions are mapped
+  /// (``Artifacts/ManifestStream``); a project that already has a manifest version waits
+  /// for the whole manifest and stores it as ``manifest``.
+  public var manifestStream: ManifestStream?
+  /// The fingerprint of ``manifest``, computed on another thread since
+  /// ``prepareFingerprint()`` (cleared when the manifest is replaced).
+  var pendingFingerprint: PendingFingerprint?
   /// run_results files, one per step (source freshness, build, test, docs generate...).
   public var runResults: [NamedArtifact<RunResults>]
   /// sources.json (freshness), at most one.
@@ -51,6 +61,16 @@ public struct IngestRequest: Sendable {
     self.catalog = catalog
     self.runID = runID
   }
+
+  /// Starts computing the manifest's fingerprint (the key of its definition set) on
+  /// another thread, so that the ingest finds it ready.
+  ///
+  /// Why: the ingest needs it first thing in its transaction; a caller that still has
+  /// work to do (the command reading its other files, opening the database) calls this as
+  /// soon as the manifest is read.
+  public mutating func prepareFingerprint() {
+    pendingFingerprint = PendingFingerprint(manifest?.value)
+  }
 }
 
 /// An artifact with the file name it was read from (kept for messages and provenance).
@@ -58,7 +78,11 @@ extension IngestRequest {
   /// The headers of every artifact with its file name, manifest first.
   var headers: [(file: String, header: ArtifactHeader)] {
     var files: [(file: String, header: ArtifactHeader)] = []
-    if let manifest { files.append((manifest.file, manifest.value.header)) }
+    if let manifest {
+      files.append((manifest.file, manifest.value.header))
+    } else if let manifestStream {
+      files.append((manifestStream.file, manifestStream.header))
+    }
     files += runResults.map { ($0.file, $0.value.header) }
     if let sources { files.append((sources.file, sources.value.header)) }
     if let catalog { files.append((catalog.file, catalog.value.header)) }

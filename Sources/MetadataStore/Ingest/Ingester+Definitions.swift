@@ -28,13 +28,15 @@ extension Ingester {
       return existing
     }
     summary.reusedManifestVersion = false
-    let previous = try previousDefinitions()
+    // A streamed manifest's definitions are already stored (the project had no version, so
+    // no previous one).
+    let previous = streamedMembers == nil ? try previousDefinitions() : [:]
     try db.run(
       "INSERT INTO manifest_version(project_id, fingerprint, node_count) VALUES (?, ?, ?)",
       [.integer(projectID), .text(fingerprint), .integer(Int64(count))])
     let versionID = db.lastInsertedRowID
     let knownNodeIDs = nodeIDs
-    let prepared = PreparedDefinitions(nodes: nodes) { node in
+    let prepared = PreparedDefinitions(nodes: streamedMembers == nil ? nodes : []) { node in
       // The writer inserts no row for a node of the previous version with this content.
       guard let nodeID = knownNodeIDs[node.uniqueID] else { return false }
       return previous[DefinitionKey(nodeID: nodeID, contentHash: node.contentHash)] != nil
@@ -43,10 +45,10 @@ extension Ingester {
     // The member rows are collected, then inserted in their primary key's order: appended
     // to the table's B-tree rather than inserted at random places, which splits pages and
     // leaves them part empty.
-    var members: [(resourceType: String, definitionID: Int64)] = []
+    var members: [(resourceType: String, definitionID: Int64)] = streamedMembers ?? []
     members.reserveCapacity(count)
     // By index: `for node in nodes` would copy (retain and release) every field of each node.
-    for index in nodes.indices {
+    for index in nodes.indices where streamedMembers == nil {
       let node = nodes[index]
       let nodeID = try nodeID(node.uniqueID, resourceType: node.resourceType.rawValue)
       let definitionID: Int64
@@ -92,6 +94,37 @@ extension Ingester {
       try member.execute()
     }
     return versionID
+  }
+
+  /// Inserts the definitions of a project's first manifest (no manifest version yet, so
+  /// none is known) while the reader is still mapping them, in the manifest's order, and
+  /// keeps their member rows for ``storeManifestVersion()``.
+  ///
+  /// What is stored is what ``storeManifestVersion()`` stores for the whole manifest: the
+  /// same loop over the same definitions (``Artifacts/ManifestStream`` yields exactly
+  /// ``Artifacts/Manifest/nodes``) with no previous version, so the same nodes, definitions
+  /// and lineage edges with the same ids. A definition the reader refuses stops it with
+  /// the reader's error, and the transaction rolls back.
+  mutating func storeStreamedDefinitions(_ stream: ManifestStream) throws {
+    let prepared = PreparedDefinitions(stream: stream)
+    defer { prepared.finish() }
+    var members: [(resourceType: String, definitionID: Int64)] = []
+    members.reserveCapacity(stream.count)
+    for index in 0..<stream.count {
+      // The fingerprint needs the whole manifest: started as soon as the reader has it,
+      // while the last definitions are inserted.
+      if streamedFingerprint == nil, index % PreparedDefinitions.chunkSize == 0,
+        let manifest = stream.finished
+      {
+        streamedFingerprint = PendingFingerprint(manifest)
+      }
+      let node = try stream.node(at: index)
+      let nodeID = try nodeID(node.uniqueID, resourceType: node.resourceType.rawValue)
+      let definitionID = try findOrInsertDefinition(
+        node, texts: prepared.row(index) ?? PreparedDefinitions.Row(node), nodeID: nodeID)
+      members.append((node.resourceType.rawValue, definitionID))
+    }
+    streamedMembers = members
   }
 
   /// Why a reused definition was refused: the reader was given known definitions that
@@ -294,11 +327,8 @@ extension Ingester {
     try bind(freshness?.errorAfter?.count)
     try bind(freshness?.errorAfter?.period)
     try bind(freshness?.filter)
-    index += 1
-    try insert.bind(utf8: node.json.bytes, at: index)
-    index += 1
-    try insert.bind(node.rawDigest.map { SQLiteValue.blob($0.bytes) } ?? .null, at: index)
-    try insert.execute()
+    try insert.bind(node.rawDigest.map { SQLiteValue.blob($0.bytes) } ?? .null, at: index + 2)
+    try insert.withBound(utf8: node.json.bytes, at: index + 1) { try insert.execute() }
     guard db.changes == 1 else {
       let existing = try existingDefinition(nodeID: nodeID, contentHash: node.contentHash)
       if let digest = node.rawDigest {
@@ -335,10 +365,19 @@ extension Ingester {
     return find.int64(at: 0)
   }
 
+  /// `parent_map` of the manifest, or of the streamed manifest (nil when null or missing).
+  private mutating func parentMap() throws -> [String: [String]]? {
+    if let manifest = request.manifest { return manifest.value.parentMap }
+    if let streamedParentMap { return streamedParentMap }
+    let map = try request.manifestStream?.parentMap()
+    streamedParentMap = .some(map)
+    return map
+  }
+
   /// Parent edges of a new definition: `parent_map[unique_id]` (which covers every kind),
   /// else `depends_on.nodes`.
   private mutating func insertLineage(of node: ManifestNode, definitionID: Int64) throws {
-    let parents = request.manifest?.value.parentMap?[node.uniqueID] ?? node.dependsOn.nodes
+    let parents = try parentMap()?[node.uniqueID] ?? node.dependsOn.nodes
     guard !parents.isEmpty else { return }
     let edge = statements.insertEdge
     for parent in parents {

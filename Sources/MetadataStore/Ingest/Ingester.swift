@@ -10,13 +10,22 @@ import SQLite
 /// the previous manifest version's definitions) rather than queried per row.
 struct Ingester {
   let db: Connection
-  let request: IngestRequest
+  /// The request; a streamed manifest (``IngestRequest/manifestStream``) becomes its
+  /// ``IngestRequest/manifest`` once read.
+  var request: IngestRequest
   /// The per-row statements, prepared once.
   let statements: IngestStatements
   /// The manifest's fingerprint, computed on another thread meanwhile.
-  let fingerprint: PendingFingerprint
+  var fingerprint: PendingFingerprint
   /// Unique ids in this run's manifest (for dangling-id warnings).
-  let manifestIDs: Set<String>
+  var manifestIDs: Set<String> = []
+  /// The member rows of a streamed first manifest, whose definitions were inserted while
+  /// it was read (``storeStreamedDefinitions(_:)``).
+  var streamedMembers: [(resourceType: String, definitionID: Int64)]?
+  /// `parent_map` of a streamed manifest, once taken from the stream.
+  var streamedParentMap: [String: [String]]??
+  /// The fingerprint of a streamed manifest, started as soon as the reader finished it.
+  var streamedFingerprint: PendingFingerprint?
   /// unique_id -> node id for the project, filled on demand.
   var nodeIDs: [String: Int64] = [:]
   var summary: IngestSummary
@@ -30,6 +39,17 @@ struct Ingester {
     self.request = request
     self.fingerprint = fingerprint
     self.statements = try IngestStatements(db)
+    self.summary = IngestSummary(
+      runID: 0, outcome: .created, nodesByType: [:], newDefinitions: 0,
+      reusedManifestVersion: true, executionsByStatus: [:], nonExecutingResults: 0,
+      freshnessByStatus: [:], catalogTables: 0, catalogColumns: 0,
+      recognisedDefinitions: 0, warnings: [])
+    noteManifest()
+  }
+
+  /// Notes the manifest's unique ids and its definitions by type (a streamed manifest:
+  /// once it is read).
+  private mutating func noteManifest() {
     var ids = Set<String>()
     let nodes = request.manifest?.value.nodes ?? []
     let reused = request.manifest?.value.reused ?? []
@@ -44,15 +64,25 @@ struct Ingester {
       ids.insert(definition.uniqueID)
       counts[definition.resourceType, default: 0] += 1
     }
-    self.manifestIDs = ids
-    let recognised = reused.count
-    self.summary = IngestSummary(
-      runID: 0, outcome: .created,
-      nodesByType: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }),
-      newDefinitions: 0,
-      reusedManifestVersion: true, executionsByStatus: [:], nonExecutingResults: 0,
-      freshnessByStatus: [:], catalogTables: 0, catalogColumns: 0,
-      recognisedDefinitions: recognised, warnings: [])
+    manifestIDs = ids
+    summary.nodesByType = Dictionary(
+      uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })
+    summary.recognisedDefinitions = reused.count
+  }
+
+  /// Takes a streamed manifest (``IngestRequest/manifestStream``): a project's first one
+  /// has its definitions inserted as they are mapped (``storeStreamedDefinitions(_:)``);
+  /// then, or at once for a project that already has a manifest version, the whole
+  /// manifest becomes the request's ``IngestRequest/manifest``, stored as usual from there.
+  private mutating func takeStreamedManifest(_ stream: ManifestStream) throws {
+    if try Ingester.latestVersionID(db, projectID: projectID) == nil {
+      try storeStreamedDefinitions(stream)
+    }
+    let manifest = try stream.manifest()
+    request.manifest = NamedArtifact(file: stream.file, value: manifest)
+    request.manifestStream = nil
+    fingerprint = streamedFingerprint ?? PendingFingerprint(manifest)
+    noteManifest()
   }
 
   var projectID: Int64 { Int64(request.projectID) }
@@ -62,6 +92,9 @@ struct Ingester {
   mutating func ingest() throws -> IngestSummary {
     try storeHierarchy()
     try loadNodeIDs()
+    if let stream = request.manifestStream, request.manifest == nil {
+      try takeStreamedManifest(stream)
+    }
     let prepared = PreparedExecutions(
       results: request.runResults.map(\.value), nodeIDs: nodeIDs, manifestIDs: manifestIDs)
     defer { prepared.wait() }
@@ -120,7 +153,7 @@ struct Ingester {
     try upsert(
       table: "project", id: request.projectID,
       name: request.projectName, parentColumn: "account_id", parentID: request.accountID,
-      defaultName: request.manifest?.value.header.projectName)
+      defaultName: (request.manifest?.value.header ?? request.manifestStream?.header)?.projectName)
     try upsert(
       table: "environment", id: request.environmentID, name: request.environmentName,
       parentColumn: "project_id", parentID: request.projectID)

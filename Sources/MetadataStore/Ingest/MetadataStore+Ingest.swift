@@ -13,7 +13,7 @@ extension MetadataStore {
   public func ingest(_ request: IngestRequest) throws -> IngestSummary {
     // The fingerprint is computed on another thread from now on, while the write
     // transaction begins.
-    let fingerprint = PendingFingerprint(request.manifest?.value)
+    let fingerprint = request.pendingFingerprint ?? PendingFingerprint(request.manifest?.value)
     return try wrapping {
       try pool.write { db in
         var ingester = try Ingester(db: db, request: request, fingerprint: fingerprint)

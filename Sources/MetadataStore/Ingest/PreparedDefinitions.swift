@@ -35,7 +35,7 @@ final class PreparedDefinitions: @unchecked Sendable {
   /// How many rows are produced between two signals to the writer.
   static let chunkSize = 64
 
-  private let nodes: [ManifestNode]
+  private let count: Int
   private let rows: UnsafeMutablePointer<Row?>
   private let condition = NSCondition()
   /// Rows produced so far (guarded by `condition`); `seen` is the writer's last look at it.
@@ -48,23 +48,40 @@ final class PreparedDefinitions: @unchecked Sendable {
   /// Starts producing the rows of `nodes` on the global queue; `skip` tells the nodes the
   /// writer will not insert (their row is left nil).
   init(nodes: [ManifestNode], skip: @escaping @Sendable (ManifestNode) -> Bool) {
-    self.nodes = nodes
+    self.count = nodes.count
     rows = UnsafeMutablePointer<Row?>.allocate(capacity: max(nodes.count, 1))
     rows.initialize(repeating: nil, count: max(nodes.count, 1))
-    DispatchQueue.global().async { [self] in produce(skip: skip) }
+    DispatchQueue.global().async { [self] in
+      produce(node: { nodes[$0] }, skip: skip)
+    }
+  }
+
+  /// Starts producing the rows of the `count` definitions of a stream (the writer inserts
+  /// them all); the producer stops at the first definition the stream cannot give (the
+  /// writer then meets the stream's error itself).
+  init(stream: ManifestStream) {
+    self.count = stream.count
+    rows = UnsafeMutablePointer<Row?>.allocate(capacity: max(stream.count, 1))
+    rows.initialize(repeating: nil, count: max(stream.count, 1))
+    DispatchQueue.global().async { [self] in
+      produce(node: { try? stream.node(at: $0) }, skip: { _ in false })
+    }
   }
 
   deinit {
-    rows.deinitialize(count: max(nodes.count, 1))
+    rows.deinitialize(count: max(count, 1))
     rows.deallocate()
   }
 
-  private func produce(skip: (ManifestNode) -> Bool) {
+  /// Produces the rows in chunks; `node` gives the `index`th definition (nil: stop, and
+  /// leave the remaining rows empty).
+  private func produce(node: (Int) -> ManifestNode?, skip: (ManifestNode) -> Bool) {
     var start = 0
-    while start < nodes.count {
-      let end = min(start + PreparedDefinitions.chunkSize, nodes.count)
-      for index in start..<end where !skip(nodes[index]) {
-        rows[index] = Row(nodes[index])
+    produce: while start < count {
+      let end = min(start + PreparedDefinitions.chunkSize, count)
+      for index in start..<end {
+        guard let definition = node(index) else { break produce }
+        if !skip(definition) { rows[index] = Row(definition) }
       }
       condition.lock()
       produced = end
@@ -75,6 +92,8 @@ final class PreparedDefinitions: @unchecked Sendable {
       start = end
     }
     condition.lock()
+    // Rows not produced stay nil: the writer makes those itself.
+    produced = count
     finished = true
     condition.broadcast()
     condition.unlock()

@@ -1,0 +1,107 @@
+import Artifacts
+import Foundation
+import MetadataStore
+import SQLite
+import Testing
+
+@testable import CLI
+
+/// A project's first load stores its manifest's definitions while they are mapped
+/// (``IngestCommand/readAll(_:snapshot:into:storing:)``): the same rows as a whole read,
+/// and a refused file still stores nothing and is reported as before.
+@Suite struct IngestStreamingTests {
+  /// 1,702 definitions (streamed: more than one core's worth), with results and a catalog.
+  static let adReporting = IngestCommandTests.publicArtifacts + "/fivetran-ad-reporting/v7_dbt1.3.0"
+
+  @Test func aStreamedFirstLoadStoresWhatAWholeReadStores() throws {
+    let streamed = try ScratchDirectory()
+    let whole = try ScratchDirectory()
+    let manifest = Self.adReporting + "/manifest.json"
+    let results = Self.adReporting + "/run_results.json"
+    let catalog = Self.adReporting + "/catalog.json"
+    let run = IngestCommandTests.ingest(
+      streamed.database,
+      ["--manifest", manifest, "--run-results", results, "--catalog", catalog, "--json"])
+    #expect(run.code == 0, "\(run.err)")
+
+    let store = try MetadataStore(path: whole.database, access: .readWrite)
+    var request = IngestRequest(
+      accountID: 1, projectID: 2, environmentID: 3, jobID: 4, manifest: nil)
+    try request.add(ArtifactReader.read(file: manifest, expecting: .manifest), file: manifest)
+    try request.add(ArtifactReader.read(file: results, expecting: .runResults), file: results)
+    try request.add(ArtifactReader.read(file: catalog, expecting: .catalog), file: catalog)
+    let summary = try store.ingest(request)
+    #expect(run.out == IngestCommand.jsonSummary(summary))
+
+    for directory in [streamed, whole] {
+      try Connection(path: directory.database).execute("UPDATE run SET ingested_at = ''")
+    }
+    let definitions = try Connection(path: whole.database, mode: .readOnly)
+      .scalarInt("SELECT count(*) FROM definition")
+    #expect((definitions ?? 0) > 1_700)
+    #expect(try streamed.dump() == whole.dump())
+    // The next run of the same files changes nothing, as after a whole read.
+    let again = IngestCommandTests.ingest(
+      streamed.database, ["--manifest", manifest, "--run-results", results, "--catalog", catalog])
+    #expect(again.out.hasPrefix("run 1 unchanged"), "\(again.err)")
+  }
+
+  /// A definition refused near the end of a large first manifest: the reader's error (the
+  /// one a whole read gives), exit 1, and no run, node or definition stored.
+  @Test func aRefusedDefinitionInAStreamedManifestStoresNothing() throws {
+    let directory = try ScratchDirectory()
+    let bad = directory.file("manifest.json")
+    try ManifestStreamFixture.corruptLastDoc(of: Self.adReporting + "/manifest.json", into: bad)
+    let expected = try #require(
+      #expect(throws: ArtifactError.self) {
+        try ArtifactReader.read(file: bad, expecting: .manifest)
+      })
+    let results = Self.adReporting + "/run_results.json"
+    let result = IngestCommandTests.ingest(
+      directory.database, ["--manifest", bad, "--run-results", results])
+    #expect(result.code == 1)
+    #expect(result.out.isEmpty)
+    #expect(result.err == "error: \(expected)\n")
+    // The writer may have created the file; it holds nothing of the run.
+    if FileManager.default.fileExists(atPath: directory.database) {
+      let connection = try Connection(path: directory.database, mode: .readOnly)
+      for table in ["run", "node", "definition", "manifest_version", "execution"] {
+        #expect(try connection.scalarInt("SELECT count(*) FROM \(table)") == 0, "\(table)")
+      }
+    }
+    // With a missing run_results as well, the manifest's error is still the one reported.
+    let both = IngestCommandTests.ingest(
+      directory.database, ["--manifest", bad, "--run-results", directory.file("missing.json")])
+    #expect(both.err == "error: \(expected)\n")
+  }
+
+  /// A good large manifest with a bad run_results: the run_results' error, and the
+  /// database is not even created (the writer waits for every other file first).
+  @Test func aBadRunResultsBesideAStreamedManifestStoresNothing() throws {
+    let directory = try ScratchDirectory()
+    let missing = directory.file("missing/run_results.json")
+    let result = IngestCommandTests.ingest(
+      directory.database,
+      ["--manifest", Self.adReporting + "/manifest.json", "--run-results", missing])
+    #expect(result.code == 1)
+    #expect(
+      result.err == "error: \(missing): cannot read file: No such file or directory (errno 2)\n")
+    #expect(!FileManager.default.fileExists(atPath: directory.database))
+  }
+}
+
+/// Makes a refused manifest from a good one.
+enum ManifestStreamFixture {
+  /// `manifest` with the `unique_id` inside its last doc (by key) made a number.
+  static func corruptLastDoc(of manifest: String, into path: String) throws {
+    let data = try Data(contentsOf: URL(fileURLWithPath: manifest))
+    var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    var docs = try #require(object["docs"] as? [String: Any])
+    let last = try #require(docs.keys.sorted().last)
+    var doc = try #require(docs[last] as? [String: Any])
+    doc["unique_id"] = 7
+    docs[last] = doc
+    object["docs"] = docs
+    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+  }
+}
