@@ -2,7 +2,6 @@ import Artifacts
 import Dispatch
 import Foundation
 import MetadataStore
-import SQLite
 
 /// `dbt-metadata ingest`: loads one run's artifacts into the database.
 ///
@@ -109,16 +108,19 @@ enum IngestCommand: Command {
   ///
   /// With `flushing` (a first load, which writes the whole project), the database's new
   /// pages are sent to the disk as they are written, until the store is closed
-  /// (``SQLite/WritebackFlusher``): the commit's and the close's syncs then wait for
+  /// (``MetadataStore/MetadataStore/flushingWrites(to:_:)``): the commit's and the close's syncs then wait for
   /// little. A next run writes a few MB, whose syncs are short; there the flusher's thread
   /// only cost time.
   static func store(
     _ request: inout IngestRequest, database: String, released: DispatchGroup,
     flushing: Bool = false
   ) throws -> IngestSummary {
-    let flusher = flushing ? WritebackFlusher(database: database) : nil
-    defer { flusher?.stop() }
-    return try storeAndClose(&request, database: database, released: released)
+    guard flushing else {
+      return try storeAndClose(&request, database: database, released: released)
+    }
+    return try MetadataStore.flushingWrites(to: database) {
+      try storeAndClose(&request, database: database, released: released)
+    }
   }
 
   /// ``store(_:database:released:)`` without the flusher: the store is closed on return.
