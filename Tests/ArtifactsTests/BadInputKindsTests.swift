@@ -138,6 +138,33 @@ import Testing
       ])
   }
 
+  // MARK: - Resource types
+
+  static func manifest(resourceType: String) -> String {
+    #"{\#(header("manifest", 12)), "nodes": {"model.p.a": {"unique_id": "model.p.a", "resource_type": \#(resourceType), "name": "a"}}, "sources": {}, "macros": {}}"#
+  }
+
+  /// A resource type is a fact the store keys on: a number or a boolean is refused, not
+  /// stored as its text.
+  @Test(arguments: [("42", "a number"), ("true", "a boolean"), ("[\"model\"]", "an array")])
+  func aResourceTypeThatIsNotAStringIsRefused(value: String, found: String) {
+    #expect(
+      Self.error(Self.manifest(resourceType: value))?.reason
+        == .wrongType(
+          path: #"$.nodes["model.p.a"].resource_type"#, expected: "a string (resource_type)",
+          found: found))
+  }
+
+  /// An absent or null resource type is the collection's, as older manifests write it.
+  @Test(arguments: ["null", "\"model\""])
+  func aNullOrStringResourceTypeIsRead(value: String) throws {
+    guard case .manifest(let manifest) = try Self.read(Self.manifest(resourceType: value)) else {
+      Issue.record("not a manifest")
+      return
+    }
+    #expect(manifest.nodes.map(\.resourceType.rawValue) == ["model"])
+  }
+
   // MARK: - Numbers out of range
 
   /// Numbers the API serves are refused out of range; the error quotes the number.

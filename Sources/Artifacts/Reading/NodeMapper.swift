@@ -34,10 +34,12 @@ struct NodeMapper {
     }
     // Older docs, macros and sources omit resource_type: the collection says what they are.
     // Disabled entries (any kind) fall back to their unique_id prefix.
-    let typeValue = fields.member("resource_type")
+    // A resource type is a fact the store keys on: a string, never a number's text.
+    let typeValue = fields.member("resource_type").flatMap { $0.isNull ? nil : $0 }
     let resourceType =
-      try typeValue.flatMap {
-        try $0.checkedOptionalIdentifier($0.scalarText, what: "a resource_type")
+      try typeValue.map { value -> String in
+        guard let text = value.string else { throw value.wrongType("a string (resource_type)") }
+        return try value.checkedIdentifier(text, what: "a resource_type")
       }
       .map(ResourceType.init(rawValue:))
       ?? (disabled
