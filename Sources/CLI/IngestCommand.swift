@@ -84,17 +84,38 @@ enum IngestCommand: Command {
     request.jobName = jobName
     request.environmentName = environmentName
     let released = DispatchGroup()
-    // A project's first manifest is stored while it is read; anything else once read.
-    let streamed = try readAll(
-      files, snapshot: { snapshot(database: database, projectID: projectID) },
-      into: &request,
-      storing: { request in
-        try store(&request, database: database, released: released, flushing: true)
-      })
-    let summary = try streamed ?? store(&request, database: database, released: released)
+    let existed = FileManager.default.fileExists(atPath: database)
+    let summary: IngestSummary
+    do {
+      // A project's first manifest is stored while it is read; anything else once read.
+      let streamed = try readAll(
+        files, snapshot: { snapshot(database: database, projectID: projectID) },
+        into: &request,
+        storing: { request in
+          try store(&request, database: database, released: released, flushing: true)
+        })
+      summary = try streamed ?? store(&request, database: database, released: released)
+    } catch {
+      // A streamed first load opens (and so creates) the database before the manifest is
+      // wholly read; a refused manifest must not leave that new, empty file behind.
+      if !existed { removeIfEmpty(database) }
+      throw error
+    }
     output.write(json ? jsonSummary(summary) : textSummary(summary))
     released.wait()
     return ExitCode.success
+  }
+
+  /// Removes the database file this command created, with its WAL and shared-memory
+  /// files, when it holds nothing (another process may have created the same file and
+  /// stored in it meanwhile: then it stays).
+  private static func removeIfEmpty(_ database: String) {
+    guard FileManager.default.fileExists(atPath: database) else { return }
+    let empty = (try? MetadataStore(path: database, access: .readOnly).holdsNothing()) ?? false
+    guard empty else { return }
+    for path in [database, database + "-wal", database + "-shm"] {
+      try? FileManager.default.removeItem(atPath: path)
+    }
   }
 
   /// Stores `request` in the database and closes it; the request's artifacts are taken out

@@ -62,17 +62,34 @@ import Testing
     #expect(result.code == 1)
     #expect(result.out.isEmpty)
     #expect(result.err == "error: \(expected)\n")
-    // The writer may have created the file; it holds nothing of the run.
-    if FileManager.default.fileExists(atPath: directory.database) {
-      let connection = try Connection(path: directory.database, mode: .readOnly)
-      for table in ["run", "node", "definition", "manifest_version", "execution"] {
-        #expect(try connection.scalarInt("SELECT count(*) FROM \(table)") == 0, "\(table)")
-      }
+    // The writer created the file before the manifest was refused; it is removed again.
+    for suffix in ["", "-wal", "-shm"] {
+      #expect(!FileManager.default.fileExists(atPath: directory.database + suffix), "\(suffix)")
     }
     // With a missing run_results as well, the manifest's error is still the one reported.
     let both = IngestCommandTests.ingest(
       directory.database, ["--manifest", bad, "--run-results", directory.file("missing.json")])
     #expect(both.err == "error: \(expected)\n")
+  }
+
+  /// A database that existed before is never removed: a refused streamed first load of
+  /// another project leaves it as it was.
+  @Test func aRefusedStreamedManifestLeavesAnExistingDatabase() throws {
+    let directory = try ScratchDirectory()
+    let first = IngestCommandTests.ingest(
+      directory.database, ["--target", IngestCommandTests.publicArtifacts + "/diy9-dbt/target"])
+    #expect(first.code == 0, "\(first.err)")
+    let bad = directory.file("manifest.json")
+    try ManifestStreamFixture.corruptLastDoc(of: Self.adReporting + "/manifest.json", into: bad)
+    let refused = IngestCommandTests.run([
+      "ingest", "--db", directory.database, "--account", "1", "--project", "9",
+      "--environment", "10", "--job", "11", "--manifest", bad,
+      "--run-results", Self.adReporting + "/run_results.json",
+    ])
+    #expect(refused.code == 1)
+    let store = try MetadataStore(path: directory.database, access: .readOnly)
+    #expect(try store.allRuns().count == 1)
+    #expect(try !store.holdsNothing())
   }
 
   /// A good large manifest with a bad run_results: the run_results' error, and the
