@@ -75,14 +75,18 @@ extension GraphQLSchema {
     try setBatchResolver(typeName, fieldName) { sources, arguments, context, info in
       var parents: [Parent] = []
       parents.reserveCapacity(sources.count)
-      for source in sources {
-        guard let parent = exactCast(source, to: Parent.self) else {
-          throw GraphQLError(
-            message:
-              "Resolver for \(typeName).\(fieldName) expected \(Parent.self) parents, got \(Swift.type(of: source))."
-          )
+      // Sources read in place: iterating the array copied (and destroyed) each `Any`, most
+      // of this closure's cost per value.
+      try sources.withUnsafeBufferPointer { sources in
+        for index in sources.indices {
+          guard let parent = exactCast(sources[index], to: Parent.self) else {
+            throw GraphQLError(
+              message:
+                "Resolver for \(typeName).\(fieldName) expected \(Parent.self) parents, got \(Swift.type(of: sources[index]))."
+            )
+          }
+          parents.append(parent)
         }
-        parents.append(parent)
       }
       return try resolve(parents, arguments, context, info)
     }
