@@ -73,21 +73,22 @@ extension GraphQLSchema {
     _ resolve: @escaping @Sendable ([Parent], JSONObject, Any, ResolveInfo) throws -> [Any?]
   ) throws(GraphQLError) {
     try setBatchResolver(typeName, fieldName) { sources, arguments, context, info in
+      // The same sources' parents when the previous field of these objects cast them.
+      if let parents = info.batchParents.parents(of: sources, as: Parent.self) {
+        return try resolve(parents, arguments, context, info)
+      }
       var parents: [Parent] = []
       parents.reserveCapacity(sources.count)
-      // Sources read in place: iterating the array copied (and destroyed) each `Any`, most
-      // of this closure's cost per value.
-      try sources.withUnsafeBufferPointer { sources in
-        for index in sources.indices {
-          guard let parent = exactCast(sources[index], to: Parent.self) else {
-            throw GraphQLError(
-              message:
-                "Resolver for \(typeName).\(fieldName) expected \(Parent.self) parents, got \(Swift.type(of: sources[index]))."
-            )
-          }
-          parents.append(parent)
+      for source in sources {
+        guard let parent = exactCast(source, to: Parent.self) else {
+          throw GraphQLError(
+            message:
+              "Resolver for \(typeName).\(fieldName) expected \(Parent.self) parents, got \(Swift.type(of: source))."
+          )
         }
+        parents.append(parent)
       }
+      info.batchParents.keep(parents, of: sources)
       return try resolve(parents, arguments, context, info)
     }
   }
