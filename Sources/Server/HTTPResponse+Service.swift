@@ -10,7 +10,7 @@ extension HTTPResponse {
   ) -> HTTPResponse {
     HTTPResponse(
       status: status, headers: ["Content-Type": contentType],
-      body: Array(value.serialized().utf8))
+      body: value.serializedBytes())
   }
 
   /// A refused request: its status, headers (`WWW-Authenticate`, `Allow`) and GraphQL-shaped

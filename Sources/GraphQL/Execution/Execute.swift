@@ -99,6 +99,8 @@ final class Executor {
   /// Dynamic types of object values found to be plain objects (not JSON, not an error, not
   /// an optional), so that later lists of them skip those casts.
   var plainTypes: Set<ObjectIdentifier> = []
+  /// The parents typed batch resolvers last cast (shared by every field of a vector).
+  let batchParents = BatchParents()
   /// Line starts of the document, for locating errors.
   private lazy var lineTable = LineTable(source)
 
@@ -316,7 +318,7 @@ final class Executor {
     ResolveInfo(
       fieldName: definition.name, fieldNodes: fieldNodes, returnType: definition.type,
       parentType: objectType, schema: schema, fragments: fragments, rootValue: rootValue,
-      operation: operation, variableValues: variables)
+      operation: operation, variableValues: variables, batchParents: batchParents)
   }
 
   /// The coerced arguments of `definition` at `node` (defaults applied).

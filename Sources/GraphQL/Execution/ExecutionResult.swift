@@ -25,6 +25,9 @@ public struct ExecutionResult: Sendable {
 
   /// The response as compact JSON text.
   public func serialized() -> String { toJSON().serialized() }
+
+  /// The response as compact JSON text in UTF-8, for a response body.
+  public func serializedBytes() -> [UInt8] { toJSON().serializedBytes() }
 }
 
 extension GraphQLError {

@@ -30,6 +30,14 @@ extension Executor {
     _ value: Any?, leaf: LeafPlan, fieldNodes: [Field], path: () -> ResponsePath?
   ) -> JSONValue? {
     guard let value else { return .null }
+    return completePresentLeaf(value, leaf: leaf, fieldNodes: fieldNodes, path: path)
+  }
+
+  /// Completes a present `value` of `leaf`'s type, ignoring its nullability.
+  @inline(__always)
+  func completePresentLeaf(
+    _ value: Any, leaf: LeafPlan, fieldNodes: [Field], path: () -> ResponsePath?
+  ) -> JSONValue? {
     do {
       return try leaf.serialize(value)
     } catch {

@@ -23,4 +23,6 @@ public struct ResolveInfo: @unchecked Sendable {
   public let operation: OperationDefinition
   /// The operation's coerced variable values.
   public let variableValues: JSONObject
+  /// The execution's cast parents of typed batch resolvers (``BatchParents``).
+  @usableFromInline let batchParents: BatchParents
 }

@@ -73,6 +73,10 @@ extension GraphQLSchema {
     _ resolve: @escaping @Sendable ([Parent], JSONObject, Any, ResolveInfo) throws -> [Any?]
   ) throws(GraphQLError) {
     try setBatchResolver(typeName, fieldName) { sources, arguments, context, info in
+      // The same sources' parents when the previous field of these objects cast them.
+      if let parents = info.batchParents.parents(of: sources, as: Parent.self) {
+        return try resolve(parents, arguments, context, info)
+      }
       var parents: [Parent] = []
       parents.reserveCapacity(sources.count)
       for source in sources {
@@ -84,6 +88,7 @@ extension GraphQLSchema {
         }
         parents.append(parent)
       }
+      info.batchParents.keep(parents, of: sources)
       return try resolve(parents, arguments, context, info)
     }
   }

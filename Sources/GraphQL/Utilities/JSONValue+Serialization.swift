@@ -14,6 +14,14 @@ extension JSONValue {
     return writer.withBytes { String(decoding: $0, as: UTF8.self) }
   }
 
+  /// Compact JSON text as UTF-8 bytes: what a response body needs, without the `String`
+  /// in between (its UTF-8 check and the copy back to bytes cost a response's size twice).
+  public func serializedBytes() -> [UInt8] {
+    var writer = JSONTextWriter()
+    writer.write(self)
+    return writer.withBytes { Array($0) }
+  }
+
   /// Appends the compact JSON text to `bytes`.
   public func write(to bytes: inout [UInt8]) {
     var writer = JSONTextWriter()

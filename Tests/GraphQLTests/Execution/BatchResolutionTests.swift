@@ -81,4 +81,52 @@ import Testing
     #expect(throws: GraphQLError.self) { try schema.setResolver("Nope", "a") { _, _, _, _ in nil } }
     #expect(throws: GraphQLError.self) { try schema.setTypeResolver("Query") { _, _, _ in nil } }
   }
+
+  /// Typed batch resolvers of one object type share one cast of their sources
+  /// (``BatchParents``); the next field over a subset of them (after an object failed), or
+  /// another list of as many objects (the children), gets its own parents, never the kept
+  /// ones.
+  @Test func typedBatchResolversGetTheirOwnSourcesParents() throws {
+    struct Missing: Error {}
+    let schema = try GraphQLSchema(
+      sdl: """
+        type Item { id: Int! double: Int! label: String children: [Item!] }
+        type Query { items: [Item] }
+        """)
+    try schema.setResolver("Query", "items") { _, _, _, _ in
+      [1, 2, 3, 4].map { Node(id: $0, parentIDs: []) }
+    }
+    try schema.setBatchResolver("Item", "id", as: Node.self) { nodes, _, _, _ in
+      nodes.map { node -> Any? in node.id == 2 ? Missing() : node.id }
+    }
+    try schema.setBatchResolver("Item", "double", as: Node.self) { nodes, _, _, _ in
+      nodes.map { $0.id * 2 }
+    }
+    try schema.setBatchResolver("Item", "label", as: Node.self) { nodes, _, _, _ in
+      nodes.map { "item \($0.id)" }
+    }
+    try schema.setBatchResolver("Item", "children", as: Node.self) { nodes, _, _, _ in
+      nodes.map { node in
+        [Node(id: node.id * 10, parentIDs: [])]
+      }
+    }
+    let result = graphql(
+      schema: schema, request: "{ items { id double label children { id label } } }")
+    #expect(result.errors.count == 1)
+    let items = result.data?["items"]?.listValue ?? []
+    #expect(items.count == 4)
+    #expect(items[1] == .null)
+    #expect(
+      items[2]
+        == [
+          "id": 3, "double": 6, "label": "item 3",
+          "children": [["id": 30, "label": "item 30"]],
+        ])
+    #expect(
+      items[3]
+        == [
+          "id": 4, "double": 8, "label": "item 4",
+          "children": [["id": 40, "label": "item 40"]],
+        ])
+  }
 }

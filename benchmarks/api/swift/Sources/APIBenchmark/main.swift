@@ -69,7 +69,7 @@ do {
     let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     let query = try String(contentsOfFile: path, encoding: .utf8)
     func answer() -> [UInt8] {
-      Array(api.execute(query: query, variables: variables, accountID: 1).serialized().utf8)
+      api.execute(query: query, variables: variables, accountID: 1).serializedBytes()
     }
     // The first answer of the process: parses the document and fills the API's caches
     // (lineage graph, execution cells), as the first request after a start or an ingest.
