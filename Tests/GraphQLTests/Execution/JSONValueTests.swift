@@ -102,6 +102,21 @@ import Testing
     #expect(String(decoding: bytes, as: UTF8.self) == "prefix:" + expected)
   }
 
+  /// A text of several megabytes (the buffer grown by `realloc` past the allocator's
+  /// mapped-chunk threshold, so its pages are moved, not copied) is written whole, as
+  /// bytes and as a string.
+  @Test func megabytesOfTextAreWrittenWhole() {
+    let count = 150_000
+    let items = (0..<count).map { index -> JSONValue in
+      ["n": .int(index), "s": .string("v\(index)")]
+    }
+    let expected =
+      "[" + (0..<count).map { #"{"n":\#($0),"s":"v\#($0)"}"# }.joined(separator: ",") + "]"
+    #expect(expected.utf8.count > 3_000_000)
+    #expect(JSONValue.list(items).serializedBytes() == Array(expected.utf8))
+    #expect(JSONValue.list(items).serialized() == expected)
+  }
+
   /// Objects sharing one key array (as the executor builds a list's objects), nested in
   /// turn in objects of another shared array, with keys that need escapes, and objects of
   /// a third array holding a prefix of the first's keys: every key is written as a plain
