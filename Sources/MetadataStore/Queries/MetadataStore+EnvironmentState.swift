@@ -13,20 +13,15 @@ extension MetadataStore {
   /// The ids are the whole database's (an ingest into another environment changes them
   /// too): a reader holding a state for an older generation reads the state again.
   public func appliedStateGeneration(accountID: Int, environmentID: Int) throws -> [Int64]? {
-    try wrapping {
-      try pool.read { db in
-        try db.query(
-          """
-          SELECT coalesce(e.latest_run_id, 0), coalesce((SELECT max(id) FROM execution), 0),
-            coalesce((SELECT max(id) FROM freshness_result), 0),
-            coalesce((SELECT max(id) FROM catalog_entry), 0)
-          FROM environment e JOIN project p ON p.id = e.project_id
-          WHERE e.id = ? AND p.account_id = ?
-          """, [.integer(Int64(environmentID)), .integer(Int64(accountID))]
-        ) { [$0.int64(at: 0), $0.int64(at: 1), $0.int64(at: 2), $0.int64(at: 3)] }.first
-      }
-    }
+    try generation(
+      Self.appliedStateGenerationSQL, columnCount: 4, accountID: accountID,
+      environmentID: environmentID)
   }
+
+  static let appliedStateGenerationSQL = generationSQL([
+    latestRunColumn, highestIDColumn("execution"), highestIDColumn("freshness_result"),
+    highestIDColumn("catalog_entry"),
+  ])
 
   /// Every node of the environment's current manifest, with the values the filters and
   /// sorts of ``environmentNodes(accountID:environmentID:query:)`` read (computed by the

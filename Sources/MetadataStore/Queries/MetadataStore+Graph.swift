@@ -108,17 +108,13 @@ extension MetadataStore {
   ///
   /// - Returns: nil when the environment is not in the account.
   public func lineageGeneration(accountID: Int, environmentID: Int) throws -> [Int64]? {
-    try wrapping {
-      try pool.read { db in
-        try db.query(
-          """
-          SELECT coalesce(e.latest_run_id, 0), coalesce((SELECT max(id) FROM execution), 0),
-            coalesce((SELECT max(id) FROM freshness_result), 0)
-          FROM environment e JOIN project p ON p.id = e.project_id
-          WHERE e.id = ? AND p.account_id = ?
-          """, [.integer(Int64(environmentID)), .integer(Int64(accountID))]
-        ) { [$0.int64(at: 0), $0.int64(at: 1), $0.int64(at: 2)] }.first
-      }
-    }
+    try generation(
+      Self.lineageGenerationSQL, columnCount: 3, accountID: accountID,
+      environmentID: environmentID)
   }
+
+  static let lineageGenerationSQL = generationSQL([
+    latestRunColumn, highestIDColumn("execution"), highestIDColumn("freshness_result"),
+  ])
+
 }

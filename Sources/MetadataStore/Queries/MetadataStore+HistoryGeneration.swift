@@ -19,21 +19,13 @@ extension MetadataStore {
   ///
   /// - Returns: nil when the environment is not in the account.
   public func historyGeneration(accountID: Int, environmentID: Int) throws -> [Int64]? {
-    try wrapping {
-      try pool.read { db in
-        try db.query(
-          Self.historyGenerationSQL, [.integer(Int64(environmentID)), .integer(Int64(accountID))]
-        ) { [$0.int64(at: 0), $0.int64(at: 1), $0.int64(at: 2), $0.int64(at: 3)] }.first
-      }
-    }
+    try generation(
+      Self.historyGenerationSQL, columnCount: 4, accountID: accountID,
+      environmentID: environmentID)
   }
 
-  /// ?1 the environment, ?2 the account.
-  static let historyGenerationSQL = """
-    SELECT coalesce((SELECT max(id) FROM artifact), 0), coalesce((SELECT max(id) FROM execution), 0),
-      coalesce((SELECT max(id) FROM freshness_result), 0),
-      coalesce((SELECT max(id) FROM catalog_entry), 0)
-    FROM environment e JOIN project p ON p.id = e.project_id
-    WHERE e.id = ?1 AND p.account_id = ?2
-    """
+  static let historyGenerationSQL = generationSQL([
+    highestIDColumn("artifact"), highestIDColumn("execution"),
+    highestIDColumn("freshness_result"), highestIDColumn("catalog_entry"),
+  ])
 }
