@@ -4,9 +4,10 @@ import Foundation
 /// with appends that are a bounds check and a copy.
 ///
 /// The buffer is the C allocator's (`malloc`/`realloc`/`free`): a large buffer grows by
-/// `realloc`, which moves its pages (`mremap`) instead of copying them into fresh memory.
-/// Allocating anew and copying at each doubling made a 2.8 MB answer write about 8 MB of
-/// new pages, most of its 1,000 page faults (`benchmarks/README.md`, Metadata API).
+/// `realloc`, which can keep its pages (glibc moves a large block with `mremap`) where a
+/// new allocation and a copy touch fresh memory at every doubling. Writes into fresh
+/// buffer pages were 75% of a 2.8 MB answer's page faults (`perf record -e page-faults`);
+/// growing by `realloc` halved the faults (`benchmarks/README.md`, Metadata API).
 ///
 /// Why: written into a `[UInt8]`, every piece of a response (a brace, a key, a number) paid
 /// for the array's uniqueness and capacity checks; for a response of millions of pieces
