@@ -84,38 +84,39 @@ enum IngestCommand: Command {
     request.jobName = jobName
     request.environmentName = environmentName
     let released = DispatchGroup()
-    let existed = FileManager.default.fileExists(atPath: database)
     let summary: IngestSummary
     do {
-      // A project's first manifest is stored while it is read; anything else once read.
-      let streamed = try readAll(
-        files, snapshot: { snapshot(database: database, projectID: projectID) },
-        into: &request,
-        storing: { request in
-          try store(&request, database: database, released: released, flushing: true)
-        })
-      summary = try streamed ?? store(&request, database: database, released: released)
-    } catch {
-      // A streamed first load opens (and so creates) the database before the manifest is
-      // wholly read; a refused manifest must not leave that new, empty file behind.
-      if !existed { removeIfEmpty(database) }
-      throw error
+      let creating = !FileManager.default.fileExists(atPath: database)
+      summary = try readAndStore(
+        files, request, database: database, creating: creating, released: released)
+    } catch is DatabaseAppeared {
+      // Another process created the database while this one built its own: store the run
+      // into theirs, as into any existing database.
+      summary = try readAndStore(
+        files, request, database: database, creating: false, released: released)
     }
     output.write(json ? jsonSummary(summary) : textSummary(summary))
     released.wait()
     return ExitCode.success
   }
 
-  /// Removes the database file this command created, with its WAL and shared-memory
-  /// files, when it holds nothing (another process may have created the same file and
-  /// stored in it meanwhile: then it stays).
-  private static func removeIfEmpty(_ database: String) {
-    guard FileManager.default.fileExists(atPath: database) else { return }
-    let empty = (try? MetadataStore(path: database, access: .readOnly).holdsNothing()) ?? false
-    guard empty else { return }
-    for path in [database, database + "-wal", database + "-shm"] {
-      try? FileManager.default.removeItem(atPath: path)
-    }
+  /// Reads `files` into a copy of `base` and stores it in `database`: a project's first
+  /// manifest while it is read, anything else once read (``readAll(_:snapshot:into:storing:)``).
+  private static func readAndStore(
+    _ files: Files, _ base: IngestRequest, database: String, creating: Bool,
+    released: DispatchGroup
+  ) throws -> IngestSummary {
+    var request = base
+    let projectID = base.projectID
+    let streamed = try readAll(
+      files, snapshot: { snapshot(database: database, projectID: projectID) },
+      into: &request,
+      storing: { request in
+        try store(
+          &request, database: database, creating: creating, released: released, flushing: true)
+      })
+    return try streamed
+      ?? store(&request, database: database, creating: creating, released: released)
   }
 
   /// Stores `request` in the database and closes it; the request's artifacts are taken out
@@ -127,28 +128,41 @@ enum IngestCommand: Command {
   /// many small values) after it took about 5% of a next run's wall time, and on another
   /// core it costs none.
   ///
-  /// With `flushing` (a first load, which writes the whole project), the database's new
-  /// pages are sent to the disk as they are written, until the store is closed
-  /// (``MetadataStore/MetadataStore/flushingWrites(to:_:)``): the commit's and the close's syncs then wait for
-  /// little. A next run writes a few MB, whose syncs are short; there the flusher's thread
-  /// only cost time.
+  /// With `creating` (no file at `database` when the command started), the database is
+  /// built beside its path and moved there whole (``MetadataStore/MetadataStore/creating(at:_:)``):
+  /// written once, without the WAL, and never seen half-made; this throws
+  /// ``DatabaseAppeared`` when another process created the file meanwhile. Otherwise, with
+  /// `flushing` (a first load, which writes the whole project), the database's new pages
+  /// are sent to the disk as they are written, until the store is closed
+  /// (``MetadataStore/MetadataStore/flushingWrites(to:_:)``): the commit's and the close's
+  /// syncs then wait for little. A next run writes a few MB, whose syncs are short; there
+  /// the flusher's thread only cost time.
   static func store(
-    _ request: inout IngestRequest, database: String, released: DispatchGroup,
-    flushing: Bool = false
+    _ request: inout IngestRequest, database: String, creating: Bool = false,
+    released: DispatchGroup, flushing: Bool = false
   ) throws -> IngestSummary {
+    if creating {
+      let summary = try MetadataStore.creating(at: database) { store in
+        try ingest(&request, into: store, released: released)
+      }
+      guard let summary else { throw DatabaseAppeared() }
+      return summary
+    }
     guard flushing else {
-      return try storeAndClose(&request, database: database, released: released)
+      let store = try MetadataStore(path: database, access: .readWrite)
+      return try ingest(&request, into: store, released: released)
     }
     return try MetadataStore.flushingWrites(to: database) {
-      try storeAndClose(&request, database: database, released: released)
+      let store = try MetadataStore(path: database, access: .readWrite)
+      return try ingest(&request, into: store, released: released)
     }
   }
 
-  /// ``store(_:database:released:)`` without the flusher: the store is closed on return.
-  private static func storeAndClose(
-    _ request: inout IngestRequest, database: String, released: DispatchGroup
+  /// Stores `request` with `store`, then releases the request's artifacts on another
+  /// thread; the caller closes the store.
+  private static func ingest(
+    _ request: inout IngestRequest, into store: MetadataStore, released: DispatchGroup
   ) throws -> IngestSummary {
-    let store = try MetadataStore(path: database, access: .readWrite)
     let summary = try store.ingest(request)
     let artifacts = Discarded(request)
     request.manifest = nil
@@ -157,8 +171,7 @@ enum IngestCommand: Command {
     request.sources = nil
     request.catalog = nil
     DispatchQueue.global().async(group: released) { artifacts.discard() }
-    // The store is released (and closes) on return, after the release above has started.
-    return withExtendedLifetime(store) { summary }
+    return summary
   }
 
   /// The standard artifact files present in a target folder.
@@ -258,6 +271,11 @@ private final class Discarded: @unchecked Sendable {
     request = nil
   }
 }
+
+/// Another process created the database while this command built it beside its path
+/// (``IngestCommand/store(_:database:creating:released:flushing:)``): the run goes into
+/// that database instead.
+struct DatabaseAppeared: Error {}
 
 /// A failure of the ingest command that is not the store's or the reader's (exit 1).
 struct IngestFailure: Error, CustomStringConvertible {

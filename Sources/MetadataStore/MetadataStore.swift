@@ -69,7 +69,19 @@ public final class MetadataStore: Sendable {
     }
   }
 
-  private static func writingPool(path: String, create: Bool) throws -> DatabasePool {
+  /// Opens the new file of ``creating(at:_:)`` for writing: created and migrated as
+  /// ``Access/readWrite`` does, but journaled in memory and never synced, as nothing else
+  /// opens it before it is published.
+  init(staged path: String) throws {
+    self.path = path
+    self.access = .readWrite
+    pool = try Self.writingPool(path: path, create: true, journaling: .inMemoryUnsynced)
+    try migrate()
+  }
+
+  private static func writingPool(
+    path: String, create: Bool, journaling: DatabasePool.Journaling = .writeAheadLog
+  ) throws -> DatabasePool {
     let exists = FileManager.default.fileExists(atPath: path)
     if !exists && !create { throw StoreError(.missingDatabase(path: path)) }
     if exists {
@@ -77,7 +89,7 @@ public final class MetadataStore: Sendable {
       try MetadataStore.checkOwnership(path: path)
     }
     do {
-      return try DatabasePool(path: path, pageSize: Schema.pageSize)
+      return try DatabasePool(path: path, pageSize: Schema.pageSize, journaling: journaling)
     } catch let error as SQLiteError where ResultCode.notADatabase ~= error.code {
       throw StoreError(.notADatabase(path: path))
     } catch let error as SQLiteError {

@@ -42,7 +42,22 @@ public final class DatabasePool: @unchecked Sendable {
   private var readStatements = 0
   private let busyTimeout: Int32
 
-  /// Opens (creating if needed) the database and switches it to WAL.
+  /// How a writing pool's connections journal their writes.
+  public enum Journaling: Sendable {
+    /// Write-ahead logging with `synchronous=NORMAL`: readers in any process go on while
+    /// the writer writes, and every commit is atomic and survives a crash. For every file
+    /// another connection may open.
+    case writeAheadLog
+    /// The rollback journal in memory (`journal_mode=MEMORY`: `ROLLBACK` and savepoints
+    /// work) and no syncs (`synchronous=OFF`): pages are written once, straight into the
+    /// file. Only for a file no other connection opens until it is finished and synced
+    /// (``StagedDatabase``): a crash leaves it unusable. ``finishStaging()`` switches it to
+    /// WAL before it is published. <https://www.sqlite.org/pragma.html#pragma_journal_mode>
+    case inMemoryUnsynced
+  }
+
+  /// Opens (creating if needed) the database and switches it to WAL (or, for a staged
+  /// file, to `journaling`).
   ///
   /// - Parameters:
   ///   - path: the database file; must be a file, not `":memory:"`.
@@ -53,9 +68,11 @@ public final class DatabasePool: @unchecked Sendable {
   ///     mode cannot change it later, so it is set here, before WAL is enabled; an existing
   ///     database keeps its own. `nil` keeps SQLite's default (4096).
   ///     <https://www.sqlite.org/pragma.html#pragma_page_size>
+  ///   - journaling: ``Journaling/writeAheadLog`` unless the file is a ``StagedDatabase``.
   /// - Throws: ``SQLiteError`` when the file cannot be opened or is not a database.
   public init(
-    path: String, maximumReaderCount: Int = 4, busyTimeout: Int32 = 5_000, pageSize: Int? = nil
+    path: String, maximumReaderCount: Int = 4, busyTimeout: Int32 = 5_000, pageSize: Int? = nil,
+    journaling: Journaling = .writeAheadLog
   ) throws {
     self.path = path
     self.maximumReaderCount = max(1, maximumReaderCount)
@@ -63,14 +80,34 @@ public final class DatabasePool: @unchecked Sendable {
     let writer = try Connection(path: path, mode: .readWriteCreate, busyTimeout: busyTimeout)
     try writer.checkIsDatabase()
     if let pageSize { try writer.execute("PRAGMA page_size = \(pageSize)") }
-    try writer.enableWriteAheadLog(busyTimeout: busyTimeout)
-    // WAL with synchronous=NORMAL: durable at checkpoints, consistent always; commits do
-    // not fsync (https://www.sqlite.org/pragma.html#pragma_synchronous). An 8 MiB page
-    // cache keeps a big ingest's hot index pages in memory; a larger one only raised peak
-    // memory (measured: 64 MiB cost +50 MB RSS on a 46 MB input for no speed gain).
-    try writer.execute("PRAGMA synchronous = NORMAL")
+    switch journaling {
+    case .writeAheadLog:
+      try Self.logAhead(writer, busyTimeout: busyTimeout)
+    case .inMemoryUnsynced:
+      _ = try writer.scalarString("PRAGMA journal_mode = MEMORY")
+      try writer.execute("PRAGMA synchronous = OFF")
+    }
+    // An 8 MiB page cache keeps a big ingest's hot index pages in memory; a larger one
+    // only raised peak memory (measured: 64 MiB cost +50 MB RSS on a 46 MB input for no
+    // speed gain).
     try writer.execute("PRAGMA cache_size = -8192")
     self.writer = writer
+  }
+
+  /// Switches a pool opened with ``Journaling/inMemoryUnsynced`` to WAL, as every
+  /// published database is (the mode is kept in the file), once its writes are done.
+  ///
+  /// - Throws: ``SQLiteError`` in a read-only pool, inside a write, or when the mode
+  ///   cannot change.
+  public func finishStaging() throws {
+    try writeWithoutTransaction { try Self.logAhead($0, busyTimeout: busyTimeout) }
+  }
+
+  /// WAL with synchronous=NORMAL: durable at checkpoints, consistent always; commits do
+  /// not fsync (https://www.sqlite.org/pragma.html#pragma_synchronous).
+  private static func logAhead(_ writer: Connection, busyTimeout: Int32) throws {
+    try writer.enableWriteAheadLog(busyTimeout: busyTimeout)
+    try writer.execute("PRAGMA synchronous = NORMAL")
   }
 
   /// Opens a pool of read-only connections over an existing database, with no writer.

@@ -14,6 +14,11 @@ final class ScratchDirectory {
 
   func file(_ name: String) -> String { url.appendingPathComponent(name).path }
 
+  /// The names in the directory, sorted (hidden ones too).
+  func entries() throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+  }
+
   /// Every row of every table: equal dumps mean equal databases.
   func dump() throws -> String {
     let connection = try Connection(path: database, mode: .readOnly)

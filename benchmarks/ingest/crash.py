@@ -7,7 +7,7 @@ Generates a project with benchmarks/ingest/generate.py (default 10,000 executabl
 48 MB manifest and its `dbt build` run_results), measures one full ingest, then repeats until
 N kills (default 60) have landed while the ingest was still running:
 
-1. start from one of two databases, alternating: an empty file (a first load: every
+1. start from one of two databases, alternating: no file (a first load: every
    definition, lineage edge and JSON text is written) or a copy of a database that already
    holds the project's run for job 1 (the next run, ingested for job 2: executions and
    applied state only);
@@ -18,8 +18,10 @@ N kills (default 60) have landed while the ingest was still running:
    require: `PRAGMA integrity_check` is "ok"; `PRAGMA foreign_key_check` finds nothing; every
    run is complete (its artifacts, its executions, its manifest version's members all
    present) or absent: never a partial run;
-4. run the same ingest again: it must succeed and leave the expected runs, complete; then
-   once more: it must report the run unchanged.
+4. run the same ingest again: it must succeed and leave the expected runs, complete, and no
+   staging file of a killed first load beside the database (a first load builds the new
+   file beside its path and links it into place); then once more: it must report the run
+   unchanged.
 
 Prints one line per kill and a summary; exits 1 on the first violation, naming it.
 Needs: python3, a release build (default .build/release/dbt-metadata; build it with
@@ -184,6 +186,10 @@ def main():
         if again.returncode != 0:
             fail("re-ingest after kill %d exited %d: %s" % (landed, again.returncode, again.stderr))
         check(database, [after], nodes, results)
+        staging = [name for name in os.listdir(work)
+                   if name.startswith("." + os.path.basename(database) + ".staged-")]
+        if staging:
+            fail("staging files left after the re-ingest of kill %d: %r" % (landed, staging))
         third = subprocess.run(ingest_args(options.bin, database, job, data),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if third.returncode != 0 or "unchanged" not in third.stdout:
