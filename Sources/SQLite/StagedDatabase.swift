@@ -40,14 +40,18 @@ public final class StagedDatabase: @unchecked Sendable {
   /// process's cleanup (``removeStale(finalPath:)``) never takes a build in progress for a
   /// stale one.
   private var lockDescriptor: Int32
+  /// The removal of stale staging files, which runs while the database is built;
+  /// ``publish()`` and ``discard()`` wait for it.
+  private let cleanup = DispatchGroup()
 
-  /// Creates the staging file for `finalPath` and removes stale ones a killed process left.
+  /// Creates the staging file for `finalPath` and starts removing, on another thread,
+  /// stale ones a killed process left (it lists the directory, which may be large).
   ///
   /// - Throws: ``SQLiteError`` (`SQLITE_CANTOPEN`) naming the path when the staging file
   ///   cannot be created (a missing directory, no permission).
   public init(finalPath: String) throws {
     self.finalPath = finalPath
-    Self.removeStale(finalPath: finalPath)
+    DispatchQueue.global().async(group: cleanup) { Self.removeStale(finalPath: finalPath) }
     let random = UInt32.random(in: 0...UInt32.max)
     path = Self.stagingPrefix(finalPath) + "\(getpid())-" + String(random, radix: 16)
     lockDescriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -60,6 +64,7 @@ public final class StagedDatabase: @unchecked Sendable {
   }
 
   deinit {
+    cleanup.wait()
     if lockDescriptor >= 0 { close(lockDescriptor) }
   }
 
@@ -90,6 +95,7 @@ public final class StagedDatabase: @unchecked Sendable {
   /// Removes the staged file and its journal files (after a failed build, or after
   /// ``publish()``, which calls it).
   public func discard() {
+    cleanup.wait()
     for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }
     if lockDescriptor >= 0 {
       close(lockDescriptor)
