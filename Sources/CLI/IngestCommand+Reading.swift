@@ -4,7 +4,8 @@ import Foundation
 import MetadataStore
 
 extension IngestCommand {
-  /// Reads every file of `files` at the same time, each expected to be of its kind.
+  /// Reads every file of `files` at the same time, each expected to be of its kind, and
+  /// stores them with `store`, which runs on a writer thread of its own from the start.
   ///
   /// Why: run_results, sources and catalog files are parsed while the manifest is, which
   /// shortens an ingest's wall time; the work per file is the same. A failure is reported
@@ -23,21 +24,20 @@ extension IngestCommand {
   /// did, mapped and hashed its definitions on one core; on this thread its mapper spreads
   /// them over every core.
   ///
-  /// With `store`, a project's first manifest (a large one read without known
-  /// definitions) is stored while it is read: once the manifest is validated, a writer
-  /// thread waits for the other files and calls `store` with a request holding them and
-  /// the manifest's stream (``MetadataStore/IngestRequest/manifestStream``), which
-  /// inserts the definitions as they are mapped; this returns what `store` returned. A
-  /// failure is still reported as above (a bad manifest before a bad run_results, both
-  /// before the store's errors), and a refused manifest rolls the store's transaction
-  /// back. Otherwise this returns nil and the caller stores `request`, whose manifest's
-  /// fingerprint is already being computed (``MetadataStore/IngestRequest/prepareFingerprint()``).
-  @discardableResult
+  /// The writer thread calls `store` at once, so it can prepare the database (create and
+  /// migrate a new one) while the files are read; `store` asks its ``RequestHandoff`` for
+  /// the request when it needs it. A project's first manifest (a large one read without
+  /// known definitions) is handed over as soon as it is validated, with the other files,
+  /// as a stream (``MetadataStore/IngestRequest/manifestStream``): the writer inserts the
+  /// definitions as they are mapped. Anything else is handed over once read, with its
+  /// fingerprint already being computed (``MetadataStore/IngestRequest/prepareFingerprint()``).
+  /// A bad file is handed over as its error (the writer then stores nothing) and reported
+  /// as above, before any error of the writer's; this returns once the writer is done.
   static func readAll(
     _ files: Files, snapshot: @escaping @Sendable () -> IngestSnapshot = { IngestSnapshot() },
-    into request: inout IngestRequest,
-    storing store: (@Sendable (inout IngestRequest) throws -> IngestSummary)? = nil
-  ) throws -> IngestSummary? {
+    request base: IngestRequest,
+    storing store: @escaping @Sendable (RequestHandoff) throws -> IngestSummary
+  ) throws -> IngestSummary {
     var jobs: [(path: String, kind: ArtifactKind)] = []
     if let manifest = files.manifest { jobs.append((manifest, .manifest)) }
     jobs += files.runResults.map { ($0, .runResults) }
@@ -57,56 +57,75 @@ extension IngestCommand {
           Result { try ArtifactReader.read(file: job.path, expecting: job.kind) }, at: index)
       }
     }
-    var writer: WriterThread?
+    // The writer starts once the helper's files are read, for the same reason: it then
+    // takes the helper's core while the manifest is still read on this one.
+    let handoff = RequestHandoff()
+    let writer = WriterThread {
+      group.wait()
+      return try store(handoff)
+    }
+    // However this ends, the writer gets an answer and is waited for (a staged database
+    // it began is removed before the command exits).
+    defer {
+      handoff.hand { throw IngestFailure(message: "the files were not read") }
+      _ = writer.result()
+    }
+    var streamed = false
     if let manifest = files.manifest, let pending {
-      let known = { pending.value.knownDefinitions }
-      let base = request
       let otherJobs = jobs
       slots.store(
         Result {
-          guard let store else {
-            return try ArtifactReader.read(file: manifest, expecting: .manifest, known: known)
-          }
-          return try ArtifactReader.read(
-            file: manifest, expecting: .manifest, known: known,
+          try ArtifactReader.read(
+            file: manifest, expecting: .manifest, known: { pending.value.knownDefinitions },
             streaming: { stream in
-              writer = WriterThread {
-                var streamed = base
+              streamed = true
+              handoff.hand {
+                var request = base
                 group.wait()
-                streamed.snapshot = pending.value
+                request.snapshot = pending.value
                 for (job, result) in zip(otherJobs, slots.results) where job.kind != .manifest {
-                  try streamed.add(try checked(result.get(), job), file: job.path)
+                  try request.add(try checked(result.get(), job), file: job.path)
                 }
-                streamed.manifestStream = stream
-                return try store(&streamed)
+                request.manifestStream = stream
+                return request
               }
             })
         }, at: 0)
     }
-    if let writer {
+    if streamed {
+      // Only the manifest's error is kept here: the manifest itself is freed with the
+      // writer's request, off this thread (``ingest(_:into:)``), not when this
+      // returns (about 15 ms of a first load's wall time on this thread).
+      let manifestError = slots.takeError(at: 0)
       let stored = writer.result()
       // The manifest's error first: the writer met it too and rolled back.
-      if let manifest = files.manifest, let result = slots.results.first {
-        _ = try checked(result.get(), (manifest, .manifest))
-      }
+      if let manifestError { throw manifestError }
       return try stored.get()
     }
-    // The manifest's fingerprint is computed while the other files are still read.
-    if case .success(let artifact)? = slots.results.first, case .manifest(let value) = artifact,
-      let manifest = files.manifest
-    {
-      request.manifest = NamedArtifact(file: manifest, value: value)
-      request.prepareFingerprint()
+    var request = base
+    do {
+      // The manifest's fingerprint is computed while the other files are still read.
+      if case .success(let artifact)? = slots.results.first,
+        case .manifest(let value) = artifact, let manifest = files.manifest
+      {
+        request.manifest = NamedArtifact(file: manifest, value: value)
+        request.prepareFingerprint()
+      }
+      group.wait()
+      request.snapshot = pending?.value
+      for (job, result) in zip(jobs, slots.results) {
+        let artifact = try checked(result.get(), job)
+        if job.kind == .manifest, request.manifest != nil { continue }
+        try request.add(artifact, file: job.path)
+      }
+    } catch {
+      handoff.hand { throw error }
+      _ = writer.result()
+      throw error
     }
-    group.wait()
-    request.snapshot = pending?.value
-
-    for (job, result) in zip(jobs, slots.results) {
-      let artifact = try checked(result.get(), job)
-      if job.kind == .manifest, request.manifest != nil { continue }
-      try request.add(artifact, file: job.path)
-    }
-    return nil
+    handoff.hand { [request] in request }
+    request = base
+    return try writer.result().get()
   }
 
   /// `artifact`, when it is of the kind `job` expected.
@@ -154,6 +173,15 @@ private final class ReadSlots: @unchecked Sendable {
     lock.withLock { slots[index] = result }
   }
 
+  /// The error in slot `index`, if it holds one; the slot is emptied either way.
+  func takeError(at index: Int) -> (any Error)? {
+    lock.withLock {
+      defer { slots[index] = nil }
+      guard case .failure(let error)? = slots[index] else { return nil }
+      return error
+    }
+  }
+
   /// The results in file order (every slot is filled once `concurrentPerform` returned).
   var results: [Result<Artifact, any Error>] {
     lock.withLock {
@@ -162,8 +190,9 @@ private final class ReadSlots: @unchecked Sendable {
   }
 }
 
-/// The thread that stores a streamed manifest (``IngestCommand/readAll(_:snapshot:into:storing:)``)
-/// while the reading thread maps it.
+/// The thread that stores what the reading thread reads
+/// (``IngestCommand/readAll(_:snapshot:request:storing:)``), a streamed manifest while it is
+/// mapped.
 ///
 /// A thread of its own rather than a dispatch queue: it waits (for the other files, for
 /// each mapped chunk) while the mapping uses the dispatch threads, and it runs SQLite, so
@@ -188,6 +217,37 @@ private final class WriterThread: @unchecked Sendable {
     done.wait()
     done.signal()
     return outcome ?? .failure(IngestFailure(message: "the ingest's writer stopped early"))
+  }
+}
+
+/// How the reading thread hands the writer thread its request
+/// (``IngestCommand/readAll(_:snapshot:request:storing:)``): once, as a function the writer
+/// runs to get it (waiting for the other files, or throwing a file's error).
+final class RequestHandoff: @unchecked Sendable {
+  private let condition = NSCondition()
+  /// Guarded by `condition`.
+  private var make: (() throws -> IngestRequest)?
+  private var handed = false
+
+  /// Hands `make` to the writer; later calls are ignored.
+  func hand(_ make: @escaping () throws -> IngestRequest) {
+    condition.lock()
+    defer { condition.unlock() }
+    guard !handed else { return }
+    handed = true
+    self.make = make
+    condition.broadcast()
+  }
+
+  /// The request (waits until it is handed over, then builds it on the calling thread).
+  func request() throws -> IngestRequest {
+    condition.lock()
+    while make == nil && handed == false { condition.wait() }
+    let make = self.make
+    self.make = nil
+    condition.unlock()
+    guard let make else { throw IngestFailure(message: "the request was taken twice") }
+    return try make()
   }
 }
 

@@ -83,85 +83,83 @@ enum IngestCommand: Command {
       manifest: nil, runID: runID)
     request.jobName = jobName
     request.environmentName = environmentName
-    let released = DispatchGroup()
     let summary: IngestSummary
     do {
       let creating = !FileManager.default.fileExists(atPath: database)
       summary = try readAndStore(
-        files, request, database: database, creating: creating, released: released)
+        files, request, database: database, creating: creating)
     } catch is DatabaseAppeared {
       // Another process created the database while this one built its own: store the run
       // into theirs, as into any existing database.
       summary = try readAndStore(
-        files, request, database: database, creating: false, released: released)
+        files, request, database: database, creating: false)
     }
     output.write(json ? jsonSummary(summary) : textSummary(summary))
-    released.wait()
     return ExitCode.success
   }
 
   /// Reads `files` into a copy of `base` and stores it in `database`: a project's first
-  /// manifest while it is read, anything else once read (``readAll(_:snapshot:into:storing:)``).
+  /// manifest while it is read, anything else once read (``readAll(_:snapshot:request:storing:)``).
   private static func readAndStore(
-    _ files: Files, _ base: IngestRequest, database: String, creating: Bool,
-    released: DispatchGroup
+    _ files: Files, _ base: IngestRequest, database: String, creating: Bool
   ) throws -> IngestSummary {
-    var request = base
     let projectID = base.projectID
-    let streamed = try readAll(
-      files, snapshot: { snapshot(database: database, projectID: projectID) },
-      into: &request,
-      storing: { request in
-        try store(
-          &request, database: database, creating: creating, released: released, flushing: true)
+    return try readAll(
+      files, snapshot: { snapshot(database: database, projectID: projectID) }, request: base,
+      storing: { handoff in
+        try store(database: database, creating: creating) {
+          try handoff.request()
+        }
       })
-    return try streamed
-      ?? store(&request, database: database, creating: creating, released: released)
   }
 
-  /// Stores `request` in the database and closes it; the request's artifacts are taken out
-  /// of it and released on another thread (leaving `released` once freed) while the store
-  /// closes.
+  /// Stores the request `request()` gives in the database and closes it; the request's
+  /// artifacts are taken out of it and released on another thread while the store closes.
   ///
   /// Why: closing runs the final checkpoint (the WAL copied into the database, both
   /// synced), which mostly waits for the disk; freeing the parsed files (their bytes and
   /// many small values) after it took about 5% of a next run's wall time, and on another
-  /// core it costs none.
+  /// core it costs none. The command does not wait for that thread: when it exits, the
+  /// kernel takes the memory back whole, faster than `free` gives it back piece by piece
+  /// (on a first load that wait was about 15 ms).
   ///
   /// With `creating` (no file at `database` when the command started), the database is
   /// built beside its path and moved there whole (``MetadataStore/MetadataStore/creating(at:_:)``):
-  /// written once, without the WAL, and never seen half-made; this throws
-  /// ``DatabaseAppeared`` when another process created the file meanwhile. Otherwise, with
-  /// `flushing` (a first load, which writes the whole project), the database's new pages
-  /// are sent to the disk as they are written, until the store is closed
+  /// written once, without the WAL, and never seen half-made. It is created and migrated
+  /// before `request()` is asked, so that happens while the files are still read. This
+  /// throws ``DatabaseAppeared`` when another process created the file meanwhile.
+  /// Otherwise the database is opened once the request is there, and for a streamed
+  /// manifest (a project's first load, which writes the whole project) its new pages are
+  /// sent to the disk as they are written, until the store is closed
   /// (``MetadataStore/MetadataStore/flushingWrites(to:_:)``): the commit's and the close's
   /// syncs then wait for little. A next run writes a few MB, whose syncs are short; there
   /// the flusher's thread only cost time.
   static func store(
-    _ request: inout IngestRequest, database: String, creating: Bool = false,
-    released: DispatchGroup, flushing: Bool = false
+    database: String, creating: Bool, request: () throws -> IngestRequest
   ) throws -> IngestSummary {
     if creating {
       let summary = try MetadataStore.creating(at: database) { store in
-        try ingest(&request, into: store, released: released)
+        var request = try request()
+        return try ingest(&request, into: store)
       }
       guard let summary else { throw DatabaseAppeared() }
       return summary
     }
-    guard flushing else {
+    var request = try request()
+    guard request.manifestStream != nil else {
       let store = try MetadataStore(path: database, access: .readWrite)
-      return try ingest(&request, into: store, released: released)
+      return try ingest(&request, into: store)
     }
     return try MetadataStore.flushingWrites(to: database) {
       let store = try MetadataStore(path: database, access: .readWrite)
-      return try ingest(&request, into: store, released: released)
+      return try ingest(&request, into: store)
     }
   }
 
   /// Stores `request` with `store`, then releases the request's artifacts on another
   /// thread; the caller closes the store.
   private static func ingest(
-    _ request: inout IngestRequest, into store: MetadataStore, released: DispatchGroup
+    _ request: inout IngestRequest, into store: MetadataStore
   ) throws -> IngestSummary {
     let summary = try store.ingest(request)
     let artifacts = Discarded(request)
@@ -170,7 +168,7 @@ enum IngestCommand: Command {
     request.runResults = []
     request.sources = nil
     request.catalog = nil
-    DispatchQueue.global().async(group: released) { artifacts.discard() }
+    DispatchQueue.global().async { artifacts.discard() }
     return summary
   }
 
@@ -257,7 +255,7 @@ enum IngestCommand: Command {
   }
 }
 
-/// An ingest request held only to be freed (``IngestCommand/store(_:database:released:)``).
+/// An ingest request held only to be freed (``IngestCommand/store(database:creating:request:)``).
 private final class Discarded: @unchecked Sendable {
   private var request: IngestRequest?
 
@@ -273,8 +271,8 @@ private final class Discarded: @unchecked Sendable {
 }
 
 /// Another process created the database while this command built it beside its path
-/// (``IngestCommand/store(_:database:creating:released:flushing:)``): the run goes into
-/// that database instead.
+/// (``IngestCommand/store(database:creating:request:)``): the run goes into that
+/// database instead.
 struct DatabaseAppeared: Error {}
 
 /// A failure of the ingest command that is not the store's or the reader's (exit 1).
