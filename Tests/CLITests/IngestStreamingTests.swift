@@ -103,7 +103,35 @@ import Testing
     #expect(result.code == 1)
     #expect(
       result.err == "error: \(missing): cannot read file: No such file or directory (errno 2)\n")
-    #expect(!FileManager.default.fileExists(atPath: directory.database))
+    // The writer began the new database beside its path while the files were read; it is
+    // gone, and no file was ever made at the path.
+    #expect(try directory.entries().isEmpty)
+  }
+
+  /// Another process creates the database while this one builds its own beside it: the
+  /// build is dropped (``DatabaseAppeared``, after which the command stores the run into
+  /// that database as into any existing one) and theirs is left as it was.
+  @Test func aDatabaseCreatedMeanwhileIsNotReplaced() throws {
+    let directory = try ScratchDirectory()
+    let target = IngestCommandTests.publicArtifacts + "/diy9-dbt/target"
+    #expect(throws: DatabaseAppeared.self) {
+      _ = try IngestCommand.store(database: directory.database, creating: true) {
+        let theirs = IngestCommandTests.ingest(directory.database, ["--target", target])
+        #expect(theirs.code == 0, "\(theirs.err)")
+        var request = IngestRequest(
+          accountID: 1, projectID: 2, environmentID: 3, jobID: 4, manifest: nil)
+        try request.add(
+          ArtifactReader.read(file: target + "/manifest.json", expecting: .manifest),
+          file: target + "/manifest.json")
+        return request
+      }
+    }
+    #expect(try directory.entries() == ["metadata.sqlite"])
+    let store = try MetadataStore(path: directory.database, access: .readOnly)
+    #expect(try store.allRuns().count == 1)
+    // The command itself: the file exists now, so the run goes into it.
+    let again = IngestCommandTests.ingest(directory.database, ["--target", target])
+    #expect(again.out.hasPrefix("run 1 unchanged"), "\(again.err)")
   }
 }
 
