@@ -123,6 +123,9 @@ extension IngestCommand {
       _ = writer.result()
       throw error
     }
+    // The request holds the only references to the artifacts from here: they are freed
+    // with it off this thread (``ingest(_:into:)``), not when this returns.
+    slots.removeAll()
     handoff.hand { [request] in request }
     request = base
     return try writer.result().get()
@@ -171,6 +174,11 @@ private final class ReadSlots: @unchecked Sendable {
 
   func store(_ result: Result<Artifact, any Error>, at index: Int) {
     lock.withLock { slots[index] = result }
+  }
+
+  /// Empties every slot.
+  func removeAll() {
+    lock.withLock { slots = slots.map { _ in nil } }
   }
 
   /// The error in slot `index`, if it holds one; the slot is emptied either way.
