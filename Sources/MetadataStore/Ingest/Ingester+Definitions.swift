@@ -290,6 +290,8 @@ extension Ingester {
       index += 1
       try insert.bind(value, at: index)
     }
+    // Each boxed part once: `node.config` copies the whole configuration on every access.
+    let config = node.config
     let test = node.test
     let source = node.source
     let freshness = source?.freshness
@@ -305,10 +307,10 @@ extension Ingester {
     try bind(node.alias)
     try bind(texts.relationName)
     try bind(texts.description)
-    try bind(node.config.materialized)
+    try bind(config.materialized)
     try bind(node.language)
-    try bind(node.access ?? node.config.access)
-    try bind(node.group ?? node.config.group)
+    try bind(node.access ?? config.access)
+    try bind(node.group ?? config.group)
     try bind(node.version)
     try bind(texts.fqn)
     try bind(texts.tags)
@@ -317,7 +319,7 @@ extension Ingester {
     try bind(test?.namespace)
     try bind(test?.columnName)
     try bind(test?.testedNodeID)
-    try bind(node.config.severity)
+    try bind(config.severity)
     try bind(source?.sourceName)
     try bind(source?.identifier)
     try bind(source?.loader)
