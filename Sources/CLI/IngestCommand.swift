@@ -99,13 +99,14 @@ enum IngestCommand: Command {
   }
 
   /// Reads `files` into a copy of `base` and stores it in `database`: a project's first
-  /// manifest while it is read, anything else once read (``readAll(_:snapshot:request:storing:)``).
+  /// manifest while it is read, anything else once read (``readAll(_:snapshot:request:preparing:storing:)``).
   private static func readAndStore(
     _ files: Files, _ base: IngestRequest, database: String, creating: Bool
   ) throws -> IngestSummary {
     let projectID = base.projectID
     return try readAll(
       files, snapshot: { snapshot(database: database, projectID: projectID) }, request: base,
+      preparing: creating,
       storing: { handoff in
         try store(database: database, creating: creating) {
           try handoff.request()
