@@ -9,7 +9,8 @@ same manifest with a new invocation and 5 edited models, a new `dbt build` run_r
 round runs, for each side in turn (alternating, so load on the shared machine hits all alike):
 a first load into an empty database, then the next run into that same database. Sides:
 
-- swift: `dbt-metadata ingest` (the release binary);
+- swift: `dbt-metadata ingest` (the release binary, built as the README's: `swift build -c release
+  --static-swift-stdlib --product dbt-metadata`);
 - mirror: peers/ingest_baseline.py, json + sqlite3 storing the same rows as the store (content
   hashes, shared definitions, manifest versions, applied state);
 - ordinary: peers/ingest_ordinary.py, orjson + executemany, one row per node per run and no
