@@ -5,7 +5,7 @@ import MetadataStore
 
 extension IngestCommand {
   /// Reads every file of `files` at the same time, each expected to be of its kind, and
-  /// stores them with `store`, which runs on a writer thread of its own from the start.
+  /// stores them with `store`.
   ///
   /// Why: run_results, sources and catalog files are parsed while the manifest is, which
   /// shortens an ingest's wall time; the work per file is the same. A failure is reported
@@ -233,37 +233,6 @@ private final class WriterThread: @unchecked Sendable {
     done.wait()
     done.signal()
     return outcome ?? .failure(IngestFailure(message: "the ingest's writer stopped early"))
-  }
-}
-
-/// How the reading thread hands the writer thread its request
-/// (``IngestCommand/readAll(_:snapshot:request:preparing:storing:)``): once, as a function the writer
-/// runs to get it (waiting for the other files, or throwing a file's error).
-final class RequestHandoff: @unchecked Sendable {
-  private let condition = NSCondition()
-  /// Guarded by `condition`.
-  private var make: (() throws -> IngestRequest)?
-  private var handed = false
-
-  /// Hands `make` to the writer; later calls are ignored.
-  func hand(_ make: @escaping () throws -> IngestRequest) {
-    condition.lock()
-    defer { condition.unlock() }
-    guard !handed else { return }
-    handed = true
-    self.make = make
-    condition.broadcast()
-  }
-
-  /// The request (waits until it is handed over, then builds it on the calling thread).
-  func request() throws -> IngestRequest {
-    condition.lock()
-    while make == nil && handed == false { condition.wait() }
-    let make = self.make
-    self.make = nil
-    condition.unlock()
-    guard let make else { throw IngestFailure(message: "the request was taken twice") }
-    return try make()
   }
 }
 
