@@ -54,9 +54,10 @@ let package = Package(
       ]),
     .executableTarget(name: "dbt-metadata", dependencies: ["CLI"]),
 
-    // Tests: one target per module.
+    // Tests: one target per module, and fixtures more than one of them use.
+    .target(name: "TestFixtures", path: "Tests/TestFixtures"),
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
-    .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts"]),
+    .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts", "TestFixtures"]),
     .testTarget(name: "AuthTests", dependencies: ["Auth"]),
     .testTarget(
       name: "MetadataStoreTests", dependencies: ["MetadataStore", "Artifacts", "SQLite", "Auth"]),
@@ -71,7 +72,8 @@ let package = Package(
     .testTarget(
       name: "ServerTests", dependencies: ["Server", "HTTP", "MetadataStore", "GraphQL", "CLI"]),
     .testTarget(
-      name: "CLITests", dependencies: ["CLI", "SQLite", "Auth", "MetadataStore", "Server", "HTTP"]),
+      name: "CLITests",
+      dependencies: ["CLI", "SQLite", "Auth", "MetadataStore", "Server", "HTTP", "TestFixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 
 @testable import Artifacts
@@ -50,7 +51,7 @@ import Testing
     let directory = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let bad = directory + "/manifest.json"
-    try Self.corruptLastDoc(of: Self.large, into: bad)
+    try RefusedManifest.writeWithLastDocCorrupt(of: Self.large, into: bad)
     let expected = try #require(
       #expect(throws: ArtifactError.self) {
         try ArtifactReader.read(file: bad, expecting: .manifest)
@@ -79,19 +80,6 @@ import Testing
     }
     let known = KnownDefinitions(definitions)
     #expect(Self.readStreaming(Self.large, known: known).consumed == nil)
-  }
-
-  /// `manifest` with the `unique_id` inside its last doc made a number (a refused definition).
-  static func corruptLastDoc(of manifest: String, into path: String) throws {
-    let data = try Data(contentsOf: URL(fileURLWithPath: manifest))
-    var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    var docs = try #require(object["docs"] as? [String: Any])
-    let last = try #require(docs.keys.sorted().last)
-    var doc = try #require(docs[last] as? [String: Any])
-    doc["unique_id"] = 7
-    docs[last] = doc
-    object["docs"] = docs
-    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
   }
 }
 

@@ -2,6 +2,7 @@ import Artifacts
 import Foundation
 import MetadataStore
 import SQLite
+import TestFixtures
 import Testing
 
 @testable import CLI
@@ -53,7 +54,7 @@ import Testing
   @Test func aRefusedDefinitionInAStreamedManifestStoresNothing() throws {
     let directory = try ScratchDirectory()
     let bad = directory.file("manifest.json")
-    try ManifestStreamFixture.corruptLastDoc(of: Self.adReporting + "/manifest.json", into: bad)
+    try RefusedManifest.writeWithLastDocCorrupt(of: Self.adReporting + "/manifest.json", into: bad)
     let expected = try #require(
       #expect(throws: ArtifactError.self) {
         try ArtifactReader.read(file: bad, expecting: .manifest)
@@ -81,7 +82,7 @@ import Testing
       directory.database, ["--target", IngestCommandTests.publicArtifacts + "/diy9-dbt/target"])
     #expect(first.code == 0, "\(first.err)")
     let bad = directory.file("manifest.json")
-    try ManifestStreamFixture.corruptLastDoc(of: Self.adReporting + "/manifest.json", into: bad)
+    try RefusedManifest.writeWithLastDocCorrupt(of: Self.adReporting + "/manifest.json", into: bad)
     let refused = IngestCommandTests.run([
       "ingest", "--db", directory.database, "--account", "1", "--project", "9",
       "--environment", "10", "--job", "11", "--manifest", bad,
@@ -132,21 +133,5 @@ import Testing
     // The command itself: the file exists now, so the run goes into it.
     let again = IngestCommandTests.ingest(directory.database, ["--target", target])
     #expect(again.out.hasPrefix("run 1 unchanged"), "\(again.err)")
-  }
-}
-
-/// Makes a refused manifest from a good one.
-enum ManifestStreamFixture {
-  /// `manifest` with the `unique_id` inside its last doc (by key) made a number.
-  static func corruptLastDoc(of manifest: String, into path: String) throws {
-    let data = try Data(contentsOf: URL(fileURLWithPath: manifest))
-    var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    var docs = try #require(object["docs"] as? [String: Any])
-    let last = try #require(docs.keys.sorted().last)
-    var doc = try #require(docs[last] as? [String: Any])
-    doc["unique_id"] = 7
-    docs[last] = doc
-    object["docs"] = docs
-    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
   }
 }
