@@ -156,11 +156,11 @@ struct ParallelNodeMapper {
   /// (at least one), as the stream's consumer needs one of its own.
   ///
   /// Why: a streamed first load's writer inserts each definition as it is mapped, and it is
-  /// the slower of the two (on the 10,000-node project, about 190 ms of CPU time for the
-  /// definitions against about 150 ms to map them). With every core mapping as well, the
-  /// writer got two thirds of a core until the mapping ended; on one core of its own it
-  /// finished its definitions about 40 ms sooner (of 300), and the mapping, on the other,
-  /// still kept ahead of it.
+  /// the slower of the two (on the 10,000-node project, phase timestamps: about 190 ms for
+  /// the writer's definitions on a core of its own, about 175 ms for the mapping on one
+  /// worker). With every core mapping as well, the writer shared them with the mappers; on
+  /// one core of its own it finished its definitions about 40 ms sooner (of about 300), and
+  /// the mapping, on the other, still kept ahead of it.
   static func streamingWorkerCount(for count: Int) -> Int {
     guard count >= parallelThreshold else { return 1 }
     return max(1, min(onlineCores - 1, 4))
