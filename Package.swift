@@ -25,6 +25,8 @@ let package = Package(
     .systemLibrary(
       name: "CZlib", path: "Sources/CZlib",
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+    // glibc's mallopt (a header only: libc is linked anyway).
+    .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
     // Storage and artifacts.
     .target(name: "SQLite", dependencies: ["CSQLite"]),
@@ -51,6 +53,7 @@ let package = Package(
       name: "CLI",
       dependencies: [
         "MetadataStore", "MetadataAPI", "Server", "HTTP", "Artifacts", "GraphQL", "SQLite", "Auth",
+        "CMalloc",
       ]),
     .executableTarget(name: "dbt-metadata", dependencies: ["CLI"]),
 

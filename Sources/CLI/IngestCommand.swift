@@ -1,4 +1,5 @@
 import Artifacts
+import CMalloc
 import Dispatch
 import Foundation
 import MetadataStore
@@ -84,6 +85,7 @@ enum IngestCommand: Command {
     request.jobName = jobName
     request.environmentName = environmentName
     let summary: IngestSummary
+    growHeapsInLargeSteps()
     do {
       let creating = !FileManager.default.fileExists(atPath: database)
       summary = try readAndStore(
@@ -96,6 +98,23 @@ enum IngestCommand: Command {
     }
     output.write(json ? jsonSummary(summary) : textSummary(summary))
     return ExitCode.success
+  }
+
+  /// Asks glibc's allocator to grow each heap 64 MiB at a time rather than by what each
+  /// request needs.
+  ///
+  /// Why: an ingest allocates on several threads at once (reading, mapping, the texts, the
+  /// writer), each in a glibc arena of its own, and with the default padding an arena grows
+  /// by one `mprotect` per few pages: about 4,000 calls in a 10k-node first load, each
+  /// taking the process's memory-map lock that the other threads' page faults wait for.
+  /// With the padding a first load took 3.7% less wall time (100 alternating runs,
+  /// benchmarks/README.md). The padding is address space: memory is committed only when
+  /// touched, so the resident size does not change. The command's process only; the server
+  /// keeps glibc's defaults. <https://man7.org/linux/man-pages/man3/mallopt.3.html>
+  private static func growHeapsInLargeSteps() {
+    #if canImport(Glibc)
+      _ = mallopt(M_TOP_PAD, 64 << 20)
+    #endif
   }
 
   /// Reads `files` into a copy of `base` and stores it in `database`: a project's first
