@@ -107,10 +107,11 @@ enum IngestCommand: Command {
   /// writer), each in a glibc arena of its own, and with the default padding an arena grows
   /// by one `mprotect` per few pages: about 4,000 calls in a 10k-node first load, each
   /// taking the process's memory-map lock that the other threads' page faults wait for.
-  /// With the padding a first load took 3.7% less wall time (100 alternating runs,
-  /// benchmarks/README.md). The padding is address space: memory is committed only when
-  /// touched, so the resident size does not change. The command's process only; the server
-  /// keeps glibc's defaults. <https://man7.org/linux/man-pages/man3/mallopt.3.html>
+  /// With the padding a first load took 4-5% less wall time (alternating runs,
+  /// benchmarks/README.md). The padding is address space, committed only when touched: the
+  /// resident size grew 5% (less memory is trimmed and faulted in again). The command's
+  /// process only; the server keeps glibc's defaults.
+  /// <https://man7.org/linux/man-pages/man3/mallopt.3.html>
   private static func growHeapsInLargeSteps() {
     #if canImport(Glibc)
       _ = mallopt(M_TOP_PAD, 64 << 20)
